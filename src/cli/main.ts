@@ -1,0 +1,156 @@
+import { Command, CommanderError, Option } from "commander";
+import { formatReport } from "../core/format";
+import { PlanstodError } from "../core/messages";
+import { TEMPLATES, templateById } from "../core/templates";
+import type { Report } from "../core/types";
+import { checkDocx } from "../ooxml/document";
+import { InputError, readInput } from "./io";
+
+/** Where the command writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export const EXIT = { complete: 0, incomplete: 1, problem: 2 } as const;
+
+/** The contract's JSON report for one file (shared/spec/templates.md). */
+export function jsonReport(file: string, report: Report) {
+  return {
+    file,
+    template: report.template,
+    complete: report.complete,
+    blocks: report.blocks,
+    fields: report.fields.map((f) => ({ id: f.id, block: f.block, required: f.required, filled: f.filled, label: f.label })),
+    missing: report.missing,
+    warnings: report.warnings,
+    templateName: report.templateName,
+    requiredTotal: report.requiredTotal,
+    requiredFilled: report.requiredFilled,
+  };
+}
+
+type Outcome = { file: string; report: Report } | { file: string; error: string };
+
+async function checkOne(file: string, templateId: string | undefined): Promise<Outcome> {
+  try {
+    const bytes = await readInput(file);
+    return { file, report: await checkDocx(bytes, { templateId }) };
+  } catch (error) {
+    if (error instanceof PlanstodError || error instanceof InputError) return { file, error: error.message };
+    // Anything else is a defect of ours; the user still gets one line, never a stack trace.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { file, error: `oväntat fel när filen lästes (${detail}).` };
+  }
+}
+
+export async function check(
+  files: string[],
+  options: { json?: boolean; template?: string },
+  io: Io,
+): Promise<number> {
+  if (options.template !== undefined && !templateById(options.template)) {
+    io.err(`planstod: ${new PlanstodError("unknown-template-id", options.template).message}`);
+    return EXIT.problem;
+  }
+  const outcomes: Outcome[] = [];
+  for (const file of files) {
+    const outcome = await checkOne(file, options.template);
+    if ("error" in outcome) io.err(`planstod: ${file}: ${outcome.error}`);
+    outcomes.push(outcome);
+  }
+  if (options.json) {
+    const objects = outcomes.map((o) => ("error" in o ? { file: o.file, error: o.error } : jsonReport(o.file, o.report)));
+    io.out(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2));
+  } else {
+    const texts = outcomes.flatMap((o) => ("report" in o ? [formatReport(o.report, o.file)] : []));
+    if (texts.length > 0) io.out(texts.join("\n\n"));
+  }
+  if (outcomes.some((o) => "error" in o)) return EXIT.problem;
+  return outcomes.every((o) => "report" in o && o.report.complete) ? EXIT.complete : EXIT.incomplete;
+}
+
+/** Commander's usage errors, in Swedish. */
+function usageMessage(error: CommanderError): string {
+  const arg = /'([^']*)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption":
+      return `okänt alternativ ${arg}. Se planstod --help.`;
+    case "commander.unknownCommand":
+      return `okänt kommando ${arg}. Se planstod --help.`;
+    case "commander.missingArgument":
+      return `argument saknas (${arg}). Se planstod --help.`;
+    case "commander.optionMissingArgument":
+      return `alternativet ${arg} behöver ett värde.`;
+    case "commander.excessArguments":
+      return "för många argument. Se planstod --help.";
+    default:
+      return `${error.message.replace(/^error: /, "")}. Se planstod --help.`;
+  }
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("planstod")
+    .description("Planstöd: granska att utvecklingsplaner är ifyllda.")
+    .helpOption("-h, --help", "visa hjälp")
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => {} })
+    .showSuggestionAfterError(false);
+
+  program
+    .command("check")
+    .description("kontrollera att alla obligatoriska fält är ifyllda")
+    .argument("<fil...>", ".docx-filer att kontrollera")
+    .option("--json", "skriv rapporten som JSON")
+    .addOption(
+      new Option(
+        "--template <id>",
+        `kontrollera mot en viss mall i stället för att känna igen den (${TEMPLATES.map((t) => t.id).join(", ")})`,
+      ),
+    )
+    .helpOption("-h, --help", "visa hjälp")
+    .action(async (files: string[], options: { json?: boolean; template?: string }) => {
+      setExit(await check(files, options, io));
+    });
+  return program;
+}
+
+/** Runs the command line; returns the exit status. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.complete;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") {
+        return EXIT.complete;
+      }
+      io.err(`planstod: ${usageMessage(error)}`);
+      return EXIT.problem;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.err(`planstod: oväntat fel (${detail}).`);
+    return EXIT.problem;
+  }
+  return code;
+}
+
+export function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.problem;
+    },
+  );
+}

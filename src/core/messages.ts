@@ -1,0 +1,53 @@
+/**
+ * Swedish texts the engine produces, in one place so that the task pane and the command
+ * line say the same thing.
+ */
+
+const shorten = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export const warningText = {
+  unusedBlock: (name: string, index: number): string =>
+    `${name} ${index} är tomt och används inte. Fyll i det eller ta bort det.`,
+  leftoverInstruction: (text: string): string =>
+    `Mallens instruktion ”${shorten(text)}” står kvar i dokumentet och bör raderas.`,
+};
+
+/** Why a file could not be checked; each code has one clear Swedish reason. */
+export type ProblemCode =
+  | "empty"
+  | "not-zip"
+  | "damaged"
+  | "encrypted"
+  | "legacy-doc"
+  | "too-large"
+  | "not-docx"
+  | "bad-xml"
+  | "unknown-template"
+  | "unknown-template-id";
+
+export const problemText: Record<ProblemCode, (detail?: string) => string> = {
+  empty: () => "filen är tom.",
+  "not-zip": () => "filen är inte ett Word-dokument (.docx).",
+  damaged: () => "filen är skadad eller ofullständig och kan inte öppnas som .docx.",
+  encrypted: () => "filen är lösenordsskyddad (krypterad). Ta bort lösenordet i Word och försök igen.",
+  "legacy-doc": () => "filen är i Words äldre format (.doc). Spara den som .docx i Word och försök igen.",
+  "too-large": (detail) =>
+    `filen packas upp till mer än ${detail ?? "200 MB"} och kontrolleras inte (skydd mot så kallade zip-bomber).`,
+  "not-docx": () => "filen är ett zip-arkiv men inget Word-dokument (word/document.xml saknas).",
+  "bad-xml": (detail) => `filen är skadad: ${detail ?? "dokumentets XML"} går inte att läsa.`,
+  "unknown-template": () =>
+    "dokumentet är ingen av de mallar Planstöd känner igen (Skolverkets åtgärdsplan, IKO:s handlingsplan).",
+  "unknown-template-id": (detail) =>
+    `okänd mall ”${detail ?? ""}”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan.`,
+};
+
+/** An input the engine refuses, with a code the hosts map to their own behaviour. */
+export class PlanstodError extends Error {
+  readonly code: ProblemCode;
+
+  constructor(code: ProblemCode, detail?: string) {
+    super(problemText[code](detail));
+    this.name = "PlanstodError";
+    this.code = code;
+  }
+}

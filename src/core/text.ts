@@ -1,0 +1,102 @@
+/**
+ * Text rules: how the engine compares document text with template text, and what is left
+ * of a field once placeholders, prompts and template text are taken away.
+ */
+
+/** Folds white space (including tabs, line breaks and no-break spaces), quotes and dashes. */
+export function fold(text: string): string {
+  return text
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2018\u2019\u201a]/g, "'")
+    .replace(/[\u2013\u2014\u2212]/g, "-")
+    .replace(/[\u200b\u00ad\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The comparison key of a label or paragraph: folded, lower case, without a trailing colon. */
+export function key(text: string): string {
+  return fold(text)
+    .toLocaleLowerCase("sv")
+    .replace(/\s*\/\s*/g, "/")
+    .replace(/\s*:\s*$/, "");
+}
+
+/**
+ * If `text` starts with `label` (compared as keys), returns what follows it, with the
+ * label's colon and surrounding spaces removed; otherwise null.
+ */
+export function afterPrefix(text: string, label: string): string | null {
+  const folded = fold(text).replace(/\s*\/\s*/g, "/");
+  const want = key(label);
+  const lower = folded.toLocaleLowerCase("sv");
+  if (!lower.startsWith(want)) return null;
+  const rest = folded.slice(want.length);
+  // The label must end at a word boundary: "Mål 1:" is not a prefix of "Mål 10".
+  if (rest.length > 0 && !/^[\s:.,;!?)-]/.test(rest)) return null;
+  return rest.replace(/^\s*:?\s*/, "");
+}
+
+export interface TextRules {
+  templateText: ReadonlySet<string>;
+  placeholders: readonly string[];
+  prompts: readonly string[];
+}
+
+export function textRules(parts: {
+  templateText: Iterable<string>;
+  placeholders: Iterable<string>;
+  prompts: Iterable<string>;
+}): TextRules {
+  const placeholders = [...new Set([...parts.placeholders].map(fold).filter((p) => p.length > 0))];
+  // Longest first, so that a placeholder containing another is removed whole.
+  placeholders.sort((a, b) => b.length - a.length);
+  const prompts = [...new Set([...parts.prompts].map(fold))].sort((a, b) => b.length - a.length);
+  return { templateText: new Set([...parts.templateText].map(key)), placeholders, prompts };
+}
+
+function removeAll(haystack: string, needle: string): string {
+  const lowerNeedle = needle.toLocaleLowerCase("sv");
+  let out = haystack;
+  for (;;) {
+    const at = out.toLocaleLowerCase("sv").indexOf(lowerNeedle);
+    if (at < 0) return out;
+    out = out.slice(0, at) + " " + out.slice(at + needle.length);
+  }
+}
+
+/**
+ * What the user wrote in one answer paragraph: `paragraph` is its text with the content of
+ * controls that show their placeholder already left out. Returns "" when nothing is left.
+ */
+export function userParagraph(paragraph: string, rules: TextRules): string {
+  let text = fold(paragraph);
+  if (text === "" || rules.templateText.has(key(text))) return "";
+  for (const placeholder of rules.placeholders) text = removeAll(text, placeholder);
+  text = fold(text);
+  let stripped = true;
+  while (stripped && text !== "") {
+    stripped = false;
+    for (const prompt of rules.prompts) {
+      const rest = afterPrefix(text, prompt);
+      if (rest !== null) {
+        text = rest;
+        stripped = true;
+        break;
+      }
+    }
+  }
+  text = fold(text);
+  if (text === "" || rules.templateText.has(key(text))) return "";
+  // Punctuation alone (a stray colon or dash left by a deleted control) is not an answer.
+  return /[\p{L}\p{N}]/u.test(text) ? text : "";
+}
+
+/** The user's text of a whole answer: its paragraphs' user text, one per line. */
+export function userText(paragraphs: readonly string[], rules: TextRules): string {
+  return paragraphs
+    .map((p) => userParagraph(p, rules))
+    .filter((p) => p !== "")
+    .join("\n");
+}

@@ -1,0 +1,107 @@
+import { evaluate } from "../core/evaluate";
+import { PlanstodError } from "../core/messages";
+import { TEMPLATES, templateById } from "../core/templates";
+import type { Report, TemplateDef } from "../core/types";
+import { extract, recognitionScore } from "./extract";
+import { buildModel, type DocModel } from "./model";
+import { DocxPackage } from "./package";
+import { descendantsW, firstW, isW, wAttr, type XmlElement } from "./xml";
+
+const HEADER_REL = "/relationships/header";
+const GLOSSARY_REL = "/relationships/glossaryDocument";
+
+/** A .docx read for checking: its package, its paragraph model and its placeholder texts. */
+export interface ReadDocument {
+  pkg: DocxPackage;
+  model: DocModel;
+  /** Texts of the glossary building blocks that the document's controls use as placeholders. */
+  placeholders: string[];
+}
+
+/** The order Word shows headers on page one: first-page header before the default one. */
+function headerOrder(body: XmlElement): Map<string, number> {
+  const rank = new Map<string, number>();
+  const types = ["first", "default", "even"];
+  for (const ref of descendantsW(body, "headerReference")) {
+    const id = ref.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? "";
+    const r = types.indexOf(wAttr(ref, "type") ?? "default");
+    if (!rank.has(id)) rank.set(id, r < 0 ? types.length : r);
+  }
+  return rank;
+}
+
+async function glossaryPlaceholders(pkg: DocxPackage, path: string, wanted: ReadonlySet<string>): Promise<string[]> {
+  const doc = await pkg.readXml(path);
+  if (!doc?.documentElement) return [];
+  const out: string[] = [];
+  for (const part of descendantsW(doc.documentElement, "docPart")) {
+    const pr = firstW(part, "docPartPr");
+    const nameEl = pr ? firstW(pr, "name") : null;
+    const name = nameEl ? wAttr(nameEl, "val") : null;
+    const body = firstW(part, "docPartBody");
+    if (!name || !body || !wanted.has(name)) continue;
+    const text = descendantsW(body, "t")
+      .map((t) => t.textContent ?? "")
+      .join("");
+    if (text.trim() !== "") out.push(text);
+  }
+  return out;
+}
+
+/** Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. */
+export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
+  const pkg = await DocxPackage.open(bytes);
+  const doc = await pkg.readXml(pkg.mainPart);
+  const body = doc?.documentElement ? firstW(doc.documentElement, "body") : null;
+  if (!doc?.documentElement || !isW(doc.documentElement, "document") || !body) {
+    throw new PlanstodError("bad-xml", pkg.mainPart);
+  }
+  const rels = await pkg.relationships(pkg.mainPart);
+  const order = headerOrder(body);
+  const headers = rels
+    .filter((r) => r.type.endsWith(HEADER_REL))
+    .sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
+  const parts: { root: XmlElement; part: "body" | "header" }[] = [{ root: body, part: "body" }];
+  for (const rel of headers) {
+    const hdr = await pkg.readXml(rel.target);
+    if (hdr?.documentElement) parts.push({ root: hdr.documentElement, part: "header" });
+  }
+  const model = buildModel(parts);
+  const wanted = new Set(model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null));
+  const glossary = rels.find((r) => r.type.endsWith(GLOSSARY_REL));
+  const placeholders = glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
+  return { pkg, model, placeholders };
+}
+
+/** Below this share of a template's fixed texts, a document is not taken for that template. */
+export const RECOGNITION_THRESHOLD = 0.4;
+
+/** Which known template a document is, or null. */
+export function recognise(model: DocModel): TemplateDef | null {
+  let best: TemplateDef | null = null;
+  let bestScore = 0;
+  for (const template of TEMPLATES) {
+    const score = recognitionScore(template, model);
+    if (score > bestScore) {
+      best = template;
+      bestScore = score;
+    }
+  }
+  return bestScore >= RECOGNITION_THRESHOLD ? best : null;
+}
+
+/**
+ * Checks a .docx for completeness: recognises its template (or uses `templateId`), reads its
+ * fields and applies the rules. Throws PlanstodError when the file cannot be checked.
+ */
+export async function checkDocx(bytes: Uint8Array, options: { templateId?: string } = {}): Promise<Report> {
+  let forced: TemplateDef | undefined;
+  if (options.templateId !== undefined) {
+    forced = templateById(options.templateId);
+    if (!forced) throw new PlanstodError("unknown-template-id", options.templateId);
+  }
+  const read = await readDocument(bytes);
+  const template = forced ?? recognise(read.model);
+  if (!template) throw new PlanstodError("unknown-template");
+  return evaluate(template, extract(template, read.model, read.placeholders));
+}

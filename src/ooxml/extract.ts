@@ -1,0 +1,319 @@
+import { afterPrefix, key, textRules, userText, type TextRules } from "../core/text";
+import type {
+  ExtractedDocument,
+  ExtractedField,
+  ExtractedInstance,
+  FieldDef,
+  FieldLocation,
+  InstanceBlockDef,
+  RowBlockDef,
+  TemplateDef,
+} from "../core/types";
+import type { DocModel, Paragraph, SdtInfo } from "./model";
+
+/**
+ * Maps a document's paragraphs to a template's fields by structure and text alone: labels,
+ * headings, table positions and placeholder texts. Tags and titles of content controls are
+ * never needed (the original templates have none).
+ */
+
+type AnchorRole =
+  | { kind: "field"; field: FieldDef; block: InstanceBlockDef | null }
+  | { kind: "heading" }
+  | { kind: "instruction"; text: string }
+  | { kind: "title" };
+
+interface Anchor {
+  paragraph: Paragraph;
+  role: AnchorRole;
+  /** For a prefix label: the text after the label in the same paragraph. */
+  rest: string;
+}
+
+const matchMode = (anchor: string, explicit?: "exact" | "prefix") =>
+  explicit ?? (anchor.trimEnd().endsWith(":") ? "prefix" : "exact");
+
+/** Whether paragraph text `text` is the label `anchor`; returns the rest of the paragraph, or null. */
+function matchAnchor(text: string, anchor: string, mode: "exact" | "prefix"): string | null {
+  if (mode === "exact") return key(text) === key(anchor) ? "" : null;
+  return afterPrefix(text, anchor);
+}
+
+function fieldAnchors(template: TemplateDef): { field: FieldDef; block: InstanceBlockDef | null }[] {
+  const out: { field: FieldDef; block: InstanceBlockDef | null }[] = [];
+  for (const field of template.fields) out.push({ field, block: null });
+  for (const block of template.blocks) {
+    if (block.kind === "instances") for (const field of block.fields) out.push({ field, block });
+  }
+  return out.filter(({ field }) => field.locate.kind !== "top");
+}
+
+function findAnchors(template: TemplateDef, paragraphs: readonly Paragraph[]): Anchor[] {
+  const fields = fieldAnchors(template);
+  const anchors: Anchor[] = [];
+  for (const paragraph of paragraphs) {
+    if (paragraph.part !== "body") continue;
+    // Labels are matched on the live text, so an empty control after a label is not part of it.
+    const text = paragraph.liveText;
+    if (key(text) === "") continue;
+    let role: AnchorRole | null = null;
+    let rest = "";
+    for (const { field, block } of fields) {
+      const loc = field.locate;
+      if (loc.kind === "top") continue;
+      const mode = loc.kind === "after" ? matchMode(loc.anchor, loc.match) : "exact";
+      const found = matchAnchor(text, loc.anchor, mode);
+      if (found !== null) {
+        role = { kind: "field", field, block };
+        rest = found;
+        break;
+      }
+    }
+    if (!role && template.title && key(text) === key(template.title)) role = { kind: "title" };
+    if (!role && template.headings.some((h) => key(h) === key(text))) role = { kind: "heading" };
+    if (!role) {
+      const instruction = template.instructions.find((i) => key(i) === key(text));
+      if (instruction) role = { kind: "instruction", text: instruction };
+    }
+    if (role) anchors.push({ paragraph, role, rest });
+  }
+  return anchors;
+}
+
+const sameTable = (a: Paragraph, b: Paragraph) =>
+  a.cell !== null && b.cell !== null && a.part === b.part && a.cell.table === b.cell.table;
+
+/** The paragraphs that make up the answer after an anchor, per the locator's kind. */
+function region(anchor: Anchor, paragraphs: readonly Paragraph[], anchorAt: ReadonlySet<number>): Paragraph[] {
+  const label = anchor.paragraph;
+  const role = anchor.role;
+  const below = role.kind === "field" && role.field.locate.kind === "below";
+  const out: Paragraph[] = [];
+  for (let i = label.index + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p.part !== label.part) break;
+    if (label.cell && !sameTable(label, p)) break;
+    if (below && label.cell && p.cell) {
+      // Anchors in the label's own row (the other column headings) do not end the region.
+      if (p.cell.row === label.cell.row) continue;
+      if (anchorAt.has(p.index)) break;
+      const start = label.cell.gridStart;
+      const end = start + label.cell.gridSpan;
+      if (p.cell.gridStart < end && p.cell.gridStart + p.cell.gridSpan > start) out.push(p);
+      continue;
+    }
+    if (anchorAt.has(p.index)) break;
+    out.push(p);
+  }
+  return out;
+}
+
+function controlOf(paragraphs: readonly Paragraph[]): SdtInfo | null {
+  for (const p of paragraphs) {
+    const inner = p.segments.find((s) => s.sdt !== null)?.sdt ?? p.containers[p.containers.length - 1];
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function location(anchor: Paragraph | null, answer: readonly Paragraph[], control: SdtInfo | null): FieldLocation {
+  return {
+    anchor: anchor?.index ?? null,
+    paragraphs: answer.map((p) => p.index),
+    controlId: control?.id ?? null,
+    part: (anchor ?? answer[0])?.part ?? "body",
+  };
+}
+
+const notFound = (id: string): ExtractedField => ({ id, text: "", found: false, location: null });
+
+function readAnchor(anchor: Anchor, paragraphs: readonly Paragraph[], anchorAt: ReadonlySet<number>, rules: TextRules) {
+  const answer = region(anchor, paragraphs, anchorAt);
+  const texts = [anchor.rest, ...answer.map((p) => p.liveText)];
+  // The control that holds the answer: a run-level one after a prefix label, else the region's.
+  const inLabel = anchor.paragraph.segments.find((s) => s.sdt !== null)?.sdt ?? null;
+  const control = inLabel ?? controlOf(answer);
+  return { text: userText(texts, rules), location: location(anchor.paragraph, answer, control) };
+}
+
+const DATE_LIKE = /\d{1,4}\s*[-./]\s*\d{1,2}|\b\d{1,2}\s+(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/i;
+
+/** The date and organiser fields above the title, in the body or in a page header. */
+function readTop(
+  template: TemplateDef,
+  model: DocModel,
+  anchors: readonly Anchor[],
+  rules: TextRules,
+): Record<string, ExtractedField> {
+  const out: Record<string, ExtractedField> = {};
+  const tops = template.fields.filter((f) => f.locate.kind === "top");
+  if (tops.length === 0) return out;
+  const titleAt = anchors.find((a) => a.role.kind === "title")?.paragraph.index ?? anchors[0]?.paragraph.index ?? 0;
+  const hasControl = (p: Paragraph) => p.containers.length > 0 || p.segments.some((s) => s.sdt !== null);
+  const controlKinds = (p: Paragraph) => [...p.containers, ...p.segments.map((s) => s.sdt)].filter((s) => s !== null);
+  // Body paragraphs above the title, then header paragraphs that hold a content control
+  // (typed-over text in a header cannot be told from the header's own text, such as a logo line).
+  const candidates = [
+    ...model.paragraphs.filter((p) => p.part === "body" && p.index < titleAt && key(p.text) !== ""),
+    ...model.paragraphs.filter((p) => p.part === "header" && hasControl(p)),
+  ];
+  const taken = new Set<number>();
+  const pick = (test: (p: Paragraph) => boolean) => candidates.find((p) => !taken.has(p.index) && test(p));
+  const ordered = [...tops].sort((a, b) => Number(b.locate.kind === "top" && b.locate.date) - Number(a.locate.kind === "top" && a.locate.date));
+  for (const field of ordered) {
+    const loc = field.locate;
+    if (loc.kind !== "top") continue;
+    const byPlaceholder = (p: Paragraph) => key(p.text).includes(key(loc.placeholder));
+    const byControl = (p: Paragraph) => controlKinds(p).some((s) => (s.kind === "date") === loc.date);
+    const byText = (p: Paragraph) => p.part === "body" && (!loc.date || DATE_LIKE.test(p.liveText));
+    const found = pick(byControl) ?? pick(byPlaceholder) ?? pick(byText);
+    if (!found) {
+      out[field.id] = notFound(field.id);
+      continue;
+    }
+    taken.add(found.index);
+    const control = controlKinds(found)[0] ?? null;
+    out[field.id] = {
+      id: field.id,
+      text: userText([found.liveText], rules),
+      found: true,
+      location: location(found, [found], control),
+    };
+  }
+  return out;
+}
+
+function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): ExtractedInstance[] {
+  const rows: ExtractedInstance[] = [];
+  const byTable = new Map<number, Paragraph[]>();
+  for (const p of model.paragraphs) {
+    if (p.part !== "body" || !p.cell) continue;
+    const list = byTable.get(p.cell.table) ?? [];
+    list.push(p);
+    byTable.set(p.cell.table, list);
+  }
+  const wanted = block.columns.map((c) => key(c.label));
+  for (const paragraphs of byTable.values()) {
+    const rowNumbers = [...new Set(paragraphs.map((p) => p.cell!.row))].sort((a, b) => a - b);
+    const cellsOf = (row: number) => {
+      const cells = new Map<number, Paragraph[]>();
+      for (const p of paragraphs.filter((q) => q.cell!.row === row)) {
+        const list = cells.get(p.cell!.cell) ?? [];
+        list.push(p);
+        cells.set(p.cell!.cell, list);
+      }
+      return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, ps]) => ps);
+    };
+    const header = rowNumbers.find((row) => {
+      const cells = cellsOf(row);
+      return cells.length === wanted.length && cells.every((ps, i) => key(ps.map((p) => p.text).join(" ")) === wanted[i]);
+    });
+    if (header === undefined) continue;
+    for (const row of rowNumbers.filter((r) => r > header)) {
+      const cells = cellsOf(row);
+      const instance: Record<string, ExtractedField> = {};
+      block.columns.forEach((column, i) => {
+        const ps = cells[i] ?? [];
+        instance[column.id] = {
+          id: column.id,
+          text: userText(
+            ps.map((p) => p.liveText),
+            rules,
+          ),
+          found: ps.length > 0,
+          location: ps.length > 0 ? location(null, ps, controlOf(ps)) : null,
+        };
+      });
+      rows.push(instance);
+    }
+  }
+  return rows;
+}
+
+/** The text rules of a template, with the document's own placeholder texts added. */
+export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<string> = []): TextRules {
+  const labels: string[] = [];
+  for (const { field } of fieldAnchors(template)) {
+    if (field.locate.kind !== "top") labels.push(field.locate.anchor);
+  }
+  for (const block of template.blocks) if (block.kind === "rows") labels.push(...block.columns.map((c) => c.label));
+  return textRules({
+    templateText: [...template.templateText, ...template.headings, ...template.instructions, ...labels],
+    placeholders: [...template.placeholders, ...extraPlaceholders],
+    prompts: template.prompts,
+  });
+}
+
+/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
+export function recognitionScore(template: TemplateDef, model: DocModel): number {
+  const wanted = new Set<string>();
+  for (const { field } of fieldAnchors(template)) if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
+  for (const h of template.headings) wanted.add(key(h));
+  if (template.title) wanted.add(key(template.title));
+  for (const block of template.blocks) if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
+  const found = new Set<string>();
+  for (const p of model.paragraphs) {
+    const k = key(p.liveText);
+    if (wanted.has(k)) found.add(k);
+    else {
+      for (const w of wanted) if (k.startsWith(w) && k.length > w.length && ":".includes(k[w.length] ?? "")) found.add(w);
+    }
+  }
+  return wanted.size === 0 ? 0 : found.size / wanted.size;
+}
+
+/** Reads every field of `template` from a document model. */
+export function extract(template: TemplateDef, model: DocModel, extraPlaceholders: Iterable<string> = []): ExtractedDocument {
+  const rules = rulesFor(template, extraPlaceholders);
+  const anchors = findAnchors(template, model.paragraphs);
+  const anchorAt = new Set(anchors.map((a) => a.paragraph.index));
+  const fields: Record<string, ExtractedField> = readTop(template, model, anchors, rules);
+  const blocks: Record<string, Record<string, ExtractedField>[]> = {};
+
+  // Instances of repeated blocks are told apart by their labels: a label already seen in the
+  // current instance, or a label in another table than the instance's, starts a new instance.
+  interface Open {
+    values: Record<string, ExtractedField>;
+    table: number | null;
+  }
+  const open = new Map<string, Open>();
+
+  for (const anchor of anchors) {
+    if (anchor.role.kind !== "field") continue;
+    const { field, block } = anchor.role;
+    const read = readAnchor(anchor, model.paragraphs, anchorAt, rules);
+    if (!block) {
+      const prior = fields[field.id];
+      // A section pasted twice: the answers of both copies count.
+      const text = prior?.found ? [prior.text, read.text].filter((t) => t !== "").join("\n") : read.text;
+      fields[field.id] = { id: field.id, text, found: true, location: prior?.location ?? read.location };
+      continue;
+    }
+    const table = anchor.paragraph.cell?.table ?? null;
+    let current = open.get(block.type);
+    const seen = current && field.id in current.values;
+    const otherTable = current && table !== null && current.table !== null && current.table !== table;
+    if (!current || seen || otherTable) {
+      current = { values: {}, table: null };
+      open.set(block.type, current);
+      const list = blocks[block.type] ?? [];
+      list.push(current.values);
+      blocks[block.type] = list;
+    }
+    if (table !== null) current.table = table;
+    current.values[field.id] = { id: field.id, text: read.text, found: true, location: read.location };
+  }
+
+  for (const field of template.fields) fields[field.id] ??= notFound(field.id);
+  for (const block of template.blocks) {
+    if (block.kind === "rows") blocks[block.type] = readRowBlock(block, model, rules);
+    else {
+      const list = blocks[block.type] ?? [];
+      for (const instance of list) for (const f of block.fields) instance[f.id] ??= notFound(f.id);
+      blocks[block.type] = list;
+    }
+  }
+
+  const instructions = anchors.flatMap((a) => (a.role.kind === "instruction" ? [a.role.text] : []));
+  return { template: template.id, fields, blocks, instructions };
+}

@@ -1,0 +1,264 @@
+import { elementChildren, firstW, isW, onOff, wAttr, type XmlElement } from "./xml";
+
+/**
+ * A flat, read-only view of a WordprocessingML part: every paragraph in document order, with
+ * its accepted text (tracked deletions left out, insertions kept), the content controls it
+ * stands in, and its table position. Recognition and the completeness rules work on this.
+ */
+
+export type SdtKind = "richText" | "plainText" | "dropDownList" | "comboBox" | "date" | "checkbox" | "picture" | "other";
+export type SdtLevel = "block" | "run" | "cell" | "row";
+
+export interface SdtInfo {
+  el: XmlElement;
+  id: string | null;
+  tag: string | null;
+  alias: string | null;
+  kind: SdtKind;
+  level: SdtLevel;
+  showingPlaceholder: boolean;
+  placeholderDocPart: string | null;
+  listItems: { displayText: string; value: string }[];
+}
+
+export interface Segment {
+  text: string;
+  /** The text is a content control's placeholder (w:showingPlcHdr). */
+  placeholder: boolean;
+  /** The innermost content control around the text, if any. */
+  sdt: SdtInfo | null;
+}
+
+export interface CellPosition {
+  /** Document-order number of the table, unique across the model's parts. */
+  table: number;
+  row: number;
+  /** Index of the cell in its row, and the grid columns it covers. */
+  cell: number;
+  gridStart: number;
+  gridSpan: number;
+}
+
+export interface Paragraph {
+  /** Document-order index across the whole model (body first, then headers). */
+  index: number;
+  part: "body" | "header";
+  el: XmlElement;
+  segments: Segment[];
+  /** All text, placeholders included. */
+  text: string;
+  /** Text outside placeholders: what the document holds besides empty controls. */
+  liveText: string;
+  /** Innermost table cell holding the paragraph. */
+  cell: CellPosition | null;
+  /** Content controls around the whole paragraph (block, cell or row level), outermost first. */
+  containers: SdtInfo[];
+  /** True when the paragraph mark itself is a tracked deletion. */
+  deleted: boolean;
+}
+
+export interface DocModel {
+  paragraphs: Paragraph[];
+  /** Every content control met, in document order. */
+  controls: SdtInfo[];
+}
+
+const SDT_KINDS: [string, SdtKind][] = [
+  ["richText", "richText"],
+  ["text", "plainText"],
+  ["dropDownList", "dropDownList"],
+  ["comboBox", "comboBox"],
+  ["date", "date"],
+  ["checkbox", "checkbox"],
+  ["picture", "picture"],
+  ["docPartObj", "other"],
+  ["group", "other"],
+  ["citation", "other"],
+  ["bibliography", "other"],
+  ["equation", "other"],
+];
+
+export function readSdt(sdt: XmlElement, level: SdtLevel): SdtInfo {
+  const pr = firstW(sdt, "sdtPr");
+  let kind: SdtKind = "richText";
+  let listItems: SdtInfo["listItems"] = [];
+  let id: string | null = null;
+  let tag: string | null = null;
+  let alias: string | null = null;
+  let placeholderDocPart: string | null = null;
+  if (pr) {
+    for (const child of elementChildren(pr)) {
+      const name = child.localName ?? "";
+      const match = SDT_KINDS.find(([n]) => n === name);
+      if (match) kind = match[1];
+      if (name === "dropDownList" || name === "comboBox") {
+        listItems = elementChildren(child)
+          .filter((li) => isW(li, "listItem"))
+          .map((li) => ({
+            displayText: wAttr(li, "displayText") ?? wAttr(li, "value") ?? "",
+            value: wAttr(li, "value") ?? "",
+          }));
+      }
+      if (name === "id") id = wAttr(child, "val");
+      if (name === "tag") tag = wAttr(child, "val");
+      if (name === "alias") alias = wAttr(child, "val");
+      if (name === "placeholder") {
+        const docPart = firstW(child, "docPart");
+        placeholderDocPart = docPart ? wAttr(docPart, "val") : null;
+      }
+    }
+  }
+  return {
+    el: sdt,
+    id,
+    tag,
+    alias,
+    kind,
+    level,
+    showingPlaceholder: pr ? onOff(pr, "showingPlcHdr") : false,
+    placeholderDocPart,
+    listItems,
+  };
+}
+
+/** Inline containers whose children are read as part of the paragraph's text. */
+const INLINE_CONTAINERS = new Set(["ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir"]);
+/** Inline elements whose content is not part of the accepted text. */
+const INLINE_SKIPPED = new Set(["del", "moveFrom"]);
+
+class Builder {
+  readonly paragraphs: Paragraph[] = [];
+  readonly controls: SdtInfo[] = [];
+  constructor(
+    private readonly part: "body" | "header",
+    private tableCount: number,
+  ) {}
+
+  get tablesSeen(): number {
+    return this.tableCount;
+  }
+
+  blocks(parent: XmlElement, cell: CellPosition | null, containers: SdtInfo[]): void {
+    for (const el of elementChildren(parent)) {
+      if (isW(el, "p")) this.paragraph(el, cell, containers);
+      else if (isW(el, "tbl")) this.table(el, containers);
+      else if (isW(el, "sdt")) {
+        const info = readSdt(el, "block");
+        this.controls.push(info);
+        const content = firstW(el, "sdtContent");
+        if (content) this.blocks(content, cell, [...containers, info]);
+      } else if (isW(el, "customXml") || isW(el, "ins") || isW(el, "moveTo")) {
+        this.blocks(el, cell, containers);
+      }
+    }
+  }
+
+  private table(tbl: XmlElement, containers: SdtInfo[]): void {
+    const table = this.tableCount++;
+    let row = 0;
+    const rows = (parent: XmlElement, rowContainers: SdtInfo[]) => {
+      for (const el of elementChildren(parent)) {
+        if (isW(el, "tr")) this.row(el, table, row++, rowContainers);
+        else if (isW(el, "sdt")) {
+          const info = readSdt(el, "row");
+          this.controls.push(info);
+          const content = firstW(el, "sdtContent");
+          if (content) rows(content, [...rowContainers, info]);
+        } else if (isW(el, "customXml")) rows(el, rowContainers);
+      }
+    };
+    rows(tbl, containers);
+  }
+
+  private row(tr: XmlElement, table: number, row: number, containers: SdtInfo[]): void {
+    const trPr = firstW(tr, "trPr");
+    const before = trPr ? firstW(trPr, "gridBefore") : null;
+    let grid = before ? Number(wAttr(before, "val") ?? 0) || 0 : 0;
+    let cellIndex = 0;
+    const cells = (parent: XmlElement, cellContainers: SdtInfo[]) => {
+      for (const el of elementChildren(parent)) {
+        if (isW(el, "tc")) {
+          const tcPr = firstW(el, "tcPr");
+          const spanEl = tcPr ? firstW(tcPr, "gridSpan") : null;
+          const span = spanEl ? Number(wAttr(spanEl, "val") ?? 1) || 1 : 1;
+          const pos: CellPosition = { table, row, cell: cellIndex++, gridStart: grid, gridSpan: span };
+          grid += span;
+          this.blocks(el, pos, cellContainers);
+        } else if (isW(el, "sdt")) {
+          const info = readSdt(el, "cell");
+          this.controls.push(info);
+          const content = firstW(el, "sdtContent");
+          if (content) cells(content, [...cellContainers, info]);
+        } else if (isW(el, "customXml")) cells(el, cellContainers);
+      }
+    };
+    cells(tr, containers);
+  }
+
+  private paragraph(p: XmlElement, cell: CellPosition | null, containers: SdtInfo[]): void {
+    const segments: Segment[] = [];
+    const push = (text: string, sdt: SdtInfo | null) => {
+      const placeholder = sdt?.showingPlaceholder ?? false;
+      const last = segments[segments.length - 1];
+      if (last && last.sdt === sdt && last.placeholder === placeholder) last.text += text;
+      else segments.push({ text, placeholder, sdt });
+    };
+    const inline = (parent: XmlElement, sdt: SdtInfo | null) => {
+      for (const el of elementChildren(parent)) {
+        const name = el.localName ?? "";
+        if (isW(el, "r")) this.run(el, (text) => push(text, sdt));
+        else if (isW(el, "sdt")) {
+          const info = readSdt(el, "run");
+          this.controls.push(info);
+          const content = firstW(el, "sdtContent");
+          if (content) inline(content, info);
+        } else if (INLINE_CONTAINERS.has(name) && isW(el, name)) inline(el, sdt);
+        else if (INLINE_SKIPPED.has(name)) continue;
+      }
+    };
+    const outer = containers.length > 0 ? containers[containers.length - 1] : null;
+    inline(p, outer);
+    const pPr = firstW(p, "pPr");
+    const rPr = pPr ? firstW(pPr, "rPr") : null;
+    const text = segments.map((s) => s.text).join("");
+    this.paragraphs.push({
+      index: -1,
+      part: this.part,
+      el: p,
+      segments,
+      text,
+      liveText: segments
+        .filter((s) => !s.placeholder)
+        .map((s) => s.text)
+        .join(""),
+      cell,
+      containers,
+      deleted: rPr ? firstW(rPr, "del") !== null : false,
+    });
+  }
+
+  private run(r: XmlElement, emit: (text: string) => void): void {
+    for (const el of elementChildren(r)) {
+      if (isW(el, "t")) emit(el.textContent ?? "");
+      else if (isW(el, "tab") || isW(el, "ptab")) emit("\t");
+      else if (isW(el, "br") || isW(el, "cr")) emit("\n");
+      else if (isW(el, "noBreakHyphen")) emit("-");
+      // w:delText, w:instrText, drawings, footnote references and the like are not text.
+    }
+  }
+}
+
+/** Reads the paragraphs of a body or header element (w:body, w:hdr). */
+export function buildModel(parts: { root: XmlElement; part: "body" | "header" }[]): DocModel {
+  const paragraphs: Paragraph[] = [];
+  const controls: SdtInfo[] = [];
+  let tables = 0;
+  for (const { root, part } of parts) {
+    const builder = new Builder(part, tables);
+    builder.blocks(root, null, []);
+    tables = builder.tablesSeen;
+    for (const p of builder.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
+    controls.push(...builder.controls);
+  }
+  return { paragraphs, controls };
+}

@@ -1,0 +1,163 @@
+import JSZip from "jszip";
+import { PlanstodError } from "../core/messages";
+import { elementChildren, parseXml, type XmlDocument } from "./xml";
+
+/** Refuse a package whose parts inflate past this many bytes in all (zip-bomb guard). */
+export const DEFAULT_MAX_INFLATED = 200 * 1024 * 1024;
+
+const OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Whether the UTF-16LE form of `name` occurs in `bytes` (OLE directory entries are UTF-16LE). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  const pattern = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) pattern[i * 2] = name.charCodeAt(i);
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** JSZip documents `internalStream` (a pausable inflating stream) but its typings omit it. */
+type StreamingFile = JSZip.JSZipObject & {
+  internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
+};
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/**
+ * An opened .docx package. Parts are inflated on demand through a shared budget, so that a
+ * hostile archive is refused before it fills memory.
+ */
+export class DocxPackage {
+  readonly zip: JSZip;
+  private main = "";
+  private inflated = 0;
+  private readonly maxInflated: number;
+
+  private constructor(zip: JSZip, maxInflated: number) {
+    this.zip = zip;
+    this.maxInflated = maxInflated;
+  }
+
+  /** The path of the main document part, normally word/document.xml. */
+  get mainPart(): string {
+    return this.main;
+  }
+
+  /** Opens the bytes of a .docx file, or throws a PlanstodError saying why it cannot. */
+  static async open(bytes: Uint8Array, options: { maxInflated?: number } = {}): Promise<DocxPackage> {
+    const maxInflated = options.maxInflated ?? DEFAULT_MAX_INFLATED;
+    if (bytes.length === 0) throw new PlanstodError("empty");
+    if (startsWith(bytes, OLE_MAGIC)) {
+      throw new PlanstodError(hasUtf16Name(bytes, "EncryptionInfo") ? "encrypted" : "legacy-doc");
+    }
+    if (!startsWith(bytes, [0x50, 0x4b])) throw new PlanstodError("not-zip");
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    } catch {
+      throw new PlanstodError("damaged");
+    }
+    const pkg = new DocxPackage(zip, maxInflated);
+    const main = await pkg.findMainPart();
+    if (!main) throw new PlanstodError("not-docx");
+    pkg.main = main;
+    return pkg;
+  }
+
+  has(path: string): boolean {
+    return this.zip.file(path) !== null;
+  }
+
+  /** Inflates a part, counting it against the package's budget; null when absent. */
+  async readBytes(path: string): Promise<Uint8Array | null> {
+    const file = this.zip.file(path);
+    if (!file) return null;
+    const chunks: Uint8Array[] = [];
+    const total = await new Promise<number>((resolve, reject) => {
+      let size = 0;
+      const stream = (file as StreamingFile).internalStream("uint8array");
+      stream
+        .on("data", (chunk: Uint8Array) => {
+          size += chunk.length;
+          if (this.inflated + size > this.maxInflated) {
+            stream.pause();
+            reject(new PlanstodError("too-large", `${Math.round(this.maxInflated / 1024 / 1024)} MB`));
+            return;
+          }
+          chunks.push(chunk);
+        })
+        .on("error", () => reject(new PlanstodError("damaged")))
+        .on("end", () => resolve(size))
+        .resume();
+    });
+    this.inflated += total;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+
+  async readText(path: string): Promise<string | null> {
+    const bytes = await this.readBytes(path);
+    if (bytes === null) return null;
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+
+  async readXml(path: string): Promise<XmlDocument | null> {
+    const text = await this.readText(path);
+    return text === null ? null : parseXml(text, path);
+  }
+
+  /** The relationships of a part (from its _rels file), with targets resolved to package paths. */
+  async relationships(partPath: string): Promise<Relationship[]> {
+    const slash = partPath.lastIndexOf("/");
+    const dir = slash < 0 ? "" : partPath.slice(0, slash);
+    const name = partPath.slice(slash + 1);
+    const relsPath = `${dir ? `${dir}/` : ""}_rels/${name}.rels`;
+    const doc = await this.readXml(relsPath);
+    if (!doc?.documentElement) return [];
+    return elementChildren(doc.documentElement)
+      .filter((el) => el.localName === "Relationship" && el.getAttribute("TargetMode") !== "External")
+      .map((el) => ({
+        id: el.getAttribute("Id") ?? "",
+        type: el.getAttribute("Type") ?? "",
+        target: resolvePath(dir, el.getAttribute("Target") ?? ""),
+      }));
+  }
+
+  private async findMainPart(): Promise<string | null> {
+    const rels = await this.relationships("");
+    const main = rels.find((r) => r.type === OFFICE_DOCUMENT || r.type === STRICT_OFFICE_DOCUMENT);
+    if (main && this.has(main.target)) return main.target;
+    return this.has("word/document.xml") ? "word/document.xml" : null;
+  }
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+export function resolvePath(dir: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const seg of target.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join("/");
+}
