@@ -1,0 +1,28 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { getOfficeEnvironment, waitForOffice } from "./office-env";
+
+function prefersDarkColorScheme(): boolean {
+  return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+async function main(): Promise<void> {
+  // office.js is loaded from Microsoft's CDN by taskpane.html. When it is missing (offline, or the page
+  // is opened in a plain browser without it) the pane renders anyway and App shows a notice.
+  await waitForOffice();
+  const environment = getOfficeEnvironment();
+  const dark = environment.darkTheme ?? prefersDarkColorScheme();
+
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html lacks the #container element");
+  createRoot(container).render(
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
+      <App environment={environment} />
+    </FluentProvider>,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error("Planstöd could not start", error);
+});
