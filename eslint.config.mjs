@@ -24,7 +24,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["fs", "fs/*", "node:*", "path", "os", "child_process"], message: "The core is host-free: take bytes or strings, never paths." },
+            {
+              group: ["fs", "fs/*", "node:*", "path", "os", "child_process"],
+              message: "The core is host-free: take bytes or strings, never paths.",
+            },
             { group: ["react", "react-dom", "@fluentui/*"], message: "The core must not import UI code." },
           ],
         },

@@ -26,7 +26,13 @@ export function jsonReport(file: string, report: Report) {
     template: report.template,
     complete: report.complete,
     blocks: report.blocks,
-    fields: report.fields.map((f) => ({ id: f.id, block: f.block, required: f.required, filled: f.filled, label: f.label })),
+    fields: report.fields.map((f) => ({
+      id: f.id,
+      block: f.block,
+      required: f.required,
+      filled: f.filled,
+      label: f.label,
+    })),
     missing: report.missing,
     warnings: report.warnings,
     templateName: report.templateName,
@@ -65,7 +71,9 @@ export async function check(
     outcomes.push(outcome);
   }
   if (options.json) {
-    const objects = outcomes.map((o) => ("error" in o ? { file: o.file, error: o.error } : jsonReport(o.file, o.report)));
+    const objects = outcomes.map((o) =>
+      "error" in o ? { file: o.file, error: o.error } : jsonReport(o.file, o.report),
+    );
     io.out(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2));
   } else {
     const texts = outcomes.flatMap((o) => ("report" in o ? [formatReport(o.report, o.file)] : []));
@@ -94,18 +102,34 @@ function usageMessage(error: CommanderError): string {
   }
 }
 
+const HELP_TITLES: Record<string, string> = {
+  "Usage:": "Användning:",
+  "Options:": "Alternativ:",
+  "Commands:": "Kommandon:",
+  "Arguments:": "Argument:",
+};
+const swedishHelp = { styleTitle: (title: string) => HELP_TITLES[title] ?? title };
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("planstod")
     .description("Planstöd: granska att utvecklingsplaner är ifyllda.")
+    .usage("<kommando> [alternativ]")
+    .configureHelp(swedishHelp)
     .helpOption("-h, --help", "visa hjälp")
     .helpCommand(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => {} })
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: () => {},
+    })
     .showSuggestionAfterError(false);
 
   program
     .command("check")
     .description("kontrollera att alla obligatoriska fält är ifyllda")
+    .usage("[alternativ] <fil...>")
+    .configureHelp(swedishHelp)
     .argument("<fil...>", ".docx-filer att kontrollera")
     .option("--json", "skriv rapporten som JSON")
     .addOption(
@@ -131,7 +155,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.help" || error.code === "commander.version") {
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.help" ||
+        error.code === "commander.version"
+      ) {
         return EXIT.complete;
       }
       io.err(`planstod: ${usageMessage(error)}`);

@@ -14,7 +14,9 @@ import type {
 
 /** The fields of one block type, as (id, label) pairs. */
 export function blockFields(block: BlockDef): { id: string; label: string }[] {
-  return block.kind === "rows" ? block.columns.map((c) => ({ ...c })) : block.fields.map((f) => ({ id: f.id, label: f.label }));
+  return block.kind === "rows"
+    ? block.columns.map((c) => ({ ...c }))
+    : block.fields.map((f) => ({ id: f.id, label: f.label }));
 }
 
 const isFilled = (instance: ExtractedInstance | undefined, id: string): boolean =>
@@ -44,15 +46,31 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
       const states = section.fieldIds.map((id): FieldState => {
         const def = template.fields.find((f) => f.id === id);
         if (!def) throw new Error(`template ${template.id}: section ${section.id} names unknown field ${id}`);
-        return { id, block: null, required: def.required, filled: (doc.fields[id]?.text ?? "") !== "", label: def.label };
+        return {
+          id,
+          block: null,
+          required: def.required,
+          filled: (doc.fields[id]?.text ?? "") !== "",
+          label: def.label,
+        };
       });
       fields.push(...states);
-      sections.push({ id: section.id, title: section.title, block: null, status: statusOf(states), used: true, fields: states });
+      sections.push({
+        id: section.id,
+        title: section.title,
+        block: null,
+        status: statusOf(states),
+        used: true,
+        fields: states,
+      });
       continue;
     }
 
     const def = template.blocks.find((b) => b.type === section.blockType);
-    if (!def) throw new Error(`template ${template.id}: section ${section.id} names unknown block ${section.blockType}`);
+    if (!def)
+      throw new Error(
+        `template ${template.id}: section ${section.id} names unknown block ${section.blockType}`,
+      );
     const instances = doc.blocks[def.type] ?? [];
     blocks[def.type] = instances.length;
     const ids = blockFields(def);
@@ -76,12 +94,20 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
         // Instances: the first is required in full; a later one only once anything in it is filled.
         required = i === 0 || used;
         if (!required && instance) {
-          warnings.push({ code: "unused-block", block: ref, message: warningText.unusedBlock(def.name, i + 1) });
+          warnings.push({
+            code: "unused-block",
+            block: ref,
+            message: warningText.unusedBlock(def.name, i + 1),
+          });
         }
       }
-      const states = ids.map(
-        (f): FieldState => ({ id: f.id, block: ref, required, filled: isFilled(instance, f.id), label: f.label }),
-      );
+      const states = ids.map((f): FieldState => ({
+        id: f.id,
+        block: ref,
+        required,
+        filled: isFilled(instance, f.id),
+        label: f.label,
+      }));
       fields.push(...states);
       if (def.kind === "rows") tableStates.push(...states);
       else {
@@ -97,7 +123,14 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
     }
     // A row table is one section: its rows are lines of one answer, not parts of the outline.
     if (def.kind === "rows") {
-      sections.push({ id: section.id, title: def.name, block: null, status: statusOf(tableStates), used: true, fields: tableStates });
+      sections.push({
+        id: section.id,
+        title: def.name,
+        block: null,
+        status: statusOf(tableStates),
+        used: true,
+        fields: tableStates,
+      });
     }
   }
 

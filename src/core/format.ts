@@ -2,13 +2,16 @@ import type { FieldState, Report, SectionState } from "./types";
 
 /** Swedish plain-text rendering of a report, as the command line prints it. */
 
+const optionalAndEmpty = (section: SectionState) => section.fields.every((f) => !f.required && !f.filled);
+
 function mark(section: SectionState): string {
-  if (!section.used) return "–";
+  if (!section.used || optionalAndEmpty(section)) return "–";
   return section.fields.some((f) => f.required && !f.filled) ? "✗" : "✓";
 }
 
 function note(section: SectionState): string {
   if (!section.used) return " (tomt, används inte)";
+  if (optionalAndEmpty(section)) return " (frivilligt, tomt)";
   if (section.block === null && section.fields.some((f) => f.block !== null)) {
     const rows = new Set(section.fields.filter((f) => f.filled).map((f) => f.block?.index));
     const all = new Set(section.fields.map((f) => f.block?.index));

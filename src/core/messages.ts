@@ -3,7 +3,8 @@
  * line say the same thing.
  */
 
-const shorten = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const shorten = (text: string, max = 60): string =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 export const warningText = {
   unusedBlock: (name: string, index: number): string =>

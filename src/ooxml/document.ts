@@ -23,14 +23,19 @@ function headerOrder(body: XmlElement): Map<string, number> {
   const rank = new Map<string, number>();
   const types = ["first", "default", "even"];
   for (const ref of descendantsW(body, "headerReference")) {
-    const id = ref.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? "";
+    const id =
+      ref.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? "";
     const r = types.indexOf(wAttr(ref, "type") ?? "default");
     if (!rank.has(id)) rank.set(id, r < 0 ? types.length : r);
   }
   return rank;
 }
 
-async function glossaryPlaceholders(pkg: DocxPackage, path: string, wanted: ReadonlySet<string>): Promise<string[]> {
+async function glossaryPlaceholders(
+  pkg: DocxPackage,
+  path: string,
+  wanted: ReadonlySet<string>,
+): Promise<string[]> {
   const doc = await pkg.readXml(path);
   if (!doc?.documentElement) return [];
   const out: string[] = [];
@@ -67,9 +72,12 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
     if (hdr?.documentElement) parts.push({ root: hdr.documentElement, part: "header" });
   }
   const model = buildModel(parts);
-  const wanted = new Set(model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null));
+  const wanted = new Set(
+    model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null),
+  );
   const glossary = rels.find((r) => r.type.endsWith(GLOSSARY_REL));
-  const placeholders = glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
+  const placeholders =
+    glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
   return { pkg, model, placeholders };
 }
 

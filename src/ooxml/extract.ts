@@ -84,7 +84,11 @@ const sameTable = (a: Paragraph, b: Paragraph) =>
   a.cell !== null && b.cell !== null && a.part === b.part && a.cell.table === b.cell.table;
 
 /** The paragraphs that make up the answer after an anchor, per the locator's kind. */
-function region(anchor: Anchor, paragraphs: readonly Paragraph[], anchorAt: ReadonlySet<number>): Paragraph[] {
+function region(
+  anchor: Anchor,
+  paragraphs: readonly Paragraph[],
+  anchorAt: ReadonlySet<number>,
+): Paragraph[] {
   const label = anchor.paragraph;
   const role = anchor.role;
   const below = role.kind === "field" && role.field.locate.kind === "below";
@@ -116,7 +120,11 @@ function controlOf(paragraphs: readonly Paragraph[]): SdtInfo | null {
   return null;
 }
 
-function location(anchor: Paragraph | null, answer: readonly Paragraph[], control: SdtInfo | null): FieldLocation {
+function location(
+  anchor: Paragraph | null,
+  answer: readonly Paragraph[],
+  control: SdtInfo | null,
+): FieldLocation {
   return {
     anchor: anchor?.index ?? null,
     paragraphs: answer.map((p) => p.index),
@@ -127,7 +135,12 @@ function location(anchor: Paragraph | null, answer: readonly Paragraph[], contro
 
 const notFound = (id: string): ExtractedField => ({ id, text: "", found: false, location: null });
 
-function readAnchor(anchor: Anchor, paragraphs: readonly Paragraph[], anchorAt: ReadonlySet<number>, rules: TextRules) {
+function readAnchor(
+  anchor: Anchor,
+  paragraphs: readonly Paragraph[],
+  anchorAt: ReadonlySet<number>,
+  rules: TextRules,
+) {
   const answer = region(anchor, paragraphs, anchorAt);
   const texts = [anchor.rest, ...answer.map((p) => p.liveText)];
   // The control that holds the answer: a run-level one after a prefix label, else the region's.
@@ -148,9 +161,11 @@ function readTop(
   const out: Record<string, ExtractedField> = {};
   const tops = template.fields.filter((f) => f.locate.kind === "top");
   if (tops.length === 0) return out;
-  const titleAt = anchors.find((a) => a.role.kind === "title")?.paragraph.index ?? anchors[0]?.paragraph.index ?? 0;
+  const titleAt =
+    anchors.find((a) => a.role.kind === "title")?.paragraph.index ?? anchors[0]?.paragraph.index ?? 0;
   const hasControl = (p: Paragraph) => p.containers.length > 0 || p.segments.some((s) => s.sdt !== null);
-  const controlKinds = (p: Paragraph) => [...p.containers, ...p.segments.map((s) => s.sdt)].filter((s) => s !== null);
+  const controlKinds = (p: Paragraph) =>
+    [...p.containers, ...p.segments.map((s) => s.sdt)].filter((s) => s !== null);
   // Body paragraphs above the title, then header paragraphs that hold a content control
   // (typed-over text in a header cannot be told from the header's own text, such as a logo line).
   const candidates = [
@@ -159,7 +174,10 @@ function readTop(
   ];
   const taken = new Set<number>();
   const pick = (test: (p: Paragraph) => boolean) => candidates.find((p) => !taken.has(p.index) && test(p));
-  const ordered = [...tops].sort((a, b) => Number(b.locate.kind === "top" && b.locate.date) - Number(a.locate.kind === "top" && a.locate.date));
+  const ordered = [...tops].sort(
+    (a, b) =>
+      Number(b.locate.kind === "top" && b.locate.date) - Number(a.locate.kind === "top" && a.locate.date),
+  );
   for (const field of ordered) {
     const loc = field.locate;
     if (loc.kind !== "top") continue;
@@ -206,7 +224,10 @@ function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): Ex
     };
     const header = rowNumbers.find((row) => {
       const cells = cellsOf(row);
-      return cells.length === wanted.length && cells.every((ps, i) => key(ps.map((p) => p.text).join(" ")) === wanted[i]);
+      return (
+        cells.length === wanted.length &&
+        cells.every((ps, i) => key(ps.map((p) => p.text).join(" ")) === wanted[i])
+      );
     });
     if (header === undefined) continue;
     for (const row of rowNumbers.filter((r) => r > header)) {
@@ -236,7 +257,8 @@ export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<stri
   for (const { field } of fieldAnchors(template)) {
     if (field.locate.kind !== "top") labels.push(field.locate.anchor);
   }
-  for (const block of template.blocks) if (block.kind === "rows") labels.push(...block.columns.map((c) => c.label));
+  for (const block of template.blocks)
+    if (block.kind === "rows") labels.push(...block.columns.map((c) => c.label));
   return textRules({
     templateText: [...template.templateText, ...template.headings, ...template.instructions, ...labels],
     placeholders: [...template.placeholders, ...extraPlaceholders],
@@ -247,23 +269,30 @@ export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<stri
 /** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
 export function recognitionScore(template: TemplateDef, model: DocModel): number {
   const wanted = new Set<string>();
-  for (const { field } of fieldAnchors(template)) if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
+  for (const { field } of fieldAnchors(template))
+    if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
   for (const h of template.headings) wanted.add(key(h));
   if (template.title) wanted.add(key(template.title));
-  for (const block of template.blocks) if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
+  for (const block of template.blocks)
+    if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
   const found = new Set<string>();
   for (const p of model.paragraphs) {
     const k = key(p.liveText);
     if (wanted.has(k)) found.add(k);
     else {
-      for (const w of wanted) if (k.startsWith(w) && k.length > w.length && ":".includes(k[w.length] ?? "")) found.add(w);
+      for (const w of wanted)
+        if (k.startsWith(w) && k.length > w.length && ":".includes(k[w.length] ?? "")) found.add(w);
     }
   }
   return wanted.size === 0 ? 0 : found.size / wanted.size;
 }
 
 /** Reads every field of `template` from a document model. */
-export function extract(template: TemplateDef, model: DocModel, extraPlaceholders: Iterable<string> = []): ExtractedDocument {
+export function extract(
+  template: TemplateDef,
+  model: DocModel,
+  extraPlaceholders: Iterable<string> = [],
+): ExtractedDocument {
   const rules = rulesFor(template, extraPlaceholders);
   const anchors = findAnchors(template, model.paragraphs);
   const anchorAt = new Set(anchors.map((a) => a.paragraph.index));

@@ -6,7 +6,8 @@ import { elementChildren, firstW, isW, onOff, wAttr, type XmlElement } from "./x
  * stands in, and its table position. Recognition and the completeness rules work on this.
  */
 
-export type SdtKind = "richText" | "plainText" | "dropDownList" | "comboBox" | "date" | "checkbox" | "picture" | "other";
+export type SdtKind =
+  "richText" | "plainText" | "dropDownList" | "comboBox" | "date" | "checkbox" | "picture" | "other";
 export type SdtLevel = "block" | "run" | "cell" | "row";
 
 export interface SdtInfo {
@@ -122,7 +123,16 @@ export function readSdt(sdt: XmlElement, level: SdtLevel): SdtInfo {
 }
 
 /** Inline containers whose children are read as part of the paragraph's text. */
-const INLINE_CONTAINERS = new Set(["ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "bdo", "dir"]);
+const INLINE_CONTAINERS = new Set([
+  "ins",
+  "moveTo",
+  "hyperlink",
+  "smartTag",
+  "customXml",
+  "fldSimple",
+  "bdo",
+  "dir",
+]);
 /** Inline elements whose content is not part of the accepted text. */
 const INLINE_SKIPPED = new Set(["del", "moveFrom"]);
 

@@ -6,11 +6,12 @@ import type { FieldDef, TemplateDef } from "../types";
  * answer cell that starts with a pre-printed prompt. No content controls.
  */
 
-const field = (id: string, label: string, guidance: readonly string[], required = true): FieldDef => ({
+/** A field whose label cell reads `anchor`; reports show the label without its colon. */
+const field = (id: string, anchor: string, guidance: readonly string[], required = true): FieldDef => ({
   id,
-  label,
+  label: anchor.replace(/\s*:\s*$/, ""),
   required,
-  locate: { kind: "after", anchor: label },
+  locate: { kind: "after", anchor },
   guidance,
 });
 
@@ -44,7 +45,9 @@ const INSATSER_QUESTIONS = [
 ];
 const KOMMUNIKATION_QUESTIONS = ["Om ja, beskriv tankar/planer och ev. kontaktperson hos er."];
 const TIDPLAN_LABEL = "Tidplan med deadlines och ansvarig person";
-const TIDPLAN_GUIDANCE = ["Ju mer konkret, desto bättre. Använd t.ex. schemat nedan för att göra tidsplanen."];
+const TIDPLAN_GUIDANCE = [
+  "Ju mer konkret, desto bättre. Använd t.ex. schemat nedan för att göra tidsplanen.",
+];
 
 const ORGANISATION = field("organisation", "Organisationens namn:", []);
 const NULAGE = field("nulagesanalys", "Nulägesanalys/problembild:", NULAGE_QUESTIONS);
@@ -68,7 +71,17 @@ const KOMMUNIKATION = field(
 );
 const OVRIGT = field("ovrigt", "Övrigt:", [], false);
 
-const FIELDS = [ORGANISATION, NULAGE, MALGRUPP, MAL, INSATSER, SAMMANHANG, UPPFOLJNING, KOMMUNIKATION, OVRIGT];
+const FIELDS = [
+  ORGANISATION,
+  NULAGE,
+  MALGRUPP,
+  MAL,
+  INSATSER,
+  SAMMANHANG,
+  UPPFOLJNING,
+  KOMMUNIKATION,
+  OVRIGT,
+];
 
 const INTRO_QUESTIONS = [
   "Vad behöver ni göra (mer av) internt i era organisationer för att sprida och implementera interkulturell kompetens i organisationen?",

@@ -200,14 +200,28 @@ export const skolverketAtgardsplan: TemplateDef = {
       fieldIds: ["erfarenhetsspridning"],
     },
   ],
-  headings: ["Åtgärdsplan", "Utvecklingsområde", "Uppföljning och utvärdering", AREA_INSTRUCTION, UPPFOLJNING_INSTRUCTION],
+  headings: [
+    "Åtgärdsplan",
+    "Utvecklingsområde",
+    "Uppföljning och utvärdering",
+    AREA_INSTRUCTION,
+    UPPFOLJNING_INSTRUCTION,
+  ],
   templateText: [
     MAL_GUIDANCE,
     FORBATTRINGAR_GUIDANCE,
     EFFEKT_GUIDANCE,
-    ...[PLAN, DELTAGARE, TIDPLAN, ANSVAR, DELAKTIGHET, STYRKOR, RISKER, FOREBYGGANDE, ERFARENHETSSPRIDNING].flatMap(
-      (f) => f.guidance ?? [],
-    ),
+    ...[
+      PLAN,
+      DELTAGARE,
+      TIDPLAN,
+      ANSVAR,
+      DELAKTIGHET,
+      STYRKOR,
+      RISKER,
+      FOREBYGGANDE,
+      ERFARENHETSSPRIDNING,
+    ].flatMap((f) => f.guidance ?? []),
   ],
   placeholders: [
     TEXT_PLACEHOLDER,
