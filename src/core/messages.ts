@@ -24,7 +24,9 @@ export type ProblemCode =
   | "not-docx"
   | "bad-xml"
   | "unknown-template"
-  | "unknown-template-id";
+  | "unknown-template-id"
+  | "block-refused"
+  | "edit-unsafe";
 
 export const problemText: Record<ProblemCode, (detail?: string) => string> = {
   empty: () => "filen är tom.",
@@ -38,8 +40,24 @@ export const problemText: Record<ProblemCode, (detail?: string) => string> = {
   "bad-xml": (detail) => `filen är skadad: ${detail ?? "dokumentets XML"} går inte att läsa.`,
   "unknown-template": () =>
     "dokumentet är ingen av de mallar Planstöd känner igen (Skolverkets åtgärdsplan, IKO:s handlingsplan).",
+  "block-refused": (detail) => detail ?? "blockändringen kan inte göras.",
+  "edit-unsafe": () =>
+    "ändringen kunde inte göras utan risk att text försvinner, så inget har ändrats. Rapportera gärna felet.",
   "unknown-template-id": (detail) =>
     `okänd mall ”${detail ?? ""}”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan.`,
+};
+
+/** Why a block operation is refused (the detail of a "block-refused" problem). */
+export const blockText = {
+  unknownBlock: (type: string, templateName: string, types: readonly string[]): string =>
+    `okänd blocktyp ”${type}”. ${templateName} har: ${types.join(", ")}.`,
+  noSuchInstance: (name: string, index: number, count: number): string =>
+    `${name} ${index} finns inte (dokumentet har ${count}).`,
+  hasText: (name: string, index: number): string =>
+    `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
+  lastInstance: (name: string): string => `${name} kan inte tas bort: det är det enda som finns kvar.`,
+  noSource: (name: string): string =>
+    `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
 };
 
 /** An input the engine refuses, with a code the hosts map to their own behaviour. */

@@ -27,6 +27,18 @@ export type Locator =
   /** In a table: the cells of the label's grid column in the rows below it, up to the next anchor row. */
   | { kind: "below"; anchor: string };
 
+/** The content control a template uses for an answer; Planstöd recreates it in fresh blocks. */
+export interface ControlDef {
+  kind: "richText" | "plainText" | "dropDownList" | "date";
+  placeholder: string;
+  /** The control stands in the label's paragraph, after the label (a run-level control). */
+  inline?: boolean;
+  /** Cell-level control (wrapping the table cell), as the template's answer cells are. */
+  cell?: boolean;
+  /** List items of a dropdown, used when no dropdown of the template is left to copy. */
+  items?: readonly string[];
+}
+
 export interface FieldDef {
   id: string;
   /** The label as the template prints it (used in reports). */
@@ -35,6 +47,8 @@ export interface FieldDef {
   locate: Locator;
   /** The template's own guidance text and questions for this field. */
   guidance?: readonly string[];
+  /** The answer's content control in the template, if it has one. */
+  control?: ControlDef;
 }
 
 /** A block the user repeats: an utvecklingsområde table, an uppföljning block. */

@@ -5,7 +5,7 @@ import type { Report, TemplateDef } from "../core/types";
 import { extract, recognitionScore } from "./extract";
 import { buildModel, type DocModel } from "./model";
 import { DocxPackage } from "./package";
-import { descendantsW, firstW, isW, wAttr, type XmlElement } from "./xml";
+import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "./xml";
 
 const HEADER_REL = "/relationships/header";
 const GLOSSARY_REL = "/relationships/glossaryDocument";
@@ -13,6 +13,11 @@ const GLOSSARY_REL = "/relationships/glossaryDocument";
 /** A .docx read for checking: its package, its paragraph model and its placeholder texts. */
 export interface ReadDocument {
   pkg: DocxPackage;
+  /** The main document part; block operations edit it in place. */
+  doc: XmlDocument;
+  body: XmlElement;
+  /** The root elements of the page headers, first-page header first. */
+  headers: XmlElement[];
   model: DocModel;
   /** Texts of the glossary building blocks that the document's controls use as placeholders. */
   placeholders: string[];
@@ -66,19 +71,27 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
   const headers = rels
     .filter((r) => r.type.endsWith(HEADER_REL))
     .sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
-  const parts: { root: XmlElement; part: "body" | "header" }[] = [{ root: body, part: "body" }];
+  const headerRoots: XmlElement[] = [];
   for (const rel of headers) {
     const hdr = await pkg.readXml(rel.target);
-    if (hdr?.documentElement) parts.push({ root: hdr.documentElement, part: "header" });
+    if (hdr?.documentElement) headerRoots.push(hdr.documentElement);
   }
-  const model = buildModel(parts);
+  const model = modelOf(body, headerRoots);
   const wanted = new Set(
     model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null),
   );
   const glossary = rels.find((r) => r.type.endsWith(GLOSSARY_REL));
   const placeholders =
     glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
-  return { pkg, model, placeholders };
+  return { pkg, doc, body, headers: headerRoots, model, placeholders };
+}
+
+/** The paragraph model of a body and its headers (again, after an edit). */
+export function modelOf(body: XmlElement, headers: readonly XmlElement[]): DocModel {
+  return buildModel([
+    { root: body, part: "body" },
+    ...headers.map((root) => ({ root, part: "header" as const })),
+  ]);
 }
 
 /** Below this share of a template's fixed texts, a document is not taken for that template. */

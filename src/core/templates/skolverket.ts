@@ -10,6 +10,19 @@ const DATE_PLACEHOLDER = "Klicka eller tryck här för att ange datum.";
 const AREA_PLACEHOLDER = "Välj utvecklingsområde";
 const ORGANISER_PLACEHOLDER = "Ange huvudmannen och enhetens namn.";
 
+/** The dropdown's items, used only when no dropdown of the template is left in a document to copy. */
+const AREA_ITEMS = [
+  "Styrning och ledning",
+  "Undervisning och lärande",
+  "Systematiskt kvalitetsarbete",
+  "Trygghet och studiero",
+  "Elevhälsa och extra anpassningar",
+  "Kompetensförsörjning",
+];
+
+const richText = { kind: "richText", placeholder: TEXT_PLACEHOLDER } as const;
+const cellText = { kind: "richText", placeholder: TEXT_PLACEHOLDER, cell: true } as const;
+
 const BAKGRUND = "Kort bakgrund och beskrivning av enhetens/huvudmannens organisation och förutsättningar";
 
 const section = (id: string, label: string, guidance: readonly string[]): FieldDef => ({
@@ -18,6 +31,7 @@ const section = (id: string, label: string, guidance: readonly string[]): FieldD
   required: true,
   locate: { kind: "after", anchor: label },
   guidance,
+  control: richText,
 });
 
 const PLAN = section("plan", "Plan för insatser inom ramen för utvecklingsområdet", [
@@ -70,18 +84,21 @@ export const skolverketAtgardsplan: TemplateDef = {
       label: "Datum",
       required: true,
       locate: { kind: "top", date: true, placeholder: DATE_PLACEHOLDER },
+      control: { kind: "date", placeholder: DATE_PLACEHOLDER },
     },
     {
       id: "huvudman",
       label: "Huvudmannen och enhetens namn",
       required: true,
       locate: { kind: "top", date: false, placeholder: ORGANISER_PLACEHOLDER },
+      control: { kind: "plainText", placeholder: ORGANISER_PLACEHOLDER },
     },
     {
       id: "bakgrund",
       label: BAKGRUND,
       required: true,
       locate: { kind: "after", anchor: `${BAKGRUND}:` },
+      control: richText,
     },
     PLAN,
     DELTAGARE,
@@ -105,12 +122,14 @@ export const skolverketAtgardsplan: TemplateDef = {
           label: "Välj utvecklingsområde",
           required: true,
           locate: { kind: "after", anchor: "Välj utvecklingsområde:" },
+          control: { kind: "dropDownList", placeholder: AREA_PLACEHOLDER, inline: true, items: AREA_ITEMS },
         },
         {
           id: "insats",
           label: "Namn på insats/insatser",
           required: true,
           locate: { kind: "after", anchor: "Namn på insats/insatser:" },
+          control: { kind: "plainText", placeholder: TEXT_PLACEHOLDER, inline: true },
         },
         {
           id: "problem",
@@ -120,18 +139,21 @@ export const skolverketAtgardsplan: TemplateDef = {
             kind: "below",
             anchor: "Problem kopplade till förskolans/elevernas/enheternas resultat och måluppfyllelse",
           },
+          control: cellText,
         },
         {
           id: "orsaker",
           label: "Orsaker till identifierade problem",
           required: true,
           locate: { kind: "below", anchor: "Orsaker till identifierade problem" },
+          control: cellText,
         },
         {
           id: "mal",
           label: "Mål med insatsen",
           required: true,
           locate: { kind: "below", anchor: "Mål med insatsen" },
+          control: cellText,
           guidance: [MAL_GUIDANCE],
         },
         {
@@ -139,6 +161,7 @@ export const skolverketAtgardsplan: TemplateDef = {
           label: "Synliga förbättringar",
           required: true,
           locate: { kind: "below", anchor: "Synliga förbättringar" },
+          control: cellText,
           guidance: [FORBATTRINGAR_GUIDANCE],
         },
         {
@@ -146,6 +169,7 @@ export const skolverketAtgardsplan: TemplateDef = {
           label: "Förväntad effekt kopplat till problem",
           required: true,
           locate: { kind: "after", anchor: "Förväntad effekt kopplat till problem" },
+          control: richText,
           guidance: [EFFEKT_GUIDANCE],
         },
       ],
@@ -161,12 +185,14 @@ export const skolverketAtgardsplan: TemplateDef = {
           label: "Beskriv när insatsen ska följas upp utifrån målen",
           required: true,
           locate: { kind: "after", anchor: "Beskriv när insatsen ska följas upp utifrån målen:" },
+          control: richText,
         },
         {
           id: "hur",
           label: "Beskriv hur insatsen ska följas upp utifrån målen",
           required: true,
           locate: { kind: "after", anchor: "Beskriv hur insatsen ska följas upp utifrån målen:" },
+          control: richText,
         },
         {
           id: "vem",
@@ -176,6 +202,7 @@ export const skolverketAtgardsplan: TemplateDef = {
             kind: "after",
             anchor: "Beskriv vem som ansvarar för att uppföljning sker utifrån målen:",
           },
+          control: richText,
         },
       ],
     },
