@@ -4,7 +4,8 @@ import { PlanstodError } from "../core/messages";
 import { TEMPLATES, templateById } from "../core/templates";
 import type { Report } from "../core/types";
 import { checkDocx } from "../ooxml/document";
-import { InputError, readInput } from "./io";
+import { editDocx, type BlockOperation } from "../ooxml/edit";
+import { exists, InputError, modeOf, readInput, sameFile, writeAtomic } from "./io";
 
 /** Where the command writes; tests pass their own. */
 export interface Io {
@@ -83,6 +84,66 @@ export async function check(
   return outcomes.every((o) => "report" in o && o.report.complete) ? EXIT.complete : EXIT.incomplete;
 }
 
+interface WriteOptions {
+  output?: string;
+  inPlace?: boolean;
+  force?: boolean;
+  template?: string;
+}
+
+/** Where an edit goes: -o OUT (a new file, or an existing one with --force) or --in-place. */
+async function outputPath(file: string, options: WriteOptions): Promise<string> {
+  if (options.inPlace && options.output !== undefined)
+    throw new InputError("ange antingen -o UTFIL eller --in-place, inte båda.");
+  if (options.inPlace) return file;
+  if (options.output === undefined)
+    throw new InputError("ange var resultatet ska skrivas: -o UTFIL eller --in-place.");
+  if (await sameFile(file, options.output)) {
+    throw new InputError("-o pekar på indatafilen. Använd --in-place om du vill ändra den.");
+  }
+  if (!options.force && (await exists(options.output))) {
+    throw new InputError(`${options.output} finns redan. Använd --force för att skriva över den.`);
+  }
+  return options.output;
+}
+
+export async function edit(
+  file: string,
+  operation: BlockOperation,
+  options: WriteOptions,
+  io: Io,
+): Promise<number> {
+  try {
+    const out = await outputPath(file, options);
+    const bytes = await readInput(file);
+    const result = await editDocx(bytes, operation, { templateId: options.template });
+    await writeAtomic(out, result.bytes, await modeOf(file));
+    const def = result.template.blocks.find((b) => b.type === operation.type);
+    const name =
+      def?.kind === "rows"
+        ? `rad ${result.index} i ”${def.name}”`
+        : `${def?.name ?? operation.type} ${result.index}`;
+    const verb = operation.op === "add" ? "Lade till" : "Tog bort";
+    const where = out === file ? file : `${out} (från ${file})`;
+    io.out(`${verb} ${name} i ${where}. Dokumentet har nu ${result.after.blocks[operation.type]} st.`);
+    return EXIT.complete;
+  } catch (error) {
+    if (error instanceof PlanstodError || error instanceof InputError) {
+      io.err(`planstod: ${file}: ${error.message}`);
+      return EXIT.problem;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.err(`planstod: ${file}: oväntat fel, inget har skrivits (${detail}).`);
+    return EXIT.problem;
+  }
+}
+
+function positive(value: string, what: string): number {
+  if (!/^[1-9]\d*$/.test(value))
+    throw new InputError(`${what} måste vara ett positivt heltal, inte ”${value}”.`);
+  return Number(value);
+}
+
 /** Commander's usage errors, in Swedish. */
 function usageMessage(error: CommanderError): string {
   const arg = /'([^']*)'/.exec(error.message)?.[1] ?? "";
@@ -142,6 +203,54 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (files: string[], options: { json?: boolean; template?: string }) => {
       setExit(await check(files, options, io));
     });
+  const writeOptions = (command: Command) =>
+    command
+      .option("-o, --output <utfil>", "skriv resultatet till en ny fil")
+      .option("--in-place", "ändra filen där den ligger (skrivs atomärt)")
+      .option("--force", "skriv över en befintlig utfil")
+      .option("--template <id>", "använd en viss mall i stället för att känna igen den")
+      .helpOption("-h, --help", "visa hjälp")
+      .configureHelp(swedishHelp);
+
+  writeOptions(
+    program
+      .command("add")
+      .description("lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan)")
+      .usage("<fil> <block> [--after N] (-o UTFIL | --in-place)")
+      .argument("<fil>", ".docx-fil")
+      .argument("<block>", "blocktyp")
+      .option("--after <N>", "lägg det nya blocket efter block N (standard: efter det sista)"),
+  ).action(async (file: string, block: string, options: WriteOptions & { after?: string }) => {
+    let after: number | undefined;
+    try {
+      after = options.after === undefined ? undefined : positive(options.after, "--after");
+    } catch (error) {
+      io.err(`planstod: ${(error as Error).message}`);
+      setExit(EXIT.problem);
+      return;
+    }
+    setExit(await edit(file, { op: "add", type: block, after }, options, io));
+  });
+
+  writeOptions(
+    program
+      .command("remove")
+      .description("ta bort ett tomt block; ett block med text tas aldrig bort")
+      .usage("<fil> <block> <N> (-o UTFIL | --in-place)")
+      .argument("<fil>", ".docx-fil")
+      .argument("<block>", "blocktyp")
+      .argument("<N>", "blockets nummer, från 1"),
+  ).action(async (file: string, block: string, n: string, options: WriteOptions) => {
+    let index: number;
+    try {
+      index = positive(n, "N");
+    } catch (error) {
+      io.err(`planstod: ${(error as Error).message}`);
+      setExit(EXIT.problem);
+      return;
+    }
+    setExit(await edit(file, { op: "remove", type: block, index }, options, io));
+  });
   return program;
 }
 

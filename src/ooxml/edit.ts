@@ -107,7 +107,9 @@ export async function editDocx(
   const afterExtracted = extract(template, modelOf(read.body, read.headers), read.placeholders);
   if (!verify(extracted, afterExtracted, operation, index)) throw new PlanstodError("edit-unsafe");
 
-  read.pkg.zip.file(read.pkg.mainPart, new XMLSerializer().serializeToString(read.doc));
+  read.pkg.zip.file(read.pkg.mainPart, new XMLSerializer().serializeToString(read.doc), {
+    createFolders: false,
+  });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return {
     bytes: out,
