@@ -52,6 +52,8 @@ export interface AddResult {
   index: number;
   /** The top-level elements (or the table row) inserted. */
   inserted: XmlElement[];
+  /** The element they were inserted after: a top-level body element, or the row. */
+  after: XmlElement;
 }
 
 export function blockDef(template: TemplateDef, type: string): BlockDef {
@@ -561,10 +563,10 @@ function addInstance(
     target.body.insertBefore(el, ref.nextSibling);
     ref = el;
   }
-  return { index: at + 1, inserted };
+  return { index: at + 1, inserted, after: anchorEl };
 }
 
-function removeInstance(target: EditTarget, def: InstanceBlockDef, index: number): void {
+function removeInstance(target: EditTarget, def: InstanceBlockDef, index: number): XmlElement[] {
   const instances = target.extracted.blocks[def.type] ?? [];
   if (index < 1 || index > instances.length) {
     throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, index, instances.length));
@@ -576,8 +578,9 @@ function removeInstance(target: EditTarget, def: InstanceBlockDef, index: number
   if (instances.length === 1) throw new PlanstodError("block-refused", blockText.lastInstance(def.name));
   const elements = extent(instance, target.model, target.body);
   const before = elements[0] ? previousElement(elements[0]) : null;
-  if (elements.some((el) => isW(el, "tbl")) && isEmptyParagraph(before)) remove(before);
+  if (elements.some((el) => isW(el, "tbl")) && isEmptyParagraph(before)) elements.unshift(before);
   for (const el of elements) remove(el);
+  return elements;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -608,10 +611,10 @@ function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined)
     tc.appendChild(paragraph(target, pPr, []));
   }
   tr.parentNode?.insertBefore(copy, tr.nextSibling);
-  return { index: at + 1, inserted: [copy] };
+  return { index: at + 1, inserted: [copy], after: tr };
 }
 
-function removeRow(target: EditTarget, def: RowBlockDef, index: number): void {
+function removeRow(target: EditTarget, def: RowBlockDef, index: number): XmlElement[] {
   const rows = target.extracted.blocks[def.type] ?? [];
   if (index < 1 || index > rows.length)
     throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, index, rows.length));
@@ -621,7 +624,9 @@ function removeRow(target: EditTarget, def: RowBlockDef, index: number): void {
   if (rows.length === 1)
     throw new PlanstodError("block-refused", blockText.lastInstance(`Den sista raden i ”${def.name}”`));
   const tr = rowElement(row, target.model);
-  if (tr) remove(tr);
+  if (!tr) return [];
+  remove(tr);
+  return [tr];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -640,9 +645,11 @@ export function addBlock(
     : addInstance(target, def, after, new IdPool(roots));
 }
 
-/** Removes instance `index` of `type`; refused when it holds any text the user wrote. */
-export function removeBlock(target: EditTarget, type: string, index: number): void {
+/**
+ * Removes instance `index` of `type` and returns the elements removed (detached; with the empty
+ * spacer paragraph before a table block). Refused when it holds any text the user wrote.
+ */
+export function removeBlock(target: EditTarget, type: string, index: number): XmlElement[] {
   const def = blockDef(target.template, type);
-  if (def.kind === "rows") removeRow(target, def, index);
-  else removeInstance(target, def, index);
+  return def.kind === "rows" ? removeRow(target, def, index) : removeInstance(target, def, index);
 }

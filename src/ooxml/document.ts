@@ -1,18 +1,18 @@
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
 import { TEMPLATES, templateById } from "../core/templates";
-import type { Report, TemplateDef } from "../core/types";
+import type { ExtractedDocument, Report, TemplateDef } from "../core/types";
 import { extract, recognitionScore } from "./extract";
 import { buildModel, type DocModel } from "./model";
-import { DocxPackage } from "./package";
+import { DocxPackage, type PartSource, type Relationship } from "./package";
 import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "./xml";
 
 const HEADER_REL = "/relationships/header";
 const GLOSSARY_REL = "/relationships/glossaryDocument";
 
-/** A .docx read for checking: its package, its paragraph model and its placeholder texts. */
+/** A document read for checking: its parts, its paragraph model and its placeholder texts. */
 export interface ReadDocument {
-  pkg: DocxPackage;
+  source: PartSource;
   /** The main document part; block operations edit it in place. */
   doc: XmlDocument;
   body: XmlElement;
@@ -37,7 +37,7 @@ function headerOrder(body: XmlElement): Map<string, number> {
 }
 
 async function glossaryPlaceholders(
-  pkg: DocxPackage,
+  pkg: PartSource,
   path: string,
   wanted: ReadonlySet<string>,
 ): Promise<string[]> {
@@ -59,31 +59,48 @@ async function glossaryPlaceholders(
 }
 
 /** Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. */
-export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
+export async function readDocument(bytes: Uint8Array): Promise<ReadDocument & { pkg: DocxPackage }> {
   const pkg = await DocxPackage.open(bytes);
+  return { ...(await readParts(pkg)), pkg };
+}
+
+/**
+ * Builds the model of a package's main document. `headerRoots`, when given, are used as the page
+ * headers instead of the package's own (Word hands its headers over as separate packages).
+ */
+export async function readParts(pkg: PartSource, headerRoots?: readonly XmlElement[]): Promise<ReadDocument> {
   const doc = await pkg.readXml(pkg.mainPart);
   const body = doc?.documentElement ? firstW(doc.documentElement, "body") : null;
   if (!doc?.documentElement || !isW(doc.documentElement, "document") || !body) {
     throw new PlanstodError("bad-xml", pkg.mainPart);
   }
   const rels = await pkg.relationships(pkg.mainPart);
-  const order = headerOrder(body);
-  const headers = rels
-    .filter((r) => r.type.endsWith(HEADER_REL))
-    .sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
-  const headerRoots: XmlElement[] = [];
-  for (const rel of headers) {
-    const hdr = await pkg.readXml(rel.target);
-    if (hdr?.documentElement) headerRoots.push(hdr.documentElement);
-  }
-  const model = modelOf(body, headerRoots);
+  const headers = headerRoots ? [...headerRoots] : await packageHeaders(pkg, rels, body);
+  const model = modelOf(body, headers);
   const wanted = new Set(
     model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null),
   );
   const glossary = rels.find((r) => r.type.endsWith(GLOSSARY_REL));
   const placeholders =
     glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
-  return { pkg, doc, body, headers: headerRoots, model, placeholders };
+  return { source: pkg, doc, body, headers, model, placeholders };
+}
+
+async function packageHeaders(
+  pkg: PartSource,
+  rels: Relationship[],
+  body: XmlElement,
+): Promise<XmlElement[]> {
+  const order = headerOrder(body);
+  const headers = rels
+    .filter((r) => r.type.endsWith(HEADER_REL))
+    .sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
+  const roots: XmlElement[] = [];
+  for (const rel of headers) {
+    const hdr = await pkg.readXml(rel.target);
+    if (hdr?.documentElement) roots.push(hdr.documentElement);
+  }
+  return roots;
 }
 
 /** The paragraph model of a body and its headers (again, after an edit). */
@@ -116,13 +133,28 @@ export function recognise(model: DocModel): TemplateDef | null {
  * fields and applies the rules. Throws PlanstodError when the file cannot be checked.
  */
 export async function checkDocx(bytes: Uint8Array, options: { templateId?: string } = {}): Promise<Report> {
-  let forced: TemplateDef | undefined;
-  if (options.templateId !== undefined) {
-    forced = templateById(options.templateId);
-    if (!forced) throw new PlanstodError("unknown-template-id", options.templateId);
-  }
-  const read = await readDocument(bytes);
-  const template = forced ?? recognise(read.model);
+  forcedTemplate(options.templateId);
+  return analyse(await readDocument(bytes), options.templateId).report;
+}
+
+/** The template named by `--template`, or undefined; an unknown id is refused. */
+export function forcedTemplate(templateId: string | undefined): TemplateDef | undefined {
+  if (templateId === undefined) return undefined;
+  const forced = templateById(templateId);
+  if (!forced) throw new PlanstodError("unknown-template-id", templateId);
+  return forced;
+}
+
+export interface Analysis {
+  template: TemplateDef;
+  extracted: ExtractedDocument;
+  report: Report;
+}
+
+/** Recognises (or takes) the template, reads the fields and applies the rules. */
+export function analyse(read: ReadDocument, templateId?: string): Analysis {
+  const template = forcedTemplate(templateId) ?? recognise(read.model);
   if (!template) throw new PlanstodError("unknown-template");
-  return evaluate(template, extract(template, read.model, read.placeholders));
+  const extracted = extract(template, read.model, read.placeholders);
+  return { template, extracted, report: evaluate(template, extracted) };
 }

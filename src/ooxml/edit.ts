@@ -1,15 +1,30 @@
 import { XMLSerializer } from "@xmldom/xmldom";
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
-import { templateById } from "../core/templates";
 import type { ExtractedDocument, ExtractedInstance, Report, TemplateDef } from "../core/types";
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
-import { modelOf, readDocument, recognise, type ReadDocument } from "./document";
+import { analyse, forcedTemplate, modelOf, readDocument, type ReadDocument } from "./document";
 import { extract } from "./extract";
-import { descendantsW, firstW, wAttr } from "./xml";
+import { descendantsW, firstW, wAttr, type XmlElement } from "./xml";
 
 export type BlockOperation =
   { op: "add"; type: string; after?: number } | { op: "remove"; type: string; index: number };
+
+/** A block operation applied to a document's DOM (and checked), before anything is written. */
+export interface AppliedEdit {
+  template: TemplateDef;
+  /** The fields before the operation. */
+  extracted: ExtractedDocument;
+  /** The fields after it. */
+  afterExtracted: ExtractedDocument;
+  /** 1-based index of the instance added or removed. */
+  index: number;
+  /** Add: the elements inserted and the element they follow. */
+  inserted: XmlElement[];
+  after: XmlElement | null;
+  /** Remove: the elements removed (detached). */
+  removed: XmlElement[];
+}
 
 export interface EditResult {
   /** The new .docx: only the main document part differs from the input. */
@@ -17,7 +32,6 @@ export interface EditResult {
   template: TemplateDef;
   before: Report;
   after: Report;
-  /** 1-based index of the instance added or removed. */
   index: number;
 }
 
@@ -25,9 +39,9 @@ const STYLES_REL = "/relationships/styles";
 
 /** The style id of Word's "Placeholder Text" character style (Swedish Word calls it "Platshllartext"). */
 async function placeholderStyleId(read: ReadDocument): Promise<string | null> {
-  const rels = await read.pkg.relationships(read.pkg.mainPart);
+  const rels = await read.source.relationships(read.source.mainPart);
   const styles = rels.find((r) => r.type.endsWith(STYLES_REL));
-  const doc = styles ? await read.pkg.readXml(styles.target) : null;
+  const doc = styles ? await read.source.readXml(styles.target) : null;
   if (!doc?.documentElement) return null;
   for (const style of descendantsW(doc.documentElement, "style")) {
     const name = firstW(style, "name");
@@ -38,12 +52,14 @@ async function placeholderStyleId(read: ReadDocument): Promise<string | null> {
 
 const texts = (instance: ExtractedInstance | undefined) =>
   instance ? Object.values(instance).map((f) => `${f.id}=${f.text}`) : [];
+const same = (a: readonly (ExtractedInstance | undefined)[], b: readonly (ExtractedInstance | undefined)[]) =>
+  JSON.stringify(a.map(texts)) === JSON.stringify(b.map(texts));
 
 /**
  * The safety net of every block operation: the document after it must hold exactly the user's
  * text it held before, with one instance more (all empty) or one less.
  */
-function verify(
+export function verifyEdit(
   before: ExtractedDocument,
   after: ExtractedDocument,
   operation: BlockOperation,
@@ -56,36 +72,34 @@ function verify(
     const old = before.blocks[type];
     const now = after.blocks[type] ?? [];
     if (type !== operation.type) {
-      if (JSON.stringify(old.map(texts)) !== JSON.stringify(now.map(texts))) return false;
+      if (!same(old, now)) return false;
       continue;
     }
-    const expected = [...old];
+    const expected: (ExtractedInstance | undefined)[] = [...old];
     if (operation.op === "add") {
-      if (now.length !== old.length + 1) return false;
-      if (Object.values(now[index - 1] ?? {}).some((f) => f.text !== "")) return false;
-      expected.splice(index - 1, 0, now[index - 1]);
+      const added = now[index - 1];
+      if (now.length !== old.length + 1 || !added) return false;
+      if (Object.values(added).some((f) => f.text !== "")) return false;
+      expected.splice(index - 1, 0, added);
     } else {
       if (now.length !== old.length - 1) return false;
       expected.splice(index - 1, 1);
     }
-    if (JSON.stringify(expected.map(texts)) !== JSON.stringify(now.map(texts))) return false;
+    if (!same(expected, now)) return false;
   }
   return true;
 }
 
-/** Adds or removes a block instance in a .docx. Throws PlanstodError when refused or unsafe. */
-export async function editDocx(
-  bytes: Uint8Array,
+/**
+ * Applies a block operation to a read document's DOM and checks the result; throws
+ * PlanstodError when it is refused or when the check fails (nothing is written then).
+ */
+export async function applyEdit(
+  read: ReadDocument,
   operation: BlockOperation,
-  options: { templateId?: string } = {},
-): Promise<EditResult> {
-  const forced = options.templateId !== undefined ? templateById(options.templateId) : undefined;
-  if (options.templateId !== undefined && !forced)
-    throw new PlanstodError("unknown-template-id", options.templateId);
-  const read = await readDocument(bytes);
-  const template = forced ?? recognise(read.model);
-  if (!template) throw new PlanstodError("unknown-template");
-  const extracted = extract(template, read.model, read.placeholders);
+  templateId?: string,
+): Promise<AppliedEdit> {
+  const { template, extracted } = analyse(read, templateId);
   const target: EditTarget = {
     template,
     doc: read.doc,
@@ -95,27 +109,38 @@ export async function editDocx(
     placeholders: read.placeholders,
     placeholderStyle: await placeholderStyleId(read),
   };
-
-  let index: number;
+  let applied: Pick<AppliedEdit, "index" | "inserted" | "after" | "removed">;
   if (operation.op === "add") {
-    index = addBlock(target, operation.type, operation.after, [read.body, ...read.headers]).index;
+    const res = addBlock(target, operation.type, operation.after, [read.body, ...read.headers]);
+    applied = { index: res.index, inserted: res.inserted, after: res.after, removed: [] };
   } else {
-    removeBlock(target, operation.type, operation.index);
-    index = operation.index;
+    const removed = removeBlock(target, operation.type, operation.index);
+    applied = { index: operation.index, inserted: [], after: null, removed };
   }
-
   const afterExtracted = extract(template, modelOf(read.body, read.headers), read.placeholders);
-  if (!verify(extracted, afterExtracted, operation, index)) throw new PlanstodError("edit-unsafe");
+  if (!verifyEdit(extracted, afterExtracted, operation, applied.index))
+    throw new PlanstodError("edit-unsafe");
+  return { template, extracted, afterExtracted, ...applied };
+}
 
+/** Adds or removes a block instance in a .docx. Throws PlanstodError when refused or unsafe. */
+export async function editDocx(
+  bytes: Uint8Array,
+  operation: BlockOperation,
+  options: { templateId?: string } = {},
+): Promise<EditResult> {
+  forcedTemplate(options.templateId);
+  const read = await readDocument(bytes);
+  const edit = await applyEdit(read, operation, options.templateId);
   read.pkg.zip.file(read.pkg.mainPart, new XMLSerializer().serializeToString(read.doc), {
     createFolders: false,
   });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return {
     bytes: out,
-    template,
-    before: evaluate(template, extracted),
-    after: evaluate(template, afterExtracted),
-    index,
+    template: edit.template,
+    before: evaluate(edit.template, edit.extracted),
+    after: evaluate(edit.template, edit.afterExtracted),
+    index: edit.index,
   };
 }

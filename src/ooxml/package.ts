@@ -36,11 +36,18 @@ export interface Relationship {
   target: string;
 }
 
+/** Where parts come from: a .docx (DocxPackage) or Word's flat OPC OOXML (FlatOpc). */
+export interface PartSource {
+  readonly mainPart: string;
+  readXml(path: string): Promise<XmlDocument | null>;
+  relationships(partPath: string): Promise<Relationship[]>;
+}
+
 /**
  * An opened .docx package. Parts are inflated on demand through a shared budget, so that a
  * hostile archive is refused before it fills memory.
  */
-export class DocxPackage {
+export class DocxPackage implements PartSource {
   readonly zip: JSZip;
   private main = "";
   private inflated = 0;

@@ -1,0 +1,83 @@
+import type { BlockRef, FieldState, Report, SectionState, TemplateDef } from "./types";
+
+/**
+ * The outline the task pane shows: the report's sections with the template's own guidance text
+ * beside each, and what the user may do with a block. Pure: the pane only renders it.
+ */
+
+export interface FieldKey {
+  id: string;
+  block: BlockRef | null;
+}
+
+export interface OutlineField extends FieldState {
+  /** The template's guidance text and questions for this field. */
+  guidance: readonly string[];
+}
+
+export interface OutlineEntry {
+  /** Unique and stable within one outline: section id, plus the instance number for blocks. */
+  key: string;
+  title: string;
+  status: SectionState["status"];
+  /** False for a later block instance that is wholly empty. */
+  used: boolean;
+  /** The template's guidance for the section as a whole. */
+  guidance: readonly string[];
+  fields: OutlineField[];
+  /** The block this entry is (an instance) or holds (a row table), if any. */
+  block: { type: string; kind: "instances" | "rows"; name: string; index: number | null } | null;
+  /** A later, wholly empty instance: the pane offers to remove it. */
+  removable: boolean;
+}
+
+export const sameField = (a: FieldKey, b: FieldKey): boolean =>
+  a.id === b.id &&
+  (a.block?.type ?? null) === (b.block?.type ?? null) &&
+  (a.block?.index ?? null) === (b.block?.index ?? null);
+
+export function buildOutline(template: TemplateDef, report: Report): OutlineEntry[] {
+  const fieldGuidance = new Map<string, readonly string[]>();
+  for (const f of template.fields) fieldGuidance.set(`:${f.id}`, f.guidance ?? []);
+  for (const b of template.blocks) {
+    if (b.kind === "instances")
+      for (const f of b.fields) fieldGuidance.set(`${b.type}:${f.id}`, f.guidance ?? []);
+  }
+  const sectionGuidance = new Map(template.sections.map((s) => [s.id, s.guidance] as const));
+
+  return report.sections.map((section): OutlineEntry => {
+    const def = template.sections.find((s) => s.id === section.id);
+    const blockType = def?.kind === "block" ? def.blockType : null;
+    const blockDef = blockType ? template.blocks.find((b) => b.type === blockType) : undefined;
+    const fields = section.fields.map((f): OutlineField => ({
+      ...f,
+      guidance: fieldGuidance.get(`${f.block?.type ?? ""}:${f.id}`) ?? [],
+    }));
+    // A single-field section whose only guidance is the field's own shows it once, at the section.
+    const own = sectionGuidance.get(section.id) ?? blockDef?.guidance ?? [];
+    const guidance = own.length > 0 ? own : fields.length === 1 ? fields[0].guidance : [];
+    return {
+      key: section.block ? `${section.id}#${section.block.index}` : section.id,
+      title: section.title,
+      status: section.status,
+      used: section.used,
+      guidance,
+      fields: fields.length === 1 && own.length === 0 ? fields.map((f) => ({ ...f, guidance: [] })) : fields,
+      block: blockDef
+        ? {
+            type: blockDef.type,
+            kind: blockDef.kind,
+            name: blockDef.name,
+            index: section.block?.index ?? null,
+          }
+        : null,
+      removable:
+        blockDef?.kind === "instances" && section.block !== null && section.block.index > 1 && !section.used,
+    };
+  });
+}
+
+/** The outline entry holding a field, if any. */
+export function entryOf(outline: readonly OutlineEntry[], field: FieldKey): OutlineEntry | undefined {
+  return outline.find((e) => e.fields.some((f) => sameField(f, field)));
+}

@@ -1,0 +1,40 @@
+import type { FieldKey } from "../core/outline";
+import type { Report, TemplateDef } from "../core/types";
+
+/**
+ * What the pane needs from its host document. The Word adapter (src/office/) implements it over
+ * Office.js; tests and the harness implement it over a test double. The pane never touches
+ * `Word` or `Office` itself.
+ */
+
+export interface Snapshot {
+  /** The recognised template, or null when the document is none of the supported ones. */
+  template: TemplateDef | null;
+  report: Report | null;
+}
+
+export interface HostCapabilities {
+  /** Each feature the client supports; a missing one is explained in `missing`. */
+  read: boolean;
+  navigate: boolean;
+  followCursor: boolean;
+  editBlocks: boolean;
+  /** Swedish explanations of what this Word client lacks, for a message bar. */
+  missing: string[];
+}
+
+export interface PlanstodHost {
+  readonly capabilities: HostCapabilities;
+  /** Reads and checks the document. */
+  read(): Promise<Snapshot>;
+  /** Selects a field's answer (or its label) in the document. */
+  select(field: FieldKey): Promise<void>;
+  /** The field the cursor is in, if any. */
+  fieldAtCursor(): Promise<FieldKey | null>;
+  /** Calls `listener` when the selection moves; returns a function that stops listening. */
+  onSelectionChanged(listener: () => void): () => void;
+  /** Adds a fresh instance of a block after instance `after` (default: the last); returns the new state. */
+  addBlock(type: string, after?: number): Promise<Snapshot>;
+  /** Removes an unused instance; refused (with a Swedish message) when it holds any text. */
+  removeBlock(type: string, index: number): Promise<Snapshot>;
+}
