@@ -26,7 +26,8 @@ export type ProblemCode =
   | "unknown-template"
   | "unknown-template-id"
   | "block-refused"
-  | "edit-unsafe";
+  | "edit-unsafe"
+  | "word";
 
 export const problemText: Record<ProblemCode, (detail?: string) => string> = {
   empty: () => "filen är tom.",
@@ -41,6 +42,7 @@ export const problemText: Record<ProblemCode, (detail?: string) => string> = {
   "unknown-template": () =>
     "dokumentet är ingen av de mallar Planstöd känner igen (Skolverkets åtgärdsplan, IKO:s handlingsplan).",
   "block-refused": (detail) => detail ?? "blockändringen kan inte göras.",
+  word: (detail) => detail ?? "Word kunde inte utföra åtgärden.",
   "edit-unsafe": () =>
     "ändringen kunde inte göras utan risk att text försvinner, så inget har ändrats. Rapportera gärna felet.",
   "unknown-template-id": (detail) =>

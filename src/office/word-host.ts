@@ -1,0 +1,395 @@
+/**
+ * The Word adapter: the only code that touches `Word.*` and `Office.*` (besides the pane's theme
+ * check in src/taskpane/office-env.ts). It implements the pane's PlanstodHost on top of the
+ * shared engine: Word hands over the document as OOXML, and recognition, the completeness rules
+ * and the block operations run on exactly the code the command line uses.
+ *
+ * Addressing fields. Office.js does not document content-control ids as stable or equal to the
+ * OOXML w:id, so fields are addressed by paragraph ordinal instead: the engine's paragraph model
+ * lists every w:p of the body in document order, which is the order of `body.paragraphs`. Every
+ * read loads the paragraphs' text in the same round trip as the OOXML and checks that the two
+ * agree (count and text); where they do not (Word counts a paragraph the OOXML does not show),
+ * the ordinals are mapped by matching texts. Before a navigation is trusted, the target
+ * paragraph's text is compared with the expected one; on a mismatch (the user edited since the
+ * last read) the adapter reads again and retries once.
+ *
+ * Round trips (context.sync): read 1, navigate 1 (3 after a stale read), field at cursor 1,
+ * add or remove a block 3 (read, apply, read back and verify) — for any document size, since
+ * paragraph proxies are reached with getFirst()/getNext() chains inside one batch.
+ */
+import { PlanstodError } from "../core/messages";
+import { fold } from "../core/text";
+import type { FieldKey } from "../core/outline";
+import type { ExtractedField } from "../core/types";
+import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
+import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
+import { FlatOpc, flatOpcFor } from "../ooxml/flatopc";
+import { elementChildren, firstW, isW, type XmlElement } from "../ooxml/xml";
+import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
+import { XMLSerializer } from "@xmldom/xmldom";
+import { officeErrorText } from "./errors";
+
+/** The Office.js namespaces, injected so that tests can pass a double. */
+export interface OfficeApis {
+  Word: typeof Word;
+  Office: typeof Office;
+}
+
+/** The header types read for the fields above the title, in the order the engine ranks them. */
+const HEADER_TYPES = ["FirstPage", "Primary"] as const;
+
+export const REQUIREMENTS = {
+  read: { set: "WordApi", version: "1.1" },
+  core: { set: "WordApi", version: "1.3" },
+  events: { set: "DocumentEvents", version: "1.1" },
+} as const;
+
+export const MISSING_TEXT = {
+  read: "Den här versionen av Word kan inte lämna ut dokumentets innehåll till tillägg (WordApi 1.1 saknas). Planstöd kan inte granska dokumentet här.",
+  core: "Den här versionen av Word saknar WordApi 1.3. Planstöd kan granska dokumentet men inte gå till fält eller lägga till och ta bort block. Använd Word för webben eller en nyare Word.",
+  events:
+    "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
+};
+
+export function capabilitiesOf(office: typeof Office): HostCapabilities {
+  const supported = (r: { set: string; version: string }) => {
+    try {
+      return office.context.requirements.isSetSupported(r.set, r.version) === true;
+    } catch {
+      return false;
+    }
+  };
+  const read = supported(REQUIREMENTS.read);
+  const core = read && supported(REQUIREMENTS.core);
+  const events = supported(REQUIREMENTS.events);
+  const missing: string[] = [];
+  if (!read) missing.push(MISSING_TEXT.read);
+  else if (!core) missing.push(MISSING_TEXT.core);
+  if (core && !events) missing.push(MISSING_TEXT.events);
+  return { read, navigate: core, followCursor: core && events, editBlocks: core, missing };
+}
+
+interface State {
+  read: ReadDocument;
+  analysis: Analysis | null;
+  /** Word's paragraph texts of the body, as loaded with the OOXML. */
+  wordTexts: string[];
+  /** Model paragraph index (body) → Word paragraph ordinal. */
+  toWord: Map<number, number>;
+  /** Header model indexes start here; header i covers [headerStart[i], headerStart[i+1]). */
+  headerStarts: number[];
+  bodyCount: number;
+}
+
+/** The body root (w:body) of a flat OPC package's main part, or null. */
+function bodyOf(pkg: FlatOpc): XmlElement | null {
+  const doc = pkg.root(pkg.mainPart);
+  return doc ? firstW(doc, "body") : null;
+}
+
+/** Maps model paragraphs to Word's by text where the counts differ; identity where they agree. */
+function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly string[]): Map<number, number> {
+  const map = new Map<number, number>();
+  if (modelTexts.length === wordTexts.length) {
+    modelTexts.forEach((_, i) => map.set(i, i));
+    return map;
+  }
+  let w = 0;
+  for (let m = 0; m < modelTexts.length; m++) {
+    const want = fold(modelTexts[m]);
+    for (let look = w; look < Math.min(wordTexts.length, w + 8); look++) {
+      if (fold(wordTexts[look]) === want) {
+        map.set(m, look);
+        w = look + 1;
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+const contains = (ancestor: XmlElement, el: XmlElement): boolean => {
+  for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
+    if (n === ancestor) return true;
+  return false;
+};
+
+/** Where a field is: the paragraph to select (model index). */
+function targetParagraph(field: ExtractedField): number | null {
+  const loc = field.location;
+  if (!loc) return null;
+  return loc.paragraphs[0] ?? loc.anchor;
+}
+
+function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
+  if (!key.block) return analysis.extracted.fields[key.id] ?? null;
+  return analysis.extracted.blocks[key.block.type]?.[key.block.index - 1]?.[key.id] ?? null;
+}
+
+/** Every field of the document with its key, in no particular order. */
+function allFields(analysis: Analysis): { key: FieldKey; field: ExtractedField }[] {
+  const out: { key: FieldKey; field: ExtractedField }[] = [];
+  for (const field of Object.values(analysis.extracted.fields))
+    out.push({ key: { id: field.id, block: null }, field });
+  for (const [type, instances] of Object.entries(analysis.extracted.blocks)) {
+    instances.forEach((inst, i) => {
+      for (const field of Object.values(inst))
+        out.push({ key: { id: field.id, block: { type, index: i + 1 } }, field });
+    });
+  }
+  return out;
+}
+
+/** The field whose label or answer holds model paragraph `index`, else the nearest one above it. */
+export function fieldAt(analysis: Analysis, index: number): FieldKey | null {
+  const fields = allFields(analysis);
+  const exact = fields.find(
+    ({ field }) => field.location?.anchor === index || field.location?.paragraphs.includes(index),
+  );
+  if (exact) return exact.key;
+  let best: { key: FieldKey; at: number } | null = null;
+  for (const { key, field } of fields) {
+    const at = field.location?.anchor ?? field.location?.paragraphs[0];
+    if (at === undefined || at === null || at > index || field.location?.part !== "body") continue;
+    if (!best || at > best.at) best = { key, at };
+  }
+  return best?.key ?? null;
+}
+
+export class WordHost implements PlanstodHost {
+  readonly capabilities: HostCapabilities;
+  private state: State | null = null;
+
+  constructor(private readonly apis: OfficeApis) {
+    this.capabilities = capabilitiesOf(apis.Office);
+  }
+
+  private async run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.apis.Word.run(batch);
+    } catch (error) {
+      if (error instanceof PlanstodError) throw error;
+      throw new PlanstodError("word", officeErrorText(error));
+    }
+  }
+
+  /** Queues, in `context`, what a read needs; returns a function that builds the state after sync. */
+  private queueRead(context: Word.RequestContext): () => Promise<State> {
+    const body = context.document.body;
+    const ooxml = body.getOoxml();
+    const paragraphs = body.paragraphs;
+    paragraphs.load("items/text");
+    const headers = this.capabilities.navigate
+      ? HEADER_TYPES.map((type) => context.document.sections.getFirst().getHeader(type).getOoxml())
+      : [];
+    return async () => {
+      const pkg = new FlatOpc(ooxml.value);
+      const headerRoots = headers
+        .map((h) => bodyOf(new FlatOpc(h.value)))
+        .filter((b): b is XmlElement => b !== null);
+      const read = await readParts(pkg, headerRoots);
+      let analysis: Analysis | null = null;
+      try {
+        analysis = analyse(read);
+      } catch (error) {
+        if (!(error instanceof PlanstodError && error.code === "unknown-template")) throw error;
+      }
+      const bodyParagraphs = read.model.paragraphs.filter((p) => p.part === "body");
+      const wordTexts = paragraphs.items.map((p) => p.text);
+      const headerStarts: number[] = [];
+      let at = bodyParagraphs.length;
+      for (const root of headerRoots) {
+        headerStarts.push(at);
+        at += read.model.paragraphs.filter((p) => p.part === "header" && contains(root, p.el)).length;
+      }
+      return {
+        read,
+        analysis,
+        wordTexts,
+        toWord: alignParagraphs(
+          bodyParagraphs.map((p) => p.text),
+          wordTexts,
+        ),
+        headerStarts,
+        bodyCount: bodyParagraphs.length,
+      };
+    };
+  }
+
+  private snapshot(state: State): Snapshot {
+    return { template: state.analysis?.template ?? null, report: state.analysis?.report ?? null };
+  }
+
+  async read(): Promise<Snapshot> {
+    this.state = await this.run(async (context) => {
+      const build = this.queueRead(context);
+      await context.sync();
+      return build();
+    });
+    return this.snapshot(this.state);
+  }
+
+  /**
+   * A proxy for paragraph `index` of the model (body or header), reached inside one batch with a
+   * getFirst()/getNext() chain: no round trip until the caller syncs.
+   */
+  private paragraphProxy(context: Word.RequestContext, state: State, index: number): Word.Paragraph | null {
+    if (index < state.bodyCount) {
+      const ordinal = state.toWord.get(index);
+      if (ordinal === undefined) return null;
+      let p = context.document.body.paragraphs.getFirst();
+      for (let i = 0; i < ordinal; i++) p = p.getNext();
+      return p;
+    }
+    const h = state.headerStarts.findIndex(
+      (start, i) => index >= start && index < (state.headerStarts[i + 1] ?? Infinity),
+    );
+    if (h < 0) return null;
+    let p = context.document.sections.getFirst().getHeader(HEADER_TYPES[h]).paragraphs.getFirst();
+    for (let i = 0; i < index - state.headerStarts[h]; i++) p = p.getNext();
+    return p;
+  }
+
+  /** One navigation attempt: selects and verifies the paragraph's text (1 round trip). */
+  private async trySelect(state: State, index: number): Promise<boolean> {
+    const expected = fold(state.read.model.paragraphs[index]?.text ?? "");
+    return this.run(async (context) => {
+      const p = this.paragraphProxy(context, state, index);
+      if (!p) return false;
+      p.load("text");
+      p.select("Start");
+      await context.sync();
+      return fold(p.text) === expected;
+    });
+  }
+
+  async select(key: FieldKey): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const state = this.state ?? (await this.read(), this.state);
+      const field = state?.analysis ? findField(state.analysis, key) : null;
+      const index = field ? targetParagraph(field) : null;
+      if (!state || index === null)
+        throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
+      if (await this.trySelect(state, index)) return;
+      // The document changed since the last read: read again and retry once.
+      await this.read();
+    }
+    throw new PlanstodError("word", "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.");
+  }
+
+  async fieldAtCursor(): Promise<FieldKey | null> {
+    const state = this.state;
+    if (!state?.analysis) return null;
+    const ordinal = await this.run(async (context) => {
+      const selection = context.document.getSelection();
+      const upToCursor = context.document.body.getRange("Start").expandTo(selection.getRange("Start"));
+      const paragraphs = upToCursor.paragraphs;
+      paragraphs.load("items/text");
+      await context.sync();
+      return paragraphs.items.length - 1;
+    }).catch(() => null);
+    if (ordinal === null || ordinal < 0) return null;
+    for (const [model, word] of state.toWord) if (word === ordinal) return fieldAt(state.analysis, model);
+    return null;
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    if (!this.capabilities.followCursor) return () => {};
+    const { Office: office } = this.apis;
+    const handler = () => listener();
+    office.context.document.addHandlerAsync(office.EventType.DocumentSelectionChanged, handler);
+    return () =>
+      office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
+  }
+
+  async addBlock(type: string, after?: number): Promise<Snapshot> {
+    return this.edit({ op: "add", type, after });
+  }
+
+  async removeBlock(type: string, index: number): Promise<Snapshot> {
+    return this.edit({ op: "remove", type, index });
+  }
+
+  /**
+   * A block operation in three round trips: read (1); run the shared operation on that OOXML,
+   * which refuses before Word is touched; replay it in Word (2); read back and verify (3).
+   */
+  private async edit(operation: BlockOperation): Promise<Snapshot> {
+    if (!this.capabilities.editBlocks) throw new PlanstodError("block-refused", MISSING_TEXT.core);
+    await this.read();
+    const state = this.state!;
+    const model = state.read.model;
+    const paragraphsIn = (el: XmlElement) =>
+      model.paragraphs.filter((p) => p.part === "body" && contains(el, p.el)).map((p) => p.index);
+    const edit = await applyEdit(state.read, operation);
+
+    await this.run(async (context) => {
+      if (operation.op === "add" && edit.after) {
+        const after = edit.after;
+        if (isW(after, "tr")) {
+          const first = paragraphsIn(after)[0];
+          const p = first === undefined ? null : this.paragraphProxy(context, state, first);
+          if (!p) throw new PlanstodError("edit-unsafe");
+          const cells = elementChildren(after).filter((c) => isW(c, "tc") || isW(c, "sdt")).length;
+          p.parentTableCell.parentRow.insertRows("After", 1, [Array.from({ length: cells }, () => "")]);
+        } else {
+          const last = paragraphsIn(after).pop();
+          const p = last === undefined ? null : this.paragraphProxy(context, state, last);
+          if (!p) throw new PlanstodError("edit-unsafe");
+          const range = isW(after, "tbl")
+            ? p.parentTable.getRange("Whole")
+            : isW(after, "sdt")
+              ? p.parentContentControl.getRange("Whole")
+              : p.getRange("Whole");
+          const serializer = new XMLSerializer();
+          const xml = edit.inserted.map((el) => serializer.serializeToString(el)).join("");
+          range.insertOoxml(flatOpcFor(xml, namespaceDeclarations(state.read)), "After");
+        }
+      } else {
+        // Resolve every proxy first, then delete: deletions do not disturb the chains.
+        const targets = edit.removed.map((el) => {
+          const first = paragraphsIn(el)[0];
+          return { el, p: first === undefined ? null : this.paragraphProxy(context, state, first) };
+        });
+        for (const { el, p } of targets) {
+          if (!p) continue;
+          if (isW(el, "tr")) p.parentTableCell.parentRow.delete();
+          else if (isW(el, "tbl")) p.parentTable.delete();
+          else if (isW(el, "sdt")) p.parentContentControl.delete(false);
+          else p.delete();
+        }
+      }
+      await context.sync();
+    });
+
+    const before = edit.extracted;
+    await this.read();
+    const now = this.state!.analysis;
+    if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
+      throw new PlanstodError(
+        "word",
+        "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
+      );
+    }
+    return this.snapshot(this.state!);
+  }
+}
+
+/** The namespace declarations of the main document's root, so inserted OOXML keeps its prefixes. */
+function namespaceDeclarations(read: ReadDocument): string {
+  const root = read.doc.documentElement;
+  if (!root) return "";
+  const out: string[] = [];
+  for (let i = 0; i < root.attributes.length; i++) {
+    const a = root.attributes.item(i);
+    if (a && (a.name === "xmlns" || a.name.startsWith("xmlns:") || a.name === "mc:Ignorable")) {
+      out.push(`${a.name}="${a.value.replace(/"/g, "&quot;")}"`);
+    }
+  }
+  return out.join(" ");
+}
+
+/** The host for the running Word client (office.js loaded from Microsoft's CDN). */
+export function createWordHost(): WordHost {
+  return new WordHost({ Word, Office });
+}
