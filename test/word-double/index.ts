@@ -1,0 +1,409 @@
+/**
+ * A Word API test double: a fake `Word` (and `Office`) namespace for jest, backed by a real
+ * .docx. The Word adapter is tested against it; the result can be written back with toDocx()
+ * and checked with the real checker.
+ *
+ *   const double = await createWordDouble(bytes, { requirementSets: { WordApi: "1.3" } });
+ *   await double.Word.run(async (context) => { ... await context.sync(); });
+ *
+ * EMULATED (Office.js semantics)
+ * - Batching: proxies are created synchronously; method calls and property writes are queued
+ *   and applied in order at context.sync(), which increments `syncCount`. Word.run() flushes
+ *   pending actions when the batch's promise resolves (counted as a sync only when there were
+ *   pending actions), rejects with RunMustReturnPromise when the batch returns no promise, and
+ *   closes its context: using it afterwards throws InvalidRequestContext.
+ * - Loading: reading a property before load()+sync() throws PropertyNotLoaded with Office.js's
+ *   message; load() takes "a,b", ["a","b"], {select, expand}, navigation paths
+ *   ("parentContentControl/tag") and, on collections, "items/text" or "text" (= items' text);
+ *   load() with no argument loads all scalar properties the configured sets support. Loads see
+ *   the document as it is at their place in the queue. Each load of a collection delivers new
+ *   item proxies holding only what that load asked for (as Office.js does). Writes are
+ *   readable locally at once (as in Office.js).
+ *   ClientResult.value (getOoxml) throws ValueNotLoaded until synced.
+ * - Errors: OfficeExtension.Error-shaped (name "RichApi.Error", code, debugInfo). A failing
+ *   action rejects sync(); earlier actions of the batch stay applied, no loaded values of that
+ *   batch are delivered, later actions are dropped.
+ * - Null objects: *OrNullObject methods/properties resolve where they sit in the queue;
+ *   isNullObject is readable after that sync; properties of a null object read as null.
+ *   Non-null variants (getFirst, getById, getNext, parentContentControl, ...) fail the sync
+ *   with ItemNotFound. Deliberately strict: methods and property writes on a null object fail
+ *   with ItemNotFound too.
+ * - Requirement sets: Office.context.requirements.isSetSupported() answers from
+ *   `requirementSets`; every emulated member carries its set from @types/office-js and using
+ *   one beyond the configured sets fails the sync with ApiNotFound.
+ * - Document: body, contentControls (rich text, body + headers + footers), getContentControls
+ *   (WordApi 1.5), getSelection, sections (getFirst, getHeader/getFooter; a missing header
+ *   part is NotImplemented).
+ * - Body: text, type, paragraphs (all paragraphs in document order, inside tables and content
+ *   controls too, not text boxes), tables (nested included), contentControls (RICH TEXT ONLY,
+ *   as in Word), getContentControls({types}), getOoxml, getRange, insertOoxml, insertParagraph,
+ *   insertText, clear, select.
+ * - Paragraph: text, style, styleBuiltIn, tableNestingLevel, isLastParagraph, style writes,
+ *   select, getRange, getOoxml, insertOoxml, insertParagraph, insertText, getNext/getPrevious
+ *   (+OrNullObject, document order within the story), parentContentControl(+OrNullObject),
+ *   parentTable(+OrNullObject), parentTableCell(+OrNullObject), parentBody, contentControls,
+ *   getContentControls, delete, clear.
+ * - ContentControl: id, tag, title, type, subtype, text, placeholderText (read-only, from the
+ *   glossary building block), appearance, cannotEdit, cannotDelete, removeWhenEdited,
+ *   showingPlaceholderText (see below), select, getRange, getOoxml, insertText (typing over a
+ *   placeholder replaces it and clears w:showingPlcHdr; "" restores the placeholder),
+ *   insertOoxml, insertParagraph, clear (restores the placeholder), delete(keepContent),
+ *   paragraphs, contentControls, tables, getContentControls, parent* navigation.
+ *   ContentControlCollection: items, getById(+OrNullObject), getItem, getByTag, getByTitle,
+ *   getByTypes, getFirst(+OrNullObject). getById* only search their own collection, so
+ *   body.contentControls.getByIdOrNullObject(plainTextId) is a null object, as in Word.
+ * - Range: text, isEmpty, paragraphs, contentControls, tables, parentContentControl
+ *   (+OrNullObject; "currently supported" types only), parentTable*, parentTableCell*,
+ *   getContentControls, getRange, getOoxml, insertOoxml/insertText ("Before", "After",
+ *   "Start", "End", "Replace"), insertParagraph, select, delete, clear.
+ * - Table: rowCount, values, nestingLevel, getCell(+OrNullObject), getParagraphAfter/Before
+ *   (+OrNullObject), getRange, insertParagraph, select, delete. TableCell: rowIndex, cellIndex,
+ *   value, body, parentTable.
+ * - Insert locations are validated per method as in @types/office-js (e.g.
+ *   Paragraph.insertOoxml takes only Replace/Start/End); others fail with InvalidArgument.
+ *   insertOoxml takes a flat-OPC pkg:package with /_rels/.rels and the main part (anything
+ *   else is InvalidArgument). Block content goes between blocks; one paragraph inserted inside
+ *   a paragraph merges its runs; several paragraphs inside a paragraph split it (the last
+ *   inserted paragraph merges with the tail and keeps the target's paragraph properties).
+ *   Text with line breaks becomes paragraphs; "\t" becomes w:tab, "\v" w:br.
+ * - getOoxml returns a flat-OPC package: /_rels/.rels, /word/document.xml (the range's blocks
+ *   plus the document's final w:sectPr without header/footer references),
+ *   /word/_rels/document.xml.rels, /word/styles.xml and /word/numbering.xml when present.
+ * - Content-control ids: Word API ids are numbers the double assigns in document order (body,
+ *   then headers/footers) from `firstContentControlId`, skipping every number used as an OOXML
+ *   w:id, so they never coincide with w:id (Office.js does not document them as equal).
+ *   Controls created later get ids when first seen.
+ * - getContentControls() and Range.parentContentControl report the types the configured host
+ *   supports (per @types/office-js: plainText WordApi 1.5 - with getContentControls itself -,
+ *   checkBox 1.7, dropDownList/comboBox 1.9, datePicker/picture/group/buildingBlockGallery/
+ *   repeatingSection WordApiDesktop 1.3); asking for an unsupported type is InvalidArgument.
+ * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; field codes, text boxes and
+ *   mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
+ *   w:moveFrom): `deletedText: "omit"` (default) gives the text as if all changes were
+ *   accepted; "include" gives what Word returns while markup is shown (deleted text kept).
+ * - Styles: `style` is the English UI name (built-in lower-case names capitalised, "heading 1"
+ *   -> "Heading 1"); styleBuiltIn maps to Word.BuiltInStyleName or "Other".
+ * - Selection: getSelection() returns the current selection; select() on Body/Paragraph/
+ *   ContentControl/Range/Table records it ("Select", "Start", "End"). Test helpers
+ *   setSelection(paragraphIndex) / setSelectionToContentControl(id) simulate the user's cursor;
+ *   `selection` describes it.
+ * - Office: onReady, HostType, PlatformType, EventType, AsyncResultStatus, context.host/
+ *   platform/diagnostics/officeTheme/requirements, document.addHandlerAsync/removeHandlerAsync
+ *   for DocumentSelectionChanged; fireDocumentSelectionChanged() calls the handlers.
+ * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
+ *   original package; every other part is byte-for-byte untouched.
+ *
+ * NOT EMULATED
+ * - Fonts, paragraph formatting other than style, lists, inline pictures, fields, comments,
+ *   footnotes, tracked-change objects, search, HTML, events other than
+ *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
+ *   expandTo/intersectWith, set() on objects, placeholderText writes, type-specific control
+ *   objects (dropDownListContentControl ...). Unemulated members simply do not exist on the
+ *   proxies (TypeError), whatever the configured requirement sets say.
+ * - Locks (cannotEdit/cannotDelete) are reported but not enforced.
+ * - Text boxes (w:txbxContent) are invisible: their paragraphs and controls are not listed.
+ * - insertText on a control that wraps table rows, and paragraphs inserted among table rows or
+ *   cells or inside an inline control, fail with InvalidArgument.
+ * - Character offsets: ranges are whole runs, paragraphs, controls, tables or containers, or
+ *   collapsed points at their edges; a selection inside a run is not representable.
+ * - Relationships of inserted OOXML (images, hyperlinks) and styles carried in the inserted
+ *   package are ignored; w:id values of inserted controls are kept as they are.
+ * - Word's paragraph-mark quirks on insertOoxml at paragraph boundaries, tracked deleted
+ *   paragraph marks (paragraphs are never merged), table cell-end markers in text, localised
+ *   style names, change tracking of edits made through the API, a Word.run that reuses
+ *   objects from another run (trackedObjects are no-ops).
+ */
+
+import { createOfficeDouble, type HostName, type OfficeDouble, type PlatformName } from "./office";
+import { ErrorCodes, OfficeExtensionErrorDouble, runMustReturnPromise } from "./errors";
+import { DocModel, type DeletedTextMode, type RangeTarget } from "./model";
+import { RequestContextDouble, type Session } from "./objects";
+import { DocxParts } from "./package";
+import { ClientResultDouble, RequirementSets } from "./runtime";
+import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
+
+export { OfficeExtensionErrorDouble, ErrorCodes } from "./errors";
+export type {
+  BodyDouble,
+  ContentControlCollectionDouble,
+  ContentControlDouble,
+  DocumentDouble,
+  ParagraphCollectionDouble,
+  ParagraphDouble,
+  RangeDouble,
+  RequestContextDouble,
+  TableCellDouble,
+  TableCollectionDouble,
+  TableDouble,
+} from "./objects";
+export type { ClientResultDouble, LoadArgument } from "./runtime";
+export type { OfficeDouble } from "./office";
+export type { ContentControlTypeString, DeletedTextMode } from "./model";
+
+/** Requirement-set presets. */
+export const REQUIREMENT_SETS = {
+  /** The add-in's design minimum (manifest.xml): Word 2016/2019 perpetual. */
+  wordApi13: { WordApi: "1.3" },
+  /** A current Microsoft 365 desktop Word, as far as the double's members go. */
+  modern: { WordApi: "1.9", WordApiDesktop: "1.3" },
+} as const satisfies Record<string, Record<string, string>>;
+
+export interface WordDoubleOptions {
+  /** Requirement sets the simulated host supports; default REQUIREMENT_SETS.modern. */
+  requirementSets?: Readonly<Record<string, string>>;
+  /** Default "Word". */
+  host?: HostName;
+  /** Default "PC". */
+  platform?: PlatformName;
+  /** Office.context.diagnostics.version; default "16.0.0.0". */
+  version?: string;
+  officeTheme?: { bodyBackgroundColor: string };
+  /** Tracked deletions in `text`: "omit" (default, as if accepted) or "include" (markup view). */
+  deletedText?: DeletedTextMode;
+  /** First Word API content-control id; default 1 (numbers used as OOXML w:id are skipped). */
+  firstContentControlId?: number;
+}
+
+/** The `Word` namespace of the double. */
+export interface WordNamespaceDouble {
+  run<T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T>;
+  readonly InsertLocation: {
+    readonly before: "Before";
+    readonly after: "After";
+    readonly start: "Start";
+    readonly end: "End";
+    readonly replace: "Replace";
+  };
+  readonly RangeLocation: {
+    readonly whole: "Whole";
+    readonly start: "Start";
+    readonly end: "End";
+    readonly before: "Before";
+    readonly after: "After";
+    readonly content: "Content";
+  };
+  readonly SelectionMode: { readonly select: "Select"; readonly start: "Start"; readonly end: "End" };
+  readonly HeaderFooterType: {
+    readonly primary: "Primary";
+    readonly firstPage: "FirstPage";
+    readonly evenPages: "EvenPages";
+  };
+  readonly ContentControlType: typeof CONTENT_CONTROL_TYPE;
+  readonly ContentControlAppearance: {
+    readonly boundingBox: "BoundingBox";
+    readonly tags: "Tags";
+    readonly hidden: "Hidden";
+  };
+  readonly ErrorCodes: {
+    readonly accessDenied: "AccessDenied";
+    readonly generalException: "GeneralException";
+    readonly invalidArgument: "InvalidArgument";
+    readonly itemNotFound: "ItemNotFound";
+    readonly notImplemented: "NotImplemented";
+  };
+}
+
+/** The OfficeExtension namespace of the double (for `instanceof OfficeExtension.Error`). */
+export interface OfficeExtensionDouble {
+  readonly Error: typeof OfficeExtensionErrorDouble;
+  readonly ErrorCodes: typeof ErrorCodes;
+  readonly ClientResult: typeof ClientResultDouble;
+}
+
+export interface SelectionInfo {
+  /** Indexes (into the body's paragraphs) of the paragraphs the selection touches. */
+  paragraphIndexes: number[];
+  /** Word API id of the innermost content control around the selection (any type), or null. */
+  contentControlId: number | null;
+  text: string;
+  collapsed: boolean;
+}
+
+export type CursorMode = "start" | "end" | "whole";
+
+export interface WordDouble {
+  readonly Word: WordNamespaceDouble;
+  readonly Office: OfficeDouble;
+  readonly OfficeExtension: OfficeExtensionDouble;
+  /** context.sync() calls so far (including Word.run's final flush when it had work). */
+  readonly syncCount: number;
+  resetSyncCount(): void;
+
+  /** The live DOM of word/document.xml (edits through the API show here at once). */
+  readonly document: XmlDocument;
+  readonly body: XmlElement;
+  /** Header and footer parts, in the order of the document's relationships. */
+  readonly headerFooterParts: readonly { kind: "header" | "footer"; path: string; document: XmlDocument }[];
+  /** Serialised word/document.xml. */
+  documentXml(): string;
+  /** The body's paragraphs in Word's order (body.paragraphs). */
+  paragraphs(): XmlElement[];
+  /** Their text as Word reports it. */
+  paragraphTexts(): string[];
+  /** The w:sdt with a Word API id, or null. */
+  contentControlElement(id: number): XmlElement | null;
+  /** The Word API id of a w:sdt (body or header/footer). */
+  contentControlId(sdt: XmlElement): number;
+  /** Word API ids of every control in the body, in document order. */
+  contentControlIds(): number[];
+
+  /** Puts the cursor in a body paragraph (index into paragraphs()). */
+  setSelection(paragraphIndex: number, mode?: CursorMode): void;
+  /** Puts the cursor inside a content control (any type), or selects it whole. */
+  setSelectionToContentControl(id: number, mode?: CursorMode): void;
+  readonly selection: SelectionInfo;
+  /** Fires Office's DocumentSelectionChanged handlers (awaiting any promises they return). */
+  fireDocumentSelectionChanged(): Promise<void>;
+
+  /** Sets globalThis.Word, Office and OfficeExtension; returns a function that restores them. */
+  install(): () => void;
+  /** The package with the modified parts re-serialised. */
+  toDocx(): Promise<Uint8Array>;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+const CONTENT_CONTROL_TYPE = {
+  unknown: "Unknown",
+  richTextInline: "RichTextInline",
+  richTextParagraphs: "RichTextParagraphs",
+  richTextTableCell: "RichTextTableCell",
+  richTextTableRow: "RichTextTableRow",
+  richTextTable: "RichTextTable",
+  plainTextInline: "PlainTextInline",
+  plainTextParagraph: "PlainTextParagraph",
+  picture: "Picture",
+  buildingBlockGallery: "BuildingBlockGallery",
+  checkBox: "CheckBox",
+  comboBox: "ComboBox",
+  dropDownList: "DropDownList",
+  datePicker: "DatePicker",
+  repeatingSection: "RepeatingSection",
+  richText: "RichText",
+  plainText: "PlainText",
+  group: "Group",
+} as const;
+
+export async function createWordDouble(
+  docxBytes: Uint8Array,
+  options: WordDoubleOptions = {},
+): Promise<WordDouble> {
+  const parts = await DocxParts.open(docxBytes);
+  const requirements = new RequirementSets(options.requirementSets ?? REQUIREMENT_SETS.modern);
+  const model = new DocModel(parts, {
+    deletedText: options.deletedText ?? "omit",
+    firstContentControlId: options.firstContentControlId ?? 1,
+  });
+  const session: Session = { model, parts, requirements, syncCount: 0 };
+  const office = createOfficeDouble({
+    host: options.host ?? "Word",
+    platform: options.platform ?? "PC",
+    version: options.version ?? "16.0.0.0",
+    officeTheme: options.officeTheme,
+    requirements,
+  });
+
+  const Word: WordNamespaceDouble = {
+    async run<T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T> {
+      const context = new RequestContextDouble(session);
+      try {
+        const pending: unknown = batch(context);
+        if (!isThenable(pending)) throw runMustReturnPromise();
+        const value = (await pending) as T;
+        if (context.hasPendingActions) await context.sync();
+        return value;
+      } finally {
+        context.close();
+      }
+    },
+    InsertLocation: { before: "Before", after: "After", start: "Start", end: "End", replace: "Replace" },
+    RangeLocation: {
+      whole: "Whole",
+      start: "Start",
+      end: "End",
+      before: "Before",
+      after: "After",
+      content: "Content",
+    },
+    SelectionMode: { select: "Select", start: "Start", end: "End" },
+    HeaderFooterType: { primary: "Primary", firstPage: "FirstPage", evenPages: "EvenPages" },
+    ContentControlType: CONTENT_CONTROL_TYPE,
+    ContentControlAppearance: { boundingBox: "BoundingBox", tags: "Tags", hidden: "Hidden" },
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      generalException: "GeneralException",
+      invalidArgument: "InvalidArgument",
+      itemNotFound: "ItemNotFound",
+      notImplemented: "NotImplemented",
+    },
+  };
+
+  const OfficeExtension: OfficeExtensionDouble = {
+    Error: OfficeExtensionErrorDouble,
+    ErrorCodes,
+    ClientResult: ClientResultDouble,
+  };
+
+  const bodyParagraphs = (): XmlElement[] => model.paragraphsIn(model.body);
+  const cursor = (el: XmlElement, mode: CursorMode): RangeTarget =>
+    mode === "whole" ? { kind: "nodes", first: el, last: el } : { kind: "edge", el, edge: mode };
+
+  return {
+    Word,
+    Office: office.Office,
+    OfficeExtension,
+    get syncCount() {
+      return session.syncCount;
+    },
+    resetSyncCount() {
+      session.syncCount = 0;
+    },
+    document: parts.main,
+    body: parts.body,
+    headerFooterParts: parts.stories.map((s) => ({ kind: s.kind, path: s.path, document: s.doc })),
+    documentXml: () => serializeXml(parts.main),
+    paragraphs: bodyParagraphs,
+    paragraphTexts: () => bodyParagraphs().map((p) => model.paragraphText(p)),
+    contentControlElement: (id) => model.sdtById(id),
+    contentControlId: (sdt) => model.ccId(sdt),
+    contentControlIds: () => model.sdtsIn(model.body).map((s) => model.ccId(s)),
+    setSelection(paragraphIndex, mode = "start") {
+      const p = bodyParagraphs()[paragraphIndex];
+      if (!p) throw new RangeError(`word double: no paragraph ${paragraphIndex}`);
+      model.selection = cursor(p, mode);
+    },
+    setSelectionToContentControl(id, mode = "start") {
+      const sdt = model.sdtById(id);
+      if (!sdt) throw new RangeError(`word double: no content control ${id}`);
+      model.selection = mode === "whole" ? cursor(sdt, mode) : { kind: "edge", el: sdt, edge: mode };
+    },
+    get selection(): SelectionInfo {
+      const t = model.currentSelection();
+      const all = bodyParagraphs();
+      const sdt = model.rangeParentSdt(t);
+      return {
+        paragraphIndexes: model.rangeParagraphs(t).map((p) => all.indexOf(p)),
+        contentControlId: sdt ? model.ccId(sdt) : null,
+        text: model.rangeText(t),
+        collapsed: t.kind === "edge",
+      };
+    },
+    fireDocumentSelectionChanged: () => office.fireSelectionChanged(),
+    install() {
+      const g = globalThis as Record<string, unknown>;
+      const saved = { Word: g.Word, Office: g.Office, OfficeExtension: g.OfficeExtension };
+      Object.assign(g, { Word, Office: office.Office, OfficeExtension });
+      return () => {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete g[k];
+          else g[k] = v;
+        }
+      };
+    },
+    toDocx: () => parts.toDocx(),
+  };
+}
