@@ -11,8 +11,12 @@ import JSZip from "jszip";
 import {
   REQUIREMENT_SETS,
   createWordDouble,
+  type BodyDouble,
   type ContentControlDouble,
   type ParagraphDouble,
+  type RangeDouble,
+  type RequestContextDouble,
+  type TableRowDouble,
   type WordDouble,
   type WordDoubleOptions,
 } from "./word-double";
@@ -827,6 +831,586 @@ describe("selection", () => {
     double.setSelection(3);
     await double.fireDocumentSelectionChanged();
     expect(seen).toEqual(["Välj: Ja"]);
+  });
+});
+
+describe("Range.expandTo: the cursor's paragraph ordinal", () => {
+  /** What the Word adapter does: the paragraphs from the body start to the cursor. */
+  async function ordinalAtCursor(double: WordDouble): Promise<{ count: number; last: string }> {
+    return double.Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      const upToCursor = context.document.body.getRange("Start").expandTo(selection.getRange("Start"));
+      const paragraphs = upToCursor.paragraphs;
+      paragraphs.load("items/text");
+      await context.sync();
+      return { count: paragraphs.items.length, last: paragraphs.items[paragraphs.items.length - 1].text };
+    });
+  }
+
+  test("body start expanded to the cursor lists the paragraphs up to and including the cursor's, in cells and controls too", async () => {
+    const double = await tiny();
+    for (let i = 0; i < TEXTS.length; i++) {
+      for (const mode of ["start", "end", "whole"] as const) {
+        double.setSelection(i, mode);
+        expect([i, mode, await ordinalAtCursor(double)]).toEqual([i, mode, { count: i + 1, last: TEXTS[i] }]);
+      }
+    }
+    expect(double.syncCount).toBe(TEXTS.length * 3);
+  });
+
+  test("setSelectionToContentControl: inline, block, cell and dropdown controls give their paragraph", async () => {
+    const double = await tiny();
+    const expected: [number, number][] = [
+      [ID.namn, 1],
+      [ID.bakgrund, 2],
+      [ID.val, 3],
+      [ID.datum, 4],
+      [ID.cell, 7],
+    ];
+    for (const [id, index] of expected) {
+      for (const mode of ["start", "end", "whole"] as const) {
+        double.setSelectionToContentControl(id, mode);
+        expect(double.selection.paragraphIndexes).toEqual([index]);
+        expect([id, mode, (await ordinalAtCursor(double)).count - 1]).toEqual([id, mode, index]);
+      }
+    }
+  });
+
+  test("the order of the two ranges does not matter, and neither range changes", async () => {
+    const double = await tiny();
+    double.setSelection(6);
+    await double.Word.run(async (context) => {
+      const start = context.document.body.getRange("Start");
+      const cursor = context.document.getSelection().getRange("Start");
+      const forward = start.expandTo(cursor).paragraphs.load("text");
+      const backward = cursor.expandTo(start).paragraphs.load("text");
+      start.load("text,isEmpty");
+      const cursorParagraphs = cursor.paragraphs.load("text");
+      await context.sync();
+      expect(forward.items.map((p) => p.text)).toEqual(TEXTS.slice(0, 7));
+      expect(backward.items.map((p) => p.text)).toEqual(TEXTS.slice(0, 7));
+      expect([start.text, start.isEmpty]).toEqual(["", true]);
+      expect(cursorParagraphs.items.map((p) => p.text)).toEqual(["B1"]);
+    });
+  });
+
+  test("expandTo is resolved in queue order: a paragraph inserted earlier in the batch counts", async () => {
+    const double = await tiny();
+    double.setSelection(3);
+    await double.Word.run(async (context) => {
+      const body = context.document.body;
+      body.insertParagraph("Först", "Start");
+      const paragraphs = body
+        .getRange("Start")
+        .expandTo(context.document.getSelection().getRange("Start")).paragraphs;
+      paragraphs.load("text");
+      await context.sync();
+      expect(paragraphs.items.map((p) => p.text)).toEqual(["Först", ...TEXTS.slice(0, 4)]);
+    });
+  });
+
+  test("an expanded range: text is the covered part, tables and controls it overlaps, parents, isEmpty", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const all = context.document.body.getContentControls();
+      const namn = all.getByIdOrNullObject(ID.namn);
+      const paragraphs = context.document.body.paragraphs;
+      const second = paragraphs.getFirst().getNext();
+      // From the start of the inline control to the end of its paragraph.
+      const tail = namn.getRange("Whole").expandTo(second.getRange("End")).load("text,isEmpty");
+      const tailParent = tail.parentContentControlOrNullObject;
+      const bakgrund = second.getNext();
+      const a1 = bakgrund.getNext().getNext().getNext();
+      const wide = bakgrund.getRange("Whole").expandTo(a1.getRange("Whole")).load("text,isEmpty");
+      const wideParagraphs = wide.paragraphs.load("text");
+      const wideTables = wide.tables.load("rowCount");
+      const wideRich = wide.contentControls.load("tag");
+      const wideAll = wide.getContentControls().load("tag");
+      const wideParent = wide.parentTableOrNullObject;
+      const wideStart = wide.getRange("Start").paragraphs.load("text");
+      const wideEnd = wide.getRange("End").paragraphs.load("text");
+      const inControl = namn.getRange("Start").expandTo(namn.getRange("End"));
+      const inControlParent = inControl.parentContentControlOrNullObject.load("id");
+      const empty = context.document.body.getRange("Start").expandTo(paragraphs.getFirst().getRange("Start"));
+      empty.load("isEmpty,text");
+      await context.sync();
+      expect([tail.text, tail.isEmpty, tailParent.isNullObject]).toEqual(["Ange namn. slut", false, true]);
+      expect(wide.text).toBe("Skriv bakgrunden.\rVälj: Ja\r2026-01-01\rA1");
+      expect(wide.isEmpty).toBe(false);
+      expect(wideParagraphs.items.map((p) => p.text)).toEqual(TEXTS.slice(2, 6));
+      expect(wideTables.items.map((t) => t.rowCount)).toEqual([2]);
+      expect(wideRich.items.map((c) => c.tag)).toEqual(["bakgrund"]);
+      expect(wideAll.items.map((c) => c.tag)).toEqual(["bakgrund", "val", "datum"]);
+      expect(wideParent.isNullObject).toBe(true);
+      expect(wideStart.items.map((p) => p.text)).toEqual(["Skriv bakgrunden."]);
+      expect(wideEnd.items.map((p) => p.text)).toEqual(["A1"]);
+      expect(inControlParent.id).toBe(ID.namn);
+      expect([empty.isEmpty, empty.text]).toEqual([true, ""]);
+    });
+  });
+
+  test("an expanded range can be selected and inserted around; getOoxml, delete and Replace are NotImplemented", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const paragraphs = context.document.body.paragraphs;
+      const span = paragraphs
+        .getFirst()
+        .getRange("Whole")
+        .expandTo(paragraphs.getFirst().getNext().getRange("Start"));
+      span.select();
+      span.insertParagraph("Efter", "After");
+      span.insertText("Före ", "Start");
+      await context.sync();
+    });
+    expect(double.selection).toMatchObject({ paragraphIndexes: [0, 1], collapsed: false });
+    expect(double.paragraphTexts().slice(0, 4)).toEqual([
+      "Före Plan",
+      "Namn: Ange namn. slut",
+      "Efter",
+      "Skriv bakgrunden.",
+    ]);
+    for (const act of [
+      (r: RangeDouble) => void r.getOoxml(),
+      (r: RangeDouble) => r.delete(),
+      (r: RangeDouble) => void r.insertText("x", "Replace"),
+    ]) {
+      await double.Word.run(async (context) => {
+        const paragraphs = context.document.body.paragraphs;
+        act(paragraphs.getFirst().getRange().expandTo(paragraphs.getLast().getRange()));
+        expect(await failure(() => context.sync())).toMatchObject({ code: "NotImplemented" });
+      });
+    }
+  });
+
+  test("ranges in different stories fail with InvalidArgument; expandTo needs WordApi 1.3", async () => {
+    const double = await tiny();
+    double.setSelectionToContentControl(ID.hdr);
+    await double.Word.run(async (context) => {
+      const cursor = context.document.getSelection().getRange("Start");
+      const inHeader = context.document.sections
+        .getFirst()
+        .getHeader("Primary")
+        .getRange("Start")
+        .expandTo(cursor);
+      const paragraphs = inHeader.paragraphs.load("text");
+      await context.sync();
+      expect(paragraphs.items.map((p) => p.text)).toEqual(["Sidhuvud Skola"]);
+      context.document.body.getRange("Start").expandTo(cursor).paragraphs.load("text");
+      const error = await failure(() => context.sync());
+      expect(error).toMatchObject({ code: "InvalidArgument", name: "RichApi.Error" });
+      expect((error as { debugInfo?: { errorLocation?: string } }).debugInfo?.errorLocation).toBe(
+        "Range.expandTo",
+      );
+    });
+    const old = await tiny({ requirementSets: { WordApi: "1.2" } });
+    await old.Word.run(async (context) => {
+      const range = context.document.getSelection();
+      range.expandTo(context.document.getSelection()).load("text");
+      expect(await failure(() => context.sync())).toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  test("on sv-blank.docx the ordinal matches the cursor's paragraph everywhere", async () => {
+    const double = await createWordDouble(fixture("sv-blank.docx"));
+    const texts = double.paragraphTexts();
+    expect(texts.length).toBeGreaterThan(50);
+    for (let i = 0; i < texts.length; i++) {
+      double.setSelection(i);
+      expect([i, await ordinalAtCursor(double)]).toEqual([i, { count: i + 1, last: texts[i] }]);
+    }
+    for (const id of double.contentControlIds()) {
+      double.setSelectionToContentControl(id);
+      const [index] = double.selection.paragraphIndexes;
+      expect([id, (await ordinalAtCursor(double)).count - 1]).toEqual([id, index]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Table rows
+
+const ROWS_TABLE =
+  `<w:tbl><w:tblPr><w:tblW w:w="6000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>` +
+  `<w:tr><w:trPr><w:tblHeader/></w:trPr>` +
+  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>${para(run("Mål"), "Heading2")}</w:tc>` +
+  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>${para(run("Åtgärd"), "Heading2")}</w:tc></w:tr>` +
+  `<w:tr><w:trPr><w:cantSplit/></w:trPr>` +
+  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>${para(run("M1"), "Custom")}</w:tc>` +
+  `<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/><w:shd w:val="clear" w:fill="EEEEEE"/></w:tcPr>${para(run("Å1")) + para(run("Å1b"))}</w:tc></w:tr>` +
+  `</w:tbl>`;
+
+async function rowsDouble(options?: WordDoubleOptions): Promise<WordDouble> {
+  const bytes = await buildTestDocx({ body: para(run("Före")) + ROWS_TABLE + para(run("Efter")) });
+  return createWordDouble(bytes, options);
+}
+
+type XmlElement = WordDouble["body"];
+
+function wChildren(el: XmlElement | null | undefined): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let n = el?.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XmlElement);
+  return out;
+}
+
+function rowsOf(double: WordDouble): XmlElement[] {
+  return wChildren(double.body.getElementsByTagNameNS(W, "tbl")[0]).filter((c) => c.localName === "tr");
+}
+
+describe("table rows", () => {
+  test("Table.rows, TableRow cellCount/rowIndex/values/cells/parentTable/getNext, TableCell.parentRow", async () => {
+    const double = await rowsDouble();
+    await double.Word.run(async (context) => {
+      const table = context.document.body.tables.getFirst();
+      const rows = table.rows.load("cellCount,rowIndex,values");
+      const first = table.rows.getFirst();
+      const cells = first.cells.load("value,cellIndex");
+      const second = first.getNext().load("rowIndex");
+      const none = second.getNextOrNullObject();
+      const viaCell = table.getCell(1, 1).parentRow.load("rowIndex,values");
+      const parent = second.parentTable.load("rowCount");
+      await context.sync();
+      expect(rows.items.map((r) => [r.rowIndex, r.cellCount, r.values])).toEqual([
+        [0, 2, [["Mål", "Åtgärd"]]],
+        [1, 2, [["M1", "Å1\rÅ1b"]]],
+      ]);
+      expect(cells.items.map((c) => [c.cellIndex, c.value])).toEqual([
+        [0, "Mål"],
+        [1, "Åtgärd"],
+      ]);
+      expect(second.rowIndex).toBe(1);
+      expect(none.isNullObject).toBe(true);
+      expect([viaCell.rowIndex, viaCell.values]).toEqual([1, [["M1", "Å1\rÅ1b"]]]);
+      expect(parent.rowCount).toBe(2);
+      conforms<Pick<Word.TableRow, "cellCount" | "rowIndex" | "values" | "isNullObject">>(viaCell);
+    });
+  });
+
+  test("paragraph.parentTableCell.parentRow is reachable in one batch, and through a load path", async () => {
+    const double = await rowsDouble();
+    await double.Word.run(async (context) => {
+      const m1 = context.document.body.paragraphs.getFirst().getNext().getNext().getNext();
+      const row = m1.parentTableCell.parentRow.load("rowIndex,values");
+      const paragraphs = context.document.body.paragraphs.load(
+        "items/text,items/parentTableCellOrNullObject/parentRow/rowIndex",
+      );
+      await context.sync();
+      expect([row.rowIndex, row.values]).toEqual([1, [["M1", "Å1\rÅ1b"]]]);
+      const inCells = paragraphs.items.filter((p) => !p.parentTableCellOrNullObject.isNullObject);
+      expect(inCells.map((p) => [p.text, p.parentTableCellOrNullObject.parentRow.rowIndex])).toEqual([
+        ["Mål", 0],
+        ["Åtgärd", 0],
+        ["M1", 1],
+        ["Å1", 1],
+        ["Å1b", 1],
+      ]);
+    });
+    expect(double.syncCount).toBe(1);
+  });
+
+  test("insertRows copies the row's structure (trPr, tcPr, first pPr) with the values, once, and returns the new rows", async () => {
+    const double = await rowsDouble();
+    await double.Word.run(async (context) => {
+      const m1 = context.document.body.paragraphs.getFirst().getNext().getNext().getNext();
+      const added = m1.parentTableCell.parentRow.insertRows("After", 2, [["M2", "Å2\nÅ2b"]]);
+      added.load("values,rowIndex");
+      const first = added.getFirst().load("cellCount");
+      await context.sync();
+      expect(added.items.map((r) => [r.rowIndex, r.values])).toEqual([
+        [2, [["M2", "Å2\rÅ2b"]]],
+        [3, [["", ""]]],
+      ]);
+      expect(first.cellCount).toBe(2);
+      added.load("values");
+      await context.sync();
+      expect(added.items.length).toBe(2);
+    });
+    const rows = rowsOf(double);
+    expect(rows.length).toBe(4);
+    for (const tr of rows.slice(2)) {
+      const [trPr, tc0, tc1] = wChildren(tr);
+      expect(wChildren(trPr).map((c) => c.localName)).toEqual(["cantSplit"]);
+      expect(wChildren(tc0).map((c) => c.localName)).toEqual(["tcPr", "p"]);
+      expect(tc0.getElementsByTagNameNS(W, "pStyle")[0]?.getAttributeNS(W, "val")).toBe("Custom");
+      expect(tc1.getElementsByTagNameNS(W, "shd")[0]?.getAttributeNS(W, "fill")).toBe("EEEEEE");
+      expect(tc1.getElementsByTagNameNS(W, "pStyle").length).toBe(0);
+    }
+    expect(double.paragraphTexts()).toEqual([
+      "Före",
+      "Mål",
+      "Åtgärd",
+      "M1",
+      "Å1",
+      "Å1b",
+      "M2",
+      "Å2",
+      "Å2b",
+      "",
+      "",
+      "Efter",
+    ]);
+    await double.Word.run(async (context) => {
+      const header = context.document.body.tables.getFirst().rows.getFirst();
+      header.insertRows("Before", 1).load("values");
+      await context.sync();
+    });
+    expect(wChildren(wChildren(rowsOf(double)[0])[0]).map((c) => c.localName)).toEqual(["tblHeader"]);
+    const reopened = await createWordDouble(await double.toDocx());
+    expect(reopened.paragraphTexts().slice(0, 3)).toEqual(["Före", "", ""]);
+    expect(reopened.paragraphTexts().length).toBe(14);
+  });
+
+  test("insertRows validates its arguments and needs WordApi 1.3", async () => {
+    const double = await rowsDouble();
+    const attempts: ((row: TableRowDouble) => void)[] = [
+      (row) => void row.insertRows("Start", 1),
+      (row) => void row.insertRows("After", 0),
+      (row) => void row.insertRows("After", 1, [["a", "b", "c"]]),
+      (row) => void row.insertRows("After", 1, [["a"], ["b"]]),
+    ];
+    for (const attempt of attempts) {
+      await double.Word.run(async (context) => {
+        attempt(context.document.body.tables.getFirst().rows.getFirst());
+        expect(await failure(() => context.sync())).toMatchObject({ code: "InvalidArgument" });
+      });
+    }
+    expect(rowsOf(double).length).toBe(2);
+    const old = await rowsDouble({ requirementSets: { WordApi: "1.2" } });
+    await old.Word.run(async (context) => {
+      const paragraphs = context.document.body.paragraphs.load("items");
+      await context.sync();
+      paragraphs.items[3].parentTableCell.parentRow.load("rowIndex");
+      expect(await failure(() => context.sync())).toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  test("TableRow.delete removes the row; deleting the last row removes the table", async () => {
+    const double = await rowsDouble();
+    await double.Word.run(async (context) => {
+      context.document.body.tables.getFirst().rows.getFirst().delete();
+      const left = context.document.body.tables.getFirst().load("rowCount,values");
+      await context.sync();
+      expect([left.rowCount, left.values]).toEqual([1, [["M1", "Å1\rÅ1b"]]]);
+      context.document.body.tables.getFirst().rows.getFirst().delete();
+      const tables = context.document.body.tables.load("items");
+      await context.sync();
+      expect(tables.items).toEqual([]);
+    });
+    expect(double.paragraphTexts()).toEqual(["Före", "Efter"]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe("headers and footers whose part does not exist", () => {
+  test("read as an empty story: one empty paragraph, text '', an empty document in getOoxml", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const section = context.document.sections.getFirst();
+      const first = section.getHeader("FirstPage").load("text,type");
+      const paragraphs = first.paragraphs.load("text");
+      const ooxml = first.getOoxml();
+      const next = first.paragraphs.getFirst().getNextOrNullObject();
+      const footer = section.getFooter("Primary").load("text,type");
+      const primary = section.getHeader("Primary").load("text");
+      await context.sync();
+      expect([first.type, first.text]).toEqual(["Header", ""]);
+      expect(paragraphs.items.map((p) => p.text)).toEqual([""]);
+      expect(next.isNullObject).toBe(true);
+      expect([footer.type, footer.text]).toEqual(["Footer", ""]);
+      expect(primary.text).toBe("Sidhuvud Skola");
+      expect(ooxml.value).toMatch(/<pkg:package /);
+      expect(ooxml.value).toMatch(/<w:body><w:p\/><w:sectPr>/);
+    });
+  });
+
+  test("a document without any header part gives the empty story for every type", async () => {
+    const double = await createWordDouble(await buildTestDocx({ body: para(run("Ensam")) }));
+    await double.Word.run(async (context) => {
+      const section = context.document.sections.getFirst();
+      const headers = (["Primary", "FirstPage", "EvenPages"] as const).map((t) =>
+        section.getHeader(t).paragraphs.load("text"),
+      );
+      await context.sync();
+      expect(headers.map((h) => h.items.map((p) => p.text))).toEqual([[""], [""], [""]]);
+    });
+  });
+
+  test("writing into it is NotImplemented and changes nothing", async () => {
+    const double = await tiny();
+    for (const write of [
+      (b: BodyDouble) => void b.insertParagraph("x", "End"),
+      (b: BodyDouble) => void b.paragraphs.getFirst().insertText("x", "Start"),
+      (b: BodyDouble) => b.clear(),
+      (b: BodyDouble) => void b.insertOoxml(flatOpc(para(run("x"))), "Replace"),
+    ]) {
+      await double.Word.run(async (context) => {
+        write(context.document.sections.getFirst().getHeader("EvenPages"));
+        expect(await failure(() => context.sync())).toMatchObject({ code: "NotImplemented" });
+      });
+    }
+    await double.Word.run(async (context) => {
+      const even = context.document.sections.getFirst().getHeader("EvenPages").paragraphs.load("text");
+      await context.sync();
+      expect(even.items.map((p) => p.text)).toEqual([""]);
+    });
+    const before = await JSZip.loadAsync(await tinyDocx());
+    const after = await JSZip.loadAsync(await double.toDocx());
+    expect(Object.keys(after.files).sort()).toEqual(Object.keys(before.files).sort());
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe("insertOoxml 'After' the whole range of a table, a block control or a paragraph", () => {
+  const BLOCKS =
+    para(run("Nytt block"), "Heading2") +
+    `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${para(run("Ny cell"))}</w:tc></w:tr></w:tbl>` +
+    sdt({ wId: 7000, tag: "ny", content: para(run("Ny kontroll")) }) +
+    para(run("Sista nya"));
+  const INSERTED = ["Nytt block", "Ny cell", "Ny kontroll", "Sista nya"];
+
+  function bodyShape(double: WordDouble): string[] {
+    return wChildren(double.body).map((c) =>
+      c.localName === "p"
+        ? `p:${c.textContent ?? ""}`
+        : `${c.localName}:${c.getElementsByTagNameNS(W, "tag")[0]?.getAttributeNS(W, "val") ?? ""}`,
+    );
+  }
+
+  test("after a table: the blocks become the table's next siblings", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      // As the adapter does: from the last paragraph of the table.
+      const b2 = context.document.body.paragraphs
+        .getFirst()
+        .getNext()
+        .getNext()
+        .getNext()
+        .getNext()
+        .getNext()
+        .getNext()
+        .getNext()
+        .getNext();
+      const inserted = b2.parentTable.getRange("Whole").insertOoxml(flatOpc(BLOCKS), "After").load("text");
+      await context.sync();
+      expect(inserted.text).toBe(INSERTED.join("\r"));
+    });
+    expect(double.paragraphTexts()).toEqual([...TEXTS.slice(0, 9), ...INSERTED, ...TEXTS.slice(9)]);
+    expect(bodyShape(double).slice(5, 11)).toEqual([
+      "tbl:cell",
+      "p:Nytt block",
+      "tbl:",
+      "sdt:ny",
+      "p:Sista nya",
+      "p:Hej gamla nya världen",
+    ]);
+    const reopened = await createWordDouble(await double.toDocx());
+    expect(reopened.paragraphTexts()).toEqual(double.paragraphTexts());
+  });
+
+  test("after a block-level content control: siblings of the control, its content unchanged", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const inControl = context.document.body.paragraphs.getFirst().getNext().getNext();
+      inControl.parentContentControl.getRange("Whole").insertOoxml(flatOpc(BLOCKS), "After");
+      const cc = context.document.body.getContentControls().getByIdOrNullObject(ID.bakgrund).load("text");
+      await context.sync();
+      expect(cc.text).toBe("Skriv bakgrunden.");
+    });
+    expect(double.paragraphTexts()).toEqual([...TEXTS.slice(0, 3), ...INSERTED, ...TEXTS.slice(3)]);
+    expect(bodyShape(double).slice(2, 7)).toEqual([
+      "sdt:bakgrund",
+      "p:Nytt block",
+      "tbl:",
+      "sdt:ny",
+      "p:Sista nya",
+    ]);
+  });
+
+  test("after a body paragraph: the blocks follow the paragraph", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      context.document.body.paragraphs.getLast().getRange("Whole").insertOoxml(flatOpc(BLOCKS), "After");
+      await context.sync();
+    });
+    expect(double.paragraphTexts()).toEqual([...TEXTS, ...INSERTED]);
+    expect(bodyShape(double).slice(-6)).toEqual([
+      "p:Slut",
+      "p:Nytt block",
+      "tbl:",
+      "sdt:ny",
+      "p:Sista nya",
+      "sectPr:",
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+
+describe("deletions queued after getNext() chains act on what the chains found", () => {
+  /** The paragraph at `index` by a getFirst()/getNext() chain, as the Word adapter reaches it. */
+  function chain(context: RequestContextDouble, index: number): ParagraphDouble {
+    let p = context.document.body.paragraphs.getFirst();
+    for (let i = 0; i < index; i++) p = p.getNext();
+    return p;
+  }
+
+  test("ContentControl.delete(false), Table.delete() and Paragraph.delete() in one batch", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const targets = [2, 5, 9, 10].map((i) => chain(context, i));
+      targets[0].parentContentControl.delete(false);
+      targets[1].parentTable.delete();
+      targets[2].delete();
+      targets[3].delete();
+      await context.sync();
+    });
+    expect(double.syncCount).toBe(1);
+    expect(double.paragraphTexts()).toEqual(["Plan", "Namn: Ange namn. slut", "Välj: Ja", "2026-01-01"]);
+    expect(double.contentControlElement(ID.bakgrund)).toBeNull();
+    expect(double.body.getElementsByTagNameNS(W, "tbl").length).toBe(0);
+  });
+
+  test("in the reverse order too, and with a row deleted through parentTableCell.parentRow", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      const targets = [10, 7, 4, 0].map((i) => chain(context, i));
+      targets[0].delete();
+      targets[1].parentTableCell.parentRow.delete();
+      targets[2].parentContentControl.delete(false);
+      targets[3].delete();
+      await context.sync();
+    });
+    expect(double.paragraphTexts()).toEqual([
+      "Namn: Ange namn. slut",
+      "Skriv bakgrunden.",
+      "Välj: Ja",
+      "A1",
+      "B1",
+      "Hej nya världen",
+    ]);
+  });
+
+  test("a chain queued after a deletion sees the changed document; deleting a deleted object is ItemNotFound", async () => {
+    const double = await tiny();
+    await double.Word.run(async (context) => {
+      chain(context, 0).delete();
+      const now = chain(context, 0).load("text");
+      await context.sync();
+      expect(now.text).toBe("Namn: Ange namn. slut");
+    });
+    await double.Word.run(async (context) => {
+      const a = chain(context, 2);
+      const b = chain(context, 2);
+      a.delete();
+      b.delete();
+      expect(await failure(() => context.sync())).toMatchObject({ code: "ItemNotFound" });
+    });
+    expect(double.paragraphTexts().slice(0, 3)).toEqual([
+      "Namn: Ange namn. slut",
+      "Skriv bakgrunden.",
+      "2026-01-01",
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ import { fold } from "../core/text";
 import type { FieldKey } from "../core/outline";
 import type { ExtractedField } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
+import type { DocModel } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
 import { FlatOpc, flatOpcFor } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, type XmlElement } from "../ooxml/xml";
@@ -114,11 +115,19 @@ const contains = (ancestor: XmlElement, el: XmlElement): boolean => {
   return false;
 };
 
-/** Where a field is: the paragraph to select (model index). */
-function targetParagraph(field: ExtractedField): number | null {
+/**
+ * Where to put the cursor for a field (model index): the first answer paragraph holding a
+ * content control or text, else the last answer paragraph (an empty cell under a heading row),
+ * else the label.
+ */
+function targetParagraph(field: ExtractedField, model: DocModel): number | null {
   const loc = field.location;
   if (!loc) return null;
-  return loc.paragraphs[0] ?? loc.anchor;
+  const answer = loc.paragraphs.map((i) => model.paragraphs[i]).filter((p) => p !== undefined);
+  const filled = answer.find(
+    (p) => p.containers.length > 0 || p.segments.some((s) => s.sdt) || fold(p.text) !== "",
+  );
+  return (filled ?? answer[answer.length - 1])?.index ?? loc.anchor;
 }
 
 function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
@@ -267,7 +276,7 @@ export class WordHost implements PlanstodHost {
     for (let attempt = 0; attempt < 2; attempt++) {
       const state = this.state ?? (await this.read(), this.state);
       const field = state?.analysis ? findField(state.analysis, key) : null;
-      const index = field ? targetParagraph(field) : null;
+      const index = field && state ? targetParagraph(field, state.read.model) : null;
       if (!state || index === null)
         throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
       if (await this.trySelect(state, index)) return;

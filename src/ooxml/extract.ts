@@ -146,7 +146,9 @@ function readAnchor(
   // The control that holds the answer: a run-level one after a prefix label, else the region's.
   const inLabel = anchor.paragraph.segments.find((s) => s.sdt !== null)?.sdt ?? null;
   const control = inLabel ?? controlOf(answer);
-  return { text: userText(texts, rules), location: location(anchor.paragraph, answer, control) };
+  // The template's own guidance in the region is not part of the answer's location.
+  const own = answer.filter((p) => !rules.templateText.has(key(p.liveText)));
+  return { text: userText(texts, rules), location: location(anchor.paragraph, own, control) };
 }
 
 const DATE_LIKE = /\d{1,4}\s*[-./]\s*\d{1,2}|\b\d{1,2}\s+(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/i;

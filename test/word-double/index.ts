@@ -23,6 +23,13 @@
  * - Errors: OfficeExtension.Error-shaped (name "RichApi.Error", code, debugInfo). A failing
  *   action rejects sync(); earlier actions of the batch stay applied, no loaded values of that
  *   batch are delivered, later actions are dropped.
+ * - Object identity in the queue: objects returned by methods (getFirst, getNext, getById,
+ *   getRange, expandTo, getCell ...) are bound to their document object where they sit in the
+ *   queue, and stay bound to it: a delete() queued after several getNext() chains acts on what
+ *   the chains found before any deletion. Navigation properties (parentTable,
+ *   parentContentControl, parentTableCell, parentRow ...) bind at their first use, starting from
+ *   the object they hang off, so p.parentTableCell.parentRow works in one batch without a sync.
+ *   An object whose document object was removed fails with ItemNotFound.
  * - Null objects: *OrNullObject methods/properties resolve where they sit in the queue;
  *   isNullObject is readable after that sync; properties of a null object read as null.
  *   Non-null variants (getFirst, getById, getNext, parentContentControl, ...) fail the sync
@@ -32,8 +39,10 @@
  *   `requirementSets`; every emulated member carries its set from @types/office-js and using
  *   one beyond the configured sets fails the sync with ApiNotFound.
  * - Document: body, contentControls (rich text, body + headers + footers), getContentControls
- *   (WordApi 1.5), getSelection, sections (getFirst, getHeader/getFooter; a missing header
- *   part is NotImplemented).
+ *   (WordApi 1.5), getSelection, sections (getFirst, getHeader/getFooter). A header/footer
+ *   type whose part does not exist reads as Word's empty story: one empty paragraph, text "",
+ *   type "Header"/"Footer", getOoxml a package whose body is one empty w:p (plus the w:sectPr
+ *   every getOoxml carries); writing into it is NotImplemented.
  * - Body: text, type, paragraphs (all paragraphs in document order, inside tables and content
  *   controls too, not text boxes), tables (nested included), contentControls (RICH TEXT ONLY,
  *   as in Word), getContentControls({types}), getOoxml, getRange, insertOoxml, insertParagraph,
@@ -55,10 +64,27 @@
  * - Range: text, isEmpty, paragraphs, contentControls, tables, parentContentControl
  *   (+OrNullObject; "currently supported" types only), parentTable*, parentTableCell*,
  *   getContentControls, getRange, getOoxml, insertOoxml/insertText ("Before", "After",
- *   "Start", "End", "Replace"), insertParagraph, select, delete, clear.
- * - Table: rowCount, values, nestingLevel, getCell(+OrNullObject), getParagraphAfter/Before
- *   (+OrNullObject), getRange, insertParagraph, select, delete. TableCell: rowIndex, cellIndex,
- *   value, body, parentTable.
+ *   "Start", "End", "Replace"), insertParagraph, select, delete, clear, expandTo (WordApi 1.3).
+ *   insertOoxml "After" on the whole range of a paragraph, a table or a block-level control
+ *   puts the package's blocks (w:p, w:tbl, w:sdt) right after it, as siblings.
+ * - Range.expandTo(range): a new range from the start of the earlier range to the end of the
+ *   later one; both must be in the same story (body, a header, a footer), otherwise the sync
+ *   fails with InvalidArgument. Its paragraphs are every paragraph it touches in document
+ *   order, including the paragraphs its two ends are in (so
+ *   body.getRange("Start").expandTo(selection.getRange("Start")).paragraphs ends with the
+ *   cursor's paragraph, in table cells and content controls too); contentControls and tables
+ *   are those it overlaps; text is the covered part of each of its paragraphs joined with
+ *   "\r"; getRange("Start"/"End"), parent*, select, insertText/insertOoxml/insertParagraph
+ *   Before/After/Start/End work on it.
+ * - Table: rowCount, values, nestingLevel, rows, getCell(+OrNullObject), getParagraphAfter/
+ *   Before(+OrNullObject), getRange, insertParagraph, select, delete. TableCell: rowIndex,
+ *   cellIndex, value, body, parentTable, parentRow. TableRow (WordApi 1.3): cellCount, rowIndex,
+ *   values (read-only here; a one-row 2D array), cells, parentTable, getNext(+OrNullObject),
+ *   insertRows("Before"/"After", rowCount, values?) - new rows copy the row's w:tblPrEx, w:trPr,
+ *   each w:tcPr and each cell's first-paragraph pPr, hold the values or stay empty, and come
+ *   back as a TableRowCollection; more value rows than rowCount, or more values than cells,
+ *   is InvalidArgument - and delete() (the last row takes the table with it).
+ *   TableRowCollection and TableCellCollection: items, getFirst(+OrNullObject).
  * - Insert locations are validated per method as in @types/office-js (e.g.
  *   Paragraph.insertOoxml takes only Replace/Start/End); others fail with InvalidArgument.
  *   insertOoxml takes a flat-OPC pkg:package with /_rels/.rels and the main part (anything
@@ -97,15 +123,25 @@
  * - Fonts, paragraph formatting other than style, lists, inline pictures, fields, comments,
  *   footnotes, tracked-change objects, search, HTML, events other than
  *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
- *   expandTo/intersectWith, set() on objects, placeholderText writes, type-specific control
- *   objects (dropDownListContentControl ...). Unemulated members simply do not exist on the
- *   proxies (TypeError), whatever the configured requirement sets say.
+ *   Table.addRows, expandToOrNullObject/intersectWith, set() on objects, placeholderText and
+ *   TableRow.values writes, other TableRow/TableCell members (isHeader, borders, padding,
+ *   heights, merge ...), type-specific control objects (dropDownListContentControl ...).
+ *   Unemulated members simply do not exist on the proxies (TypeError), whatever the configured
+ *   requirement sets say.
+ * - Ranges made by expandTo: getOoxml, delete, clear and "Replace" are NotImplemented.
+ *   @types/office-js documents ItemNotFound for ranges without a union; the double answers
+ *   ranges in different stories with InvalidArgument.
+ * - Writing into a header/footer whose part does not exist (creating the part) is
+ *   NotImplemented.
+ * - Word's merging of adjacent tables when a table is inserted right next to another one, and
+ *   vertical merges (w:vMerge) when rows are inserted: tcPr is copied as it is.
  * - Locks (cannotEdit/cannotDelete) are reported but not enforced.
  * - Text boxes (w:txbxContent) are invisible: their paragraphs and controls are not listed.
  * - insertText on a control that wraps table rows, and paragraphs inserted among table rows or
  *   cells or inside an inline control, fail with InvalidArgument.
- * - Character offsets: ranges are whole runs, paragraphs, controls, tables or containers, or
- *   collapsed points at their edges; a selection inside a run is not representable.
+ * - Character offsets: ranges are whole runs, paragraphs, controls, tables or containers,
+ *   collapsed points at their edges, or spans between two such points (expandTo); a selection
+ *   inside a run is not representable.
  * - Relationships of inserted OOXML (images, hyperlinks) and styles carried in the inserted
  *   package are ignored; w:id values of inserted controls are kept as they are.
  * - Word's paragraph-mark quirks on insertOoxml at paragraph boundaries, tracked deleted
@@ -132,9 +168,12 @@ export type {
   ParagraphDouble,
   RangeDouble,
   RequestContextDouble,
+  TableCellCollectionDouble,
   TableCellDouble,
   TableCollectionDouble,
   TableDouble,
+  TableRowCollectionDouble,
+  TableRowDouble,
 } from "./objects";
 export type { ClientResultDouble, LoadArgument } from "./runtime";
 export type { OfficeDouble } from "./office";

@@ -5,7 +5,7 @@
  * only decide *when* it runs.
  */
 
-import { invalidArgument } from "./errors";
+import { invalidArgument, notImplemented } from "./errors";
 import type { DocxParts, StoryPart } from "./package";
 import {
   NS,
@@ -21,6 +21,7 @@ import {
   isNs,
   isW,
   onOff,
+  parseXml,
   removeNode,
   wVal,
   type XmlDocument,
@@ -45,21 +46,39 @@ export type DeletedTextMode = "omit" | "include";
  */
 export const PARAGRAPH_SEPARATOR = "\r";
 
+/** A collapsed point at the start/end of (inside) or before/after (outside) an element. */
+export interface EdgeTarget {
+  kind: "edge";
+  el: XmlElement;
+  edge: "start" | "end" | "before" | "after";
+}
+
 /**
  * A range, described by DOM anchors that survive unrelated edits:
  * - nodes: consecutive siblings, whole (a paragraph including its mark, a table, a control, runs);
  * - content: the inside of a paragraph, control, body or cell;
- * - edge: a collapsed point at the start/end of (inside) or before/after (outside) an element.
+ * - edge: a collapsed point (see EdgeTarget);
+ * - span: everything between two points of one story, in document order (Range.expandTo).
  */
 export type RangeTarget =
   | { kind: "nodes"; first: XmlElement; last: XmlElement }
   | { kind: "content"; container: XmlElement }
-  | { kind: "edge"; el: XmlElement; edge: "start" | "end" | "before" | "after" };
+  | EdgeTarget
+  | { kind: "span"; start: EdgeTarget; end: EdgeTarget };
 
 interface Point {
   parent: XmlElement;
   ref: XmlNode | null;
 }
+
+/** A DOM position: just before parent.childNodes[offset] (offset = length: at the end). */
+interface Position {
+  parent: XmlNode;
+  offset: number;
+}
+
+/** How much of an element lies inside a span. */
+type Coverage = "none" | "all" | "some";
 
 type Level = "inline" | "block" | "row" | "cell";
 
@@ -175,6 +194,9 @@ export class DocModel {
   private readonly reservedIds = new Set<number>();
   private nextId: number;
   private readonly glossaryParts = new Map<string, XmlElement>();
+  /** Empty stories standing in for header/footer parts that do not exist (see virtualStory). */
+  private readonly virtualStories = new Map<string, XmlElement>();
+  private readonly virtualDocs = new Set<XmlDocument>();
   selection: RangeTarget;
 
   constructor(
@@ -212,7 +234,25 @@ export class DocModel {
   }
 
   storyRoots(): XmlElement[] {
-    return [this.body, ...this.stories.map((s) => s.root)];
+    return [this.body, ...this.stories.map((s) => s.root), ...this.virtualStories.values()];
+  }
+
+  /**
+   * Section.getHeader/getFooter for a type whose part does not exist: Word answers with an
+   * empty story (one empty paragraph) rather than failing. The double keeps one such story per
+   * kind and type in a DOM of its own; writing into it is NotImplemented (see markDirty).
+   */
+  virtualStory(kind: "header" | "footer", type: HeaderFooterTypeString): XmlElement {
+    const key = `${kind}:${type}`;
+    const known = this.virtualStories.get(key);
+    if (known) return known;
+    const tag = kind === "header" ? "hdr" : "ftr";
+    const doc = parseXml(`<w:${tag} xmlns:w="${NS.w}"><w:p/></w:${tag}>`, `virtual ${kind}`);
+    const root = doc.documentElement;
+    if (!root) throw new Error("word double: virtual story without root");
+    this.virtualStories.set(key, root);
+    this.virtualDocs.add(doc);
+    return root;
   }
 
   /** The body/header/footer root that contains `node`, or null when it has been removed. */
@@ -228,9 +268,20 @@ export class DocModel {
     return this.storyOf(node) !== null;
   }
 
+  /**
+   * Records that a part changed. Every edit calls this before touching the DOM, so an edit of a
+   * virtual header/footer (a part that does not exist) fails before anything changes.
+   */
   markDirty(node: XmlNode): void {
     const doc = node.ownerDocument;
-    if (doc) this.parts.dirty.add(doc);
+    if (!doc) return;
+    if (this.virtualDocs.has(doc)) {
+      throw notImplemented(
+        "Section.getHeader/getFooter",
+        "writing into a header or footer whose part does not exist in the package",
+      );
+    }
+    this.parts.dirty.add(doc);
   }
 
   // -------------------------------------------------------------------------
@@ -261,12 +312,21 @@ export class DocModel {
     return all[all.indexOf(p) + step] ?? null;
   }
 
-  /** Text of inline content as Word reports it: w:t, tabs, breaks; see DeletedTextMode for w:del. */
-  inlineText(node: XmlNode): string {
+  /**
+   * Text of inline content as Word reports it: w:t, tabs, breaks; see DeletedTextMode for w:del.
+   * `within` limits it to the part of `node` inside a span (Range.expandTo).
+   */
+  inlineText(node: XmlNode, within?: (el: XmlElement) => Coverage): string {
     const out: string[] = [];
-    const walk = (n: XmlNode): void => {
+    const walk = (n: XmlNode, filter: typeof within): void => {
       for (let c = n.firstChild; c; c = c.nextSibling) {
         if (!isElement(c)) continue;
+        let sub = filter;
+        if (filter) {
+          const coverage = filter(c);
+          if (coverage === "none") continue;
+          if (coverage === "all") sub = undefined;
+        }
         if (c.namespaceURI === NS.w) {
           switch (c.localName) {
             case "t":
@@ -286,7 +346,7 @@ export class DocModel {
               continue;
             case "del":
             case "moveFrom":
-              if (this.options.deletedText === "include") walk(c);
+              if (this.options.deletedText === "include") walk(c, sub);
               continue;
             case "pPr":
             case "rPr":
@@ -301,10 +361,10 @@ export class DocModel {
         } else if (isNs(c, NS.mc, "Fallback")) {
           continue;
         }
-        walk(c);
+        walk(c, sub);
       }
     };
-    walk(node);
+    walk(node, within);
     return out.join("");
   }
 
@@ -333,6 +393,7 @@ export class DocModel {
   }
 
   setParagraphStyleId(p: XmlElement, styleId: string): void {
+    this.markDirty(p);
     let pPr = childW(p, "pPr");
     if (!pPr) {
       pPr = createW(p, "pPr");
@@ -344,7 +405,6 @@ export class DocModel {
       pPr.insertBefore(pStyle, pPr.firstChild);
     }
     pStyle.setAttributeNS(NS.w, "w:val", styleId);
-    this.markDirty(p);
   }
 
   tableNestingLevel(node: XmlNode): number {
@@ -535,11 +595,11 @@ export class DocModel {
 
   /** Sets (or with null removes) an sdtPr child in schema order. */
   private setSdtPrChild(sdt: XmlElement, localName: string, value: string | null, ns: string = NS.w): void {
+    this.markDirty(sdt);
     const pr = this.sdtPr(sdt);
     const existing = childNs(pr, ns, localName);
     if (value === null) {
       if (existing) pr.removeChild(existing);
-      this.markDirty(sdt);
       return;
     }
     let el = existing;
@@ -556,7 +616,6 @@ export class DocModel {
       pr.insertBefore(el, before ?? null);
     }
     if (value !== "") el.setAttributeNS(ns, ns === NS.w15 ? "w15:val" : "w:val", value);
-    this.markDirty(sdt);
   }
 
   setCcTag(sdt: XmlElement, value: string): void {
@@ -619,6 +678,7 @@ export class DocModel {
       this.ccClear(sdt, where);
       return { kind: "content", container: sdt };
     }
+    this.markDirty(sdt);
     const kind = this.ccKind(sdt);
     const rPr = this.ccRunProperties(sdt);
     this.setSdtPrChild(sdt, "showingPlcHdr", null);
@@ -648,6 +708,7 @@ export class DocModel {
 
   /** ContentControl.clear(): empties the control; a control with a placeholder shows it again. */
   ccClear(sdt: XmlElement, where: string): void {
+    this.markDirty(sdt);
     const kind = this.ccKind(sdt);
     const content = this.sdtContent(sdt);
     const placeholder = this.placeholderBody(sdt);
@@ -677,7 +738,6 @@ export class DocModel {
       });
     }
     if (placeholder && kind !== "row") this.setSdtPrChild(sdt, "showingPlcHdr", "");
-    this.markDirty(sdt);
   }
 
   /** ContentControl.delete(keepContent). */
@@ -722,6 +782,80 @@ export class DocModel {
       cellIndex: tr ? this.rowCells(tr).indexOf(tc) : -1,
       table: tbl,
     };
+  }
+
+  /** TableRow.values: the row's cell texts as a one-row 2D array. */
+  rowValues(tr: XmlElement): string[][] {
+    return [this.rowCells(tr).map((tc) => this.blockText(tc))];
+  }
+
+  /**
+   * TableRow.insertRows: `rowCount` rows copying the structure of `tr` (w:tblPrEx, w:trPr, each
+   * cell's w:tcPr and the pPr of its first paragraph), holding `values` (or empty cells).
+   */
+  insertRows(
+    tr: XmlElement,
+    location: "Before" | "After",
+    rowCount: number,
+    values: readonly (readonly string[])[] | undefined,
+    where: string,
+  ): XmlElement[] {
+    if (!Number.isInteger(rowCount) || rowCount < 1)
+      throw invalidArgument(where, `rowCount must be a positive whole number, not ${rowCount}`);
+    const cells = this.rowCells(tr);
+    if (values && values.length > rowCount)
+      throw invalidArgument(where, `${values.length} rows of values for ${rowCount} new rows`);
+    if (values?.some((row) => row.length > cells.length))
+      throw invalidArgument(where, `a row of values has more than the row's ${cells.length} cells`);
+    const parent = tr.parentNode;
+    if (!isElement(parent)) throw invalidArgument(where, "detached row");
+    this.markDirty(tr);
+    const rows = Array.from({ length: rowCount }, (_, i) =>
+      this.copyRowStructure(tr, cells, values?.[i] ?? []),
+    );
+    insertAllBefore(parent, rows, location === "Before" ? tr : tr.nextSibling);
+    return rows;
+  }
+
+  private copyRowStructure(
+    tr: XmlElement,
+    cells: readonly XmlElement[],
+    texts: readonly string[],
+  ): XmlElement {
+    const row = createW(tr, "tr");
+    for (const name of ["tblPrEx", "trPr"]) {
+      const pr = childW(tr, name);
+      if (pr) row.appendChild(pr.cloneNode(true));
+    }
+    cells.forEach((tc, i) => {
+      const cell = createW(tr, "tc");
+      const tcPr = childW(tc, "tcPr");
+      if (tcPr) cell.appendChild(tcPr.cloneNode(true));
+      const first = this.paragraphsIn(tc)[0];
+      const pPr = first ? childW(first, "pPr") : null;
+      for (const line of (texts[i] ?? "").split(/\r\n|\r|\n/)) {
+        const p = createW(tr, "p");
+        if (pPr) p.appendChild(pPr.cloneNode(true));
+        if (line !== "") p.appendChild(this.makeRun(tr, line, null));
+        cell.appendChild(p);
+      }
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  /** TableRow.delete: removes the row (and an emptied row-level control); the last row takes the table with it. */
+  deleteRow(tr: XmlElement): void {
+    const tbl = ancestorW(tr, "tbl");
+    this.markDirty(tr);
+    let parent = tr.parentNode;
+    removeNode(tr);
+    while (isW(parent, "sdtContent") && children(parent).length === 0 && isW(parent.parentNode, "sdt")) {
+      const control = parent.parentNode;
+      parent = control.parentNode;
+      removeNode(control);
+    }
+    if (tbl && this.tableRows(tbl).length === 0) this.deleteRange({ kind: "nodes", first: tbl, last: tbl });
   }
 
   // -------------------------------------------------------------------------
@@ -822,6 +956,149 @@ export class DocModel {
         return this.isAttached(t.container);
       case "edge":
         return this.isAttached(t.el);
+      case "span": {
+        const story = this.storyOf(t.start.el);
+        return (
+          story !== null &&
+          story === this.storyOf(t.end.el) &&
+          this.comparePositions(this.edgePosition(t.start), this.edgePosition(t.end)) <= 0
+        );
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Positions in document order (for spans)
+
+  private static indexOf(node: XmlNode): number {
+    let i = 0;
+    for (let n = node.previousSibling; n; n = n.previousSibling) i++;
+    return i;
+  }
+
+  private pointPosition(point: Point): Position {
+    return {
+      parent: point.parent,
+      offset: point.ref ? DocModel.indexOf(point.ref) : point.parent.childNodes.length,
+    };
+  }
+
+  private positionBeside(el: XmlElement, after: boolean): Position {
+    const parent = el.parentNode;
+    if (!parent) throw new Error("word double: position of a detached element");
+    return { parent, offset: DocModel.indexOf(el) + (after ? 1 : 0) };
+  }
+
+  /** Where a collapsed point sits, with the insertion semantics of pointFor(). */
+  private edgePosition(e: EdgeTarget): Position {
+    const container = this.isContainer(e.el);
+    switch (e.edge) {
+      case "before":
+        return this.positionBeside(e.el, false);
+      case "after":
+        return this.positionBeside(e.el, true);
+      case "start":
+        return container ? this.pointPosition(this.contentStart(e.el)) : this.positionBeside(e.el, false);
+      case "end":
+        return container ? this.pointPosition(this.contentEnd(e.el)) : this.positionBeside(e.el, true);
+    }
+  }
+
+  private pathOf(pos: Position): number[] {
+    const path = [pos.offset];
+    for (let n: XmlNode = pos.parent; n.parentNode; n = n.parentNode) path.unshift(DocModel.indexOf(n));
+    return path;
+  }
+
+  /** Document order of two positions of one DOM: negative when `a` comes first. */
+  private comparePositions(a: Position, b: Position): number {
+    const pa = this.pathOf(a);
+    const pb = this.pathOf(b);
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+    // A position before child k of a node comes before everything inside that child.
+    return pa.length - pb.length;
+  }
+
+  compareEdges(a: EdgeTarget, b: EdgeTarget): number {
+    return this.comparePositions(this.edgePosition(a), this.edgePosition(b));
+  }
+
+  /** Whether an element has content strictly inside the span [start, end]. */
+  private overlaps(el: XmlElement, start: Position, end: Position): boolean {
+    return (
+      this.comparePositions(this.positionBeside(el, false), end) < 0 &&
+      this.comparePositions(start, this.positionBeside(el, true)) < 0
+    );
+  }
+
+  private coverage(start: Position, end: Position): (el: XmlElement) => Coverage {
+    return (el) => {
+      if (!this.overlaps(el, start, end)) return "none";
+      const inside =
+        this.comparePositions(start, this.positionBeside(el, false)) <= 0 &&
+        this.comparePositions(this.positionBeside(el, true), end) <= 0;
+      return inside ? "all" : "some";
+    };
+  }
+
+  /**
+   * Range.expandTo: from the start of the earlier range to the end of the later one. Both must
+   * be in the same story (body, a header, a footer); otherwise InvalidArgument.
+   */
+  expandRange(a: RangeTarget, b: RangeTarget, where: string): RangeTarget {
+    const story = this.storyOf(this.rangeAnchor(a));
+    if (story === null || story !== this.storyOf(this.rangeAnchor(b))) {
+      throw invalidArgument(where, "the two ranges are not in the same story (body, header or footer)");
+    }
+    const [sa, ea, sb, eb] = [
+      this.collapse(a, "start"),
+      this.collapse(a, "end"),
+      this.collapse(b, "start"),
+      this.collapse(b, "end"),
+    ];
+    const start = this.compareEdges(sb, sa) < 0 ? sb : sa;
+    const end = this.compareEdges(eb, ea) > 0 ? eb : ea;
+    if (start === sa && end === ea) return a;
+    if (start === sb && end === eb) return b;
+    return { kind: "span", start, end };
+  }
+
+  /**
+   * The paragraphs a span touches, in document order: those with content inside it, and the
+   * paragraphs its two points are in (as for a collapsed range there), so a span that ends at
+   * the cursor includes the cursor's paragraph.
+   */
+  private spanParagraphs(t: { start: EdgeTarget; end: EdgeTarget }): XmlElement[] {
+    const story = this.storyOf(t.start.el);
+    if (!story) return [];
+    const at = new Set([...this.rangeParagraphs(t.start), ...this.rangeParagraphs(t.end)]);
+    const start = this.edgePosition(t.start);
+    const end = this.edgePosition(t.end);
+    return this.paragraphsIn(story).filter((p) => at.has(p) || this.overlaps(p, start, end));
+  }
+
+  private spanElements(
+    t: { start: EdgeTarget; end: EdgeTarget },
+    list: (root: XmlElement) => XmlElement[],
+  ): XmlElement[] {
+    const story = this.storyOf(t.start.el);
+    if (!story) return [];
+    const start = this.edgePosition(t.start);
+    const end = this.edgePosition(t.end);
+    return list(story).filter((el) => this.overlaps(el, start, end));
+  }
+
+  /** The element a range is anchored to, for ownership (which part, which document). */
+  private anchorElement(t: RangeTarget): XmlElement {
+    switch (t.kind) {
+      case "nodes":
+        return t.first;
+      case "content":
+        return t.container;
+      case "edge":
+        return t.el;
+      case "span":
+        return t.start.el;
     }
   }
 
@@ -831,6 +1108,13 @@ export class DocModel {
 
   rangeText(t: RangeTarget): string {
     switch (t.kind) {
+      case "span": {
+        // The covered part of each paragraph in `paragraphs`, joined like whole paragraphs.
+        const within = this.coverage(this.edgePosition(t.start), this.edgePosition(t.end));
+        return this.spanParagraphs(t)
+          .map((p) => this.inlineText(p, within))
+          .join(PARAGRAPH_SEPARATOR);
+      }
       case "nodes": {
         const nodes = this.between(t.first, t.last);
         if (this.isInlineNode(t.first)) return nodes.map((n) => this.inlineText(n)).join("");
@@ -851,6 +1135,16 @@ export class DocModel {
   rangeIsEmpty(t: RangeTarget): boolean {
     if (t.kind === "edge") return true;
     if (t.kind === "content") return this.contentNodes(t.container).length === 0;
+    if (t.kind === "span") {
+      // Empty when no text and no paragraph mark lies between the two points.
+      const start = this.edgePosition(t.start);
+      const end = this.edgePosition(t.end);
+      const markInside = (p: XmlElement): boolean => {
+        const mark = { parent: p, offset: p.childNodes.length };
+        return this.comparePositions(start, mark) <= 0 && this.comparePositions(mark, end) < 0;
+      };
+      return this.rangeText(t) === "" && !this.spanParagraphs(t).some(markInside);
+    }
     return false;
   }
 
@@ -873,6 +1167,8 @@ export class DocModel {
         const p = t.edge === "start" || t.edge === "before" ? list[0] : list[list.length - 1];
         return p ? [p] : [];
       }
+      case "span":
+        return this.spanParagraphs(t);
     }
   }
 
@@ -884,6 +1180,8 @@ export class DocModel {
         return this.sdtsIn(this.contentParent(t.container));
       case "edge":
         return [];
+      case "span":
+        return this.spanElements(t, (root) => this.sdtsIn(root));
     }
   }
 
@@ -895,6 +1193,8 @@ export class DocModel {
         return this.tablesIn(this.contentParent(t.container));
       case "edge":
         return [];
+      case "span":
+        return this.spanElements(t, (root) => this.tablesIn(root));
     }
   }
 
@@ -907,6 +1207,15 @@ export class DocModel {
         return t.container;
       case "edge":
         return t.edge === "start" || t.edge === "end" ? t.el : (t.el.parentNode ?? t.el);
+      case "span": {
+        // The innermost node holding both points.
+        const a = this.rangeAnchor(t.start);
+        const b = this.rangeAnchor(t.end);
+        const aAncestors = new Set<XmlNode>();
+        for (let n: XmlNode | null = a; n; n = n.parentNode) aAncestors.add(n);
+        for (let n: XmlNode | null = b; n; n = n.parentNode) if (aAncestors.has(n)) return n;
+        return a;
+      }
     }
   }
 
@@ -924,7 +1233,7 @@ export class DocModel {
   }
 
   /** A collapsed range at the start or end of `t`. */
-  collapse(t: RangeTarget, side: "start" | "end"): RangeTarget {
+  collapse(t: RangeTarget, side: "start" | "end"): EdgeTarget {
     switch (t.kind) {
       case "nodes": {
         const el = side === "start" ? t.first : t.last;
@@ -935,6 +1244,8 @@ export class DocModel {
         return { kind: "edge", el: t.container, edge: side };
       case "edge":
         return t;
+      case "span":
+        return side === "start" ? t.start : t.end;
     }
   }
 
@@ -959,7 +1270,7 @@ export class DocModel {
   }
 
   /** Block-level nodes representing the range, for getOoxml(). */
-  rangeBlocks(t: RangeTarget): XmlElement[] {
+  rangeBlocks(t: RangeTarget, where = "Range.getOoxml"): XmlElement[] {
     const wrap = (nodes: XmlNode[], near: XmlElement): XmlElement[] => {
       const p = createW(near, "p");
       const source = this.containingParagraph(near);
@@ -986,6 +1297,8 @@ export class DocModel {
       }
       case "edge":
         return [createW(t.el, "p")];
+      case "span":
+        throw notImplemented(where, "getOoxml of a range made by expandTo");
     }
   }
 
@@ -1066,6 +1379,12 @@ export class DocModel {
         if (t.edge === "end") return container ? this.contentEnd(t.el) : outside(t.el, true);
         return outside(t.el, t.edge === "after");
       }
+      case "span":
+        return this.pointFor(
+          location === "Before" || location === "Start" ? t.start : t.end,
+          location,
+          where,
+        );
     }
   }
 
@@ -1086,6 +1405,8 @@ export class DocModel {
         return this.contentStart(t.container);
       case "edge":
         return this.pointFor(t, "Start", where);
+      case "span":
+        throw notImplemented(where, "replacing a range made by expandTo");
     }
   }
 
@@ -1105,12 +1426,12 @@ export class DocModel {
     source: readonly XmlElement[],
     where: string,
   ): RangeTarget {
-    const anchor = t.kind === "nodes" ? t.first : t.kind === "content" ? t.container : t.el;
+    const anchor = this.anchorElement(t);
     const doc = anchor.ownerDocument;
     if (!doc) throw invalidArgument(where, "detached range");
+    this.markDirty(anchor);
     const blocks = source.map((b) => doc.importNode(b, true));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
-    this.markDirty(point.parent);
     const result = this.insertBlocksAt(point, blocks, where);
     this.ensureParagraph(point.parent);
     return result;
@@ -1171,8 +1492,8 @@ export class DocModel {
 
   /** insertText with Word.InsertLocation semantics; line breaks make paragraphs. */
   insertText(t: RangeTarget, location: InsertLocationString, text: string, where: string): RangeTarget {
+    this.markDirty(this.anchorElement(t));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
-    this.markDirty(point.parent);
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > 1) {
       const result = this.insertBlocksAt(
@@ -1211,6 +1532,14 @@ export class DocModel {
 
   /** insertParagraph: Before/After the range's block, or Start/End inside a block container. */
   insertParagraph(t: RangeTarget, location: InsertLocationString, text: string, where: string): XmlElement {
+    if (t.kind === "span") {
+      // Before the first / after the last paragraph the span touches.
+      const touched = this.spanParagraphs(t);
+      const p = location === "Before" ? touched[0] : touched[touched.length - 1];
+      if (!p || (location !== "Before" && location !== "After"))
+        throw invalidArgument(where, `insertParagraph '${location}' on a range made by expandTo`);
+      return this.insertParagraph({ kind: "nodes", first: p, last: p }, location, text, where);
+    }
     let point: Point;
     if (location === "Before" || location === "After") {
       const el =
@@ -1238,14 +1567,14 @@ export class DocModel {
     } else {
       throw invalidArgument(where, `insertParagraph does not take '${location}'`);
     }
+    this.markDirty(point.parent);
     const p = this.newParagraph(point.parent, text);
     point.parent.insertBefore(p, point.ref);
-    this.markDirty(p);
     return p;
   }
 
   /** Range.delete / Paragraph.delete. */
-  deleteRange(t: RangeTarget): void {
+  deleteRange(t: RangeTarget, where = "Range.delete"): void {
     switch (t.kind) {
       case "nodes": {
         const parent = t.first.parentNode;
@@ -1259,6 +1588,8 @@ export class DocModel {
         return;
       case "edge":
         return;
+      case "span":
+        throw notImplemented(where, "deleting a range made by expandTo");
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * The Word.* proxy classes of the double: RequestContext, Document, Body, Paragraph,
- * ContentControl, Range, Table, TableCell, Section and their collections.
+ * ContentControl, Range, Table, TableRow, TableCell, Section and their collections.
  * Member names, argument shapes and requirement sets follow @types/office-js.
  */
 
@@ -35,7 +35,7 @@ import {
   type ProxyOptions,
   type QueuedAction,
 } from "./runtime";
-import type { XmlElement } from "./xml";
+import { ancestorW, type XmlElement } from "./xml";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -1282,7 +1282,24 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   getOoxml(): ClientResultDouble<string> {
     return this.result("Range.getOoxml", WordApi11, (t) =>
-      this.context.session.parts.flatOpc(this.model.rangeBlocks(t)),
+      this.context.session.parts.flatOpc(this.model.rangeBlocks(t, "Range.getOoxml")),
+    );
+  }
+
+  /**
+   * A new range from the start of the earlier of the two ranges to the end of the later one
+   * (this range is unchanged). Both must be in the same story, else the sync fails with
+   * InvalidArgument.
+   */
+  expandTo(range: RangeDouble): RangeDouble {
+    const location = "Range.expandTo";
+    return new RangeDouble(
+      this.context,
+      () => {
+        if (range.context !== this.context) throw invalidRequestContext(location);
+        return this.model.expandRange(this.target(location), range.target(location), location);
+      },
+      { location, api: WordApi13, instantiate: true },
     );
   }
 
@@ -1339,14 +1356,16 @@ export class RangeDouble extends WordObject<RangeTarget> {
   }
 
   delete(): void {
-    this.enqueue("Range.delete", WordApi11, () => this.model.deleteRange(this.target("Range.delete")));
+    this.enqueue("Range.delete", WordApi11, () =>
+      this.model.deleteRange(this.target("Range.delete"), "Range.delete"),
+    );
   }
 
   clear(): void {
     this.enqueue("Range.clear", WordApi11, () => {
       const t = this.target("Range.clear");
       if (t.kind === "content") this.model.clearContent(t.container);
-      else this.model.deleteRange(t);
+      else this.model.deleteRange(t, "Range.clear");
     });
   }
 }
@@ -1370,11 +1389,27 @@ export class TableDouble extends ElementObject {
   }
 
   protected override navNames(): readonly string[] {
-    return ["parentContentControlOrNullObject", "parentTableCellOrNullObject", "parentTableOrNullObject"];
+    return [
+      "rows",
+      "parentContentControlOrNullObject",
+      "parentTableCellOrNullObject",
+      "parentTableOrNullObject",
+    ];
   }
 
   protected rangeOf(tbl: XmlElement): RangeTarget {
     return { kind: "nodes", first: tbl, last: tbl };
+  }
+
+  get rows(): TableRowCollectionDouble {
+    return this.nav(
+      "rows",
+      () =>
+        new TableRowCollectionDouble(this.context, () => this.model.tableRows(this.target("Table.rows")), {
+          location: "Table.rows",
+          api: WordApi13,
+        }),
+    );
   }
 
   get rowCount(): number {
@@ -1498,7 +1533,7 @@ export class TableCellDouble extends ElementObject {
   }
 
   protected override navNames(): readonly string[] {
-    return ["body", "parentTable"];
+    return ["body", "parentRow", "parentTable"];
   }
 
   protected rangeOf(tc: XmlElement): RangeTarget {
@@ -1542,6 +1577,140 @@ export class TableCellDouble extends ElementObject {
         ),
     );
   }
+
+  get parentRow(): TableRowDouble {
+    return this.nav(
+      "parentRow",
+      () =>
+        new TableRowDouble(this.context, () => ancestorW(this.target("TableCell.parentRow"), "tr"), {
+          location: "TableCell.parentRow",
+          api: WordApi13,
+        }),
+    );
+  }
+}
+
+export class TableRowDouble extends ElementObject {
+  protected readonly typeName = "TableRow";
+
+  constructor(context: RequestContextDouble, resolver: Resolver<XmlElement>, origin: ProxyOptions) {
+    super(context, resolver, origin);
+  }
+
+  protected properties(): PropertyTable<XmlElement> {
+    return {
+      cellCount: { api: WordApi13, get: (tr) => this.model.rowCells(tr).length },
+      rowIndex: { api: WordApi13, get: (tr) => this.rowPosition(tr).index },
+      values: { api: WordApi13, get: (tr) => this.model.rowValues(tr) },
+    };
+  }
+
+  protected override navNames(): readonly string[] {
+    return ["cells", "parentTable"];
+  }
+
+  protected rangeOf(tr: XmlElement): RangeTarget {
+    return { kind: "nodes", first: tr, last: tr };
+  }
+
+  private rowPosition(tr: XmlElement): { table: XmlElement | null; rows: XmlElement[]; index: number } {
+    const table = ancestorW(tr, "tbl");
+    const rows = table ? this.model.tableRows(table) : [];
+    return { table, rows, index: rows.indexOf(tr) };
+  }
+
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+
+  /** Read-only in the double (writes are not emulated). */
+  get values(): string[][] {
+    return this.read("values");
+  }
+
+  get cells(): TableCellCollectionDouble {
+    return this.nav(
+      "cells",
+      () =>
+        new TableCellCollectionDouble(
+          this.context,
+          () => this.model.rowCells(this.target("TableRow.cells")),
+          { location: "TableRow.cells", api: WordApi13 },
+        ),
+    );
+  }
+
+  get parentTable(): TableDouble {
+    return this.nav(
+      "parentTable",
+      () =>
+        new TableDouble(this.context, () => ancestorW(this.target("TableRow.parentTable"), "tbl"), {
+          location: "TableRow.parentTable",
+          api: WordApi13,
+        }),
+    );
+  }
+
+  private next(nullable: boolean): TableRowDouble {
+    return this.method(
+      `TableRow.${nullable ? "getNextOrNullObject" : "getNext"}`,
+      WordApi13,
+      nullable,
+      (tr) => {
+        const { rows, index } = this.rowPosition(tr);
+        return rows[index + 1] ?? null;
+      },
+      (resolver, origin) => new TableRowDouble(this.context, resolver, origin),
+    );
+  }
+
+  getNext(): TableRowDouble {
+    return this.next(false);
+  }
+
+  getNextOrNullObject(): TableRowDouble {
+    return this.next(true);
+  }
+
+  /**
+   * Inserts `rowCount` rows copying this row's structure, with `values` (at most one array per
+   * new row, each no longer than the row's cells) or empty cells; returns the new rows.
+   */
+  insertRows(
+    insertLocation: InsertLocationArg,
+    rowCount: number,
+    values?: string[][],
+  ): TableRowCollectionDouble {
+    const location = "TableRow.insertRows";
+    // Collections re-resolve for every use: insert once and remember the rows.
+    let inserted: XmlElement[] | null = null;
+    let failed: unknown = null;
+    return new TableRowCollectionDouble(
+      this.context,
+      () => {
+        if (failed !== null) throw failed;
+        if (inserted === null) {
+          try {
+            const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+            inserted = this.model.insertRows(this.target(location), loc, rowCount, values, location);
+          } catch (error) {
+            failed = error;
+            throw error;
+          }
+        }
+        return inserted.filter((tr) => this.model.isAttached(tr));
+      },
+      { location, api: WordApi13, instantiate: true },
+    );
+  }
+
+  delete(): void {
+    this.enqueue("TableRow.delete", WordApi13, () => this.model.deleteRow(this.target("TableRow.delete")));
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -1570,9 +1739,8 @@ export class SectionDouble extends ElementObject {
         const t = normaliseLocation(type, ["Primary", "FirstPage", "EvenPages"] as const, location);
         const sectPr = this.target(location);
         const index = this.model.sectPrs().indexOf(sectPr);
-        const root = this.model.headerFooter(index, kind, t);
-        if (!root) throw notImplemented(location, `creating a missing ${kind} part (${t})`);
-        return root;
+        // A missing part reads as an empty story, as in Word (writing into it is NotImplemented).
+        return this.model.headerFooter(index, kind, t) ?? this.model.virtualStory(kind, t);
       },
       { location, api: WordApi11, instantiate: true },
     );
@@ -1752,6 +1920,54 @@ export class TableCollectionDouble extends ElementCollection<TableDouble> {
   }
 
   getFirstOrNullObject(): TableDouble {
+    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
+  }
+}
+
+export class TableRowCollectionDouble extends ElementCollection<TableRowDouble> {
+  protected readonly typeName = "TableRowCollection";
+
+  constructor(
+    context: RequestContextDouble,
+    resolver: () => readonly XmlElement[] | null,
+    origin: ProxyOptions,
+  ) {
+    super(context, resolver, origin);
+  }
+
+  protected itemType(): typeof TableRowDouble {
+    return TableRowDouble;
+  }
+
+  getFirst(): TableRowDouble {
+    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
+  }
+
+  getFirstOrNullObject(): TableRowDouble {
+    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
+  }
+}
+
+export class TableCellCollectionDouble extends ElementCollection<TableCellDouble> {
+  protected readonly typeName = "TableCellCollection";
+
+  constructor(
+    context: RequestContextDouble,
+    resolver: () => readonly XmlElement[] | null,
+    origin: ProxyOptions,
+  ) {
+    super(context, resolver, origin);
+  }
+
+  protected itemType(): typeof TableCellDouble {
+    return TableCellDouble;
+  }
+
+  getFirst(): TableCellDouble {
+    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
+  }
+
+  getFirstOrNullObject(): TableCellDouble {
     return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
   }
 }

@@ -1,0 +1,110 @@
+/**
+ * Benchmarks: `npm run bench`. Figures, not assertions: how long checking and block operations
+ * take on a 3-block and a 60-block Åtgärdsplan, the ratio between them, and how many round trips
+ * the Word adapter makes (counted on the Word API double). Needs `npm run fixtures` first.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { checkDocx } from "../src/ooxml/document";
+import { editDocx } from "../src/ooxml/edit";
+import { WordHost, type OfficeApis } from "../src/office/word-host";
+import { createWordDouble } from "../test/word-double";
+
+const FIXTURES = path.resolve(__dirname, "../test/fixtures/generated");
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+async function median(step: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await step(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await step();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function withBlocks(base: Uint8Array, count: number): Promise<Uint8Array> {
+  let bytes = base;
+  for (let i = 3; i < count; i++)
+    bytes = (await editDocx(bytes, { op: "add", type: "utvecklingsomrade" })).bytes;
+  return bytes;
+}
+
+async function roundTrips(bytes: Uint8Array) {
+  const double = await createWordDouble(bytes, {
+    requirementSets: { WordApi: "1.3", DocumentEvents: "1.1" },
+  });
+  const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  const count = async (step: () => Promise<unknown>) => {
+    double.resetSyncCount();
+    await step();
+    return double.syncCount;
+  };
+  const snapshot = await host.read();
+  const last = snapshot.report?.blocks.utvecklingsomrade ?? 1;
+  return {
+    read: await count(() => host.read()),
+    navigate: await count(() =>
+      host.select({ id: "effekt", block: { type: "utvecklingsomrade", index: last } }),
+    ),
+    cursor: await count(() => host.fieldAtCursor()),
+    add: await count(() => host.addBlock("utvecklingsomrade")),
+    remove: await count(() => host.removeBlock("utvecklingsomrade", last + 1)),
+  };
+}
+
+async function main(): Promise<void> {
+  const blank = new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")));
+  const sizes = [3, 60];
+  const docs = await Promise.all(sizes.map((n) => withBlocks(blank, n)));
+  const rows: string[][] = [["measure", ...sizes.map((n) => `${n} blocks`), "ratio"]];
+  const add = (name: string, values: number[], unit = "ms") =>
+    rows.push([
+      name,
+      ...values.map((v) => `${v.toFixed(unit === "ms" ? 1 : 0)} ${unit}`),
+      `${(values[1] / values[0]).toFixed(2)}×`,
+    ]);
+
+  add(
+    "docx size",
+    docs.map((d) => d.length / 1024),
+    "KiB",
+  );
+  add("check (read, recognise, rules)", await Promise.all(docs.map((d) => median(() => checkDocx(d)))));
+  add(
+    "add utvecklingsområde (edit + verify + zip)",
+    await Promise.all(
+      docs.map((d) => median(() => editDocx(d, { op: "add", type: "utvecklingsomrade" }), 10)),
+    ),
+  );
+  const trips = await Promise.all(docs.map(roundTrips));
+  for (const k of ["read", "navigate", "cursor", "add", "remove"] as const) {
+    add(
+      `Word round trips: ${k}`,
+      trips.map((t) => t[k]),
+      "syncs",
+    );
+  }
+
+  const bomb = path.join(FIXTURES, "bad/bomb.docx");
+  const bombBytes = new Uint8Array(readFileSync(bomb));
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  await checkDocx(bombBytes).catch(() => undefined);
+  const refuse = performance.now() - t;
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
+  console.log(
+    `\nzip bomb (${(bombBytes.length / 1024).toFixed(0)} KiB, inflates to ~210 MB): refused after ${refuse.toFixed(0)} ms, ` +
+      `heap +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`,
+  );
+  console.log(`(median of ${RUNS} runs; node ${process.version}; ${new Date().toISOString()})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
