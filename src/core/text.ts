@@ -18,7 +18,7 @@ export function fold(text: string): string {
 /** The comparison key of a label or paragraph: folded, lower case, without a trailing colon. */
 export function key(text: string): string {
   return fold(text)
-    .toLocaleLowerCase("sv")
+    .toLowerCase()
     .replace(/\s*\/\s*/g, "/")
     .replace(/\s*:\s*$/, "");
 }
@@ -30,7 +30,7 @@ export function key(text: string): string {
 export function afterPrefix(text: string, label: string): string | null {
   const folded = fold(text).replace(/\s*\/\s*/g, "/");
   const want = key(label);
-  const lower = folded.toLocaleLowerCase("sv");
+  const lower = folded.toLowerCase();
   if (!lower.startsWith(want)) return null;
   const rest = folded.slice(want.length);
   // The label must end at a word boundary: "Mål 1:" is not a prefix of "Mål 10".
@@ -57,10 +57,10 @@ export function textRules(parts: {
 }
 
 function removeAll(haystack: string, needle: string): string {
-  const lowerNeedle = needle.toLocaleLowerCase("sv");
+  const lowerNeedle = needle.toLowerCase();
   let out = haystack;
   for (;;) {
-    const at = out.toLocaleLowerCase("sv").indexOf(lowerNeedle);
+    const at = out.toLowerCase().indexOf(lowerNeedle);
     if (at < 0) return out;
     out = out.slice(0, at) + " " + out.slice(at + needle.length);
   }

@@ -33,12 +33,6 @@ interface Anchor {
 const matchMode = (anchor: string, explicit?: "exact" | "prefix") =>
   explicit ?? (anchor.trimEnd().endsWith(":") ? "prefix" : "exact");
 
-/** Whether paragraph text `text` is the label `anchor`; returns the rest of the paragraph, or null. */
-function matchAnchor(text: string, anchor: string, mode: "exact" | "prefix"): string | null {
-  if (mode === "exact") return key(text) === key(anchor) ? "" : null;
-  return afterPrefix(text, anchor);
-}
-
 function fieldAnchors(template: TemplateDef): { field: FieldDef; block: InstanceBlockDef | null }[] {
   const out: { field: FieldDef; block: InstanceBlockDef | null }[] = [];
   for (const field of template.fields) out.push({ field, block: null });
@@ -48,34 +42,50 @@ function fieldAnchors(template: TemplateDef): { field: FieldDef; block: Instance
   return out.filter(({ field }) => field.locate.kind !== "top");
 }
 
+interface AnchorPattern {
+  key: string;
+  mode: "exact" | "prefix";
+  anchor: string;
+  role: AnchorRole;
+}
+
+/** Every label, heading and instruction of a template, with its comparison key computed once. */
+function anchorPatterns(template: TemplateDef): AnchorPattern[] {
+  const out: AnchorPattern[] = [];
+  for (const { field, block } of fieldAnchors(template)) {
+    const loc = field.locate;
+    if (loc.kind === "top") continue;
+    const mode = loc.kind === "after" ? matchMode(loc.anchor, loc.match) : "exact";
+    out.push({ key: key(loc.anchor), mode, anchor: loc.anchor, role: { kind: "field", field, block } });
+  }
+  if (template.title)
+    out.push({ key: key(template.title), mode: "exact", anchor: template.title, role: { kind: "title" } });
+  for (const h of template.headings)
+    out.push({ key: key(h), mode: "exact", anchor: h, role: { kind: "heading" } });
+  for (const i of template.instructions) {
+    out.push({ key: key(i), mode: "exact", anchor: i, role: { kind: "instruction", text: i } });
+  }
+  return out;
+}
+
 function findAnchors(template: TemplateDef, paragraphs: readonly Paragraph[]): Anchor[] {
-  const fields = fieldAnchors(template);
+  const patterns = anchorPatterns(template);
   const anchors: Anchor[] = [];
   for (const paragraph of paragraphs) {
     if (paragraph.part !== "body") continue;
     // Labels are matched on the live text, so an empty control after a label is not part of it.
     const text = paragraph.liveText;
-    if (key(text) === "") continue;
-    let role: AnchorRole | null = null;
-    let rest = "";
-    for (const { field, block } of fields) {
-      const loc = field.locate;
-      if (loc.kind === "top") continue;
-      const mode = loc.kind === "after" ? matchMode(loc.anchor, loc.match) : "exact";
-      const found = matchAnchor(text, loc.anchor, mode);
-      if (found !== null) {
-        role = { kind: "field", field, block };
-        rest = found;
+    const k = key(text);
+    if (k === "") continue;
+    for (const pattern of patterns) {
+      if (!k.startsWith(pattern.key)) continue;
+      const rest =
+        pattern.mode === "exact" ? (k === pattern.key ? "" : null) : afterPrefix(text, pattern.anchor);
+      if (rest !== null) {
+        anchors.push({ paragraph, role: pattern.role, rest });
         break;
       }
     }
-    if (!role && template.title && key(text) === key(template.title)) role = { kind: "title" };
-    if (!role && template.headings.some((h) => key(h) === key(text))) role = { kind: "heading" };
-    if (!role) {
-      const instruction = template.instructions.find((i) => key(i) === key(text));
-      if (instruction) role = { kind: "instruction", text: instruction };
-    }
-    if (role) anchors.push({ paragraph, role, rest });
   }
   return anchors;
 }

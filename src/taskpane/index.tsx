@@ -16,9 +16,12 @@ async function main(): Promise<void> {
 
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html lacks the #container element");
+  // The Word adapter (src/office/) provides the host; until the lead wires it in here, the pane
+  // runs without a document and shows its introduction.
+  const host = null;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <App environment={environment} />
+      <App host={host} environment={environment} />
     </FluentProvider>,
   );
 }

@@ -1,0 +1,43 @@
+import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { TEMPLATES } from "../core/templates";
+import { TEXT } from "./text";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+  },
+  heading: {
+    margin: 0,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+  },
+});
+
+/** The friendly page for a document that is none of the supported templates. */
+export function UnknownTemplate({ onRefresh, busy }: { onRefresh: () => void; busy: boolean }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="planstod-unknown-title">
+      <Subtitle1 as="h2" id="planstod-unknown-title" className={styles.heading}>
+        {TEXT.unknownTitle}
+      </Subtitle1>
+      <Body1 as="p">{TEXT.unknownSupported}</Body1>
+      <ul className={styles.list}>
+        {TEMPLATES.map((t) => (
+          <li key={t.id}>
+            <Body1>{t.name}</Body1>
+          </li>
+        ))}
+      </ul>
+      <Body1 as="p">{TEXT.unknownHint}</Body1>
+      <Button appearance="primary" onClick={onRefresh} disabled={busy}>
+        {TEXT.refresh}
+      </Button>
+    </section>
+  );
+}
