@@ -47,7 +47,7 @@ function renderApp(): HTMLElement {
   act(() => {
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App />
+        <App host={null} />
       </FluentProvider>,
     );
   });

@@ -49,12 +49,13 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
     const def = template.sections.find((s) => s.id === section.id);
     const blockType = def?.kind === "block" ? def.blockType : null;
     const blockDef = blockType ? template.blocks.find((b) => b.type === blockType) : undefined;
-    const fields = section.fields.map((f): OutlineField => ({
-      ...f,
-      guidance: fieldGuidance.get(`${f.block?.type ?? ""}:${f.id}`) ?? [],
-    }));
-    // A single-field section whose only guidance is the field's own shows it once, at the section.
     const own = sectionGuidance.get(section.id) ?? blockDef?.guidance ?? [];
+    // Guidance is shown once: a field's own text is dropped where the section already shows it.
+    const fields = section.fields.map((f): OutlineField => {
+      const text = fieldGuidance.get(`${f.block?.type ?? ""}:${f.id}`) ?? [];
+      return { ...f, guidance: text.filter((g) => !own.includes(g)) };
+    });
+    // A single-field section without guidance of its own shows the field's, at the section.
     const guidance = own.length > 0 ? own : fields.length === 1 ? fields[0].guidance : [];
     return {
       key: section.block ? `${section.id}#${section.block.index}` : section.id,

@@ -55,7 +55,7 @@ function fieldStatus(field: OutlineField): string {
 
 interface FieldItemProps {
   field: OutlineField;
-  /** The field's guidance lines that the section does not already show. */
+  /** The field's guidance lines (buildOutline leaves out what the section already shows). */
   guidance: readonly string[];
   /** The row number, for a cell of a row table. */
   row: number | undefined;
@@ -122,8 +122,6 @@ export interface SectionPanelProps {
 /** The open part of an outline entry: guidance, its fields as links, and its block actions. */
 export function SectionPanel(props: SectionPanelProps) {
   const { entry, cursor, canNavigate, canEdit, busy, onSelect, onAdd, onRemove } = props;
-  // Some sections repeat their only field's guidance: show each line once, at the section.
-  const shown = new Set(entry.guidance);
   const styles = useStyles();
   const list = (fields: readonly OutlineField[]) => (
     <ul className={styles.fields}>
@@ -131,7 +129,7 @@ export function SectionPanel(props: SectionPanelProps) {
         <FieldItem
           key={`${f.id}#${f.block?.index ?? 0}`}
           field={f}
-          guidance={f.guidance.filter((line) => !shown.has(line))}
+          guidance={f.guidance}
           row={entry.block?.kind === "rows" ? (f.block?.index ?? undefined) : undefined}
           current={cursor !== null && sameField(f, cursor)}
           canNavigate={canNavigate}

@@ -2,6 +2,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { getOfficeEnvironment, waitForOffice } from "./office-env";
+import { createWordHost } from "../office/word-host";
 
 function prefersDarkColorScheme(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
@@ -16,9 +17,8 @@ async function main(): Promise<void> {
 
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html lacks the #container element");
-  // The Word adapter (src/office/) provides the host; until the lead wires it in here, the pane
-  // runs without a document and shows its introduction.
-  const host = null;
+  // Inside Word the adapter (src/office/) is the host; in a plain browser there is no document.
+  const host = environment.inWord ? createWordHost() : null;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       <App host={host} environment={environment} />

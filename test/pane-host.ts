@@ -1,0 +1,122 @@
+/**
+ * A PlanstodHost for the task pane tests, over the real engine and the generated fixtures:
+ * `read` checks the current bytes as the CLI does, `addBlock`/`removeBlock` edit them with
+ * `editDocx` and keep the result. Selection and cursor are recorded and settable.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { TextDecoder, TextEncoder } from "util";
+import { PlanstodError } from "../src/core/messages";
+import type { FieldKey } from "../src/core/outline";
+import { templateById } from "../src/core/templates";
+import { checkDocx } from "../src/ooxml/document";
+import { editDocx } from "../src/ooxml/edit";
+import type { HostCapabilities, PlanstodHost, Snapshot } from "../src/taskpane/host";
+
+// jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).
+if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+export const FIXTURES = join(__dirname, "fixtures", "generated");
+
+/** A fixture's bytes, copied into a Uint8Array of this realm (jsdom's globals differ from Node's). */
+export function fixture(name: string): Uint8Array {
+  const buffer = readFileSync(join(FIXTURES, name));
+  const bytes = new Uint8Array(buffer.byteLength);
+  bytes.set(buffer);
+  return bytes;
+}
+
+export const ALL_CAPABILITIES: HostCapabilities = {
+  read: true,
+  navigate: true,
+  followCursor: true,
+  editBlocks: true,
+  missing: [],
+};
+
+export class FakeHost implements PlanstodHost {
+  readonly capabilities: HostCapabilities;
+  /** The document as it is now; add/remove replace it. */
+  bytes: Uint8Array;
+  /** Every select() call, in order. */
+  readonly selected: FieldKey[] = [];
+  /** What fieldAtCursor() answers. */
+  cursor: FieldKey | null = null;
+  readonly calls = { read: 0, fieldAtCursor: 0, addBlock: 0, removeBlock: 0 };
+  /** When set, the next host call (read, select, addBlock, removeBlock) throws it once. */
+  failNext: unknown = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(bytes: Uint8Array, capabilities: Partial<HostCapabilities> = {}) {
+    this.bytes = bytes;
+    this.capabilities = { ...ALL_CAPABILITIES, ...capabilities };
+  }
+
+  static fromFixture(name: string, capabilities: Partial<HostCapabilities> = {}): FakeHost {
+    return new FakeHost(fixture(name), capabilities);
+  }
+
+  private fail(): void {
+    const error = this.failNext;
+    if (error !== null) {
+      this.failNext = null;
+      throw error;
+    }
+  }
+
+  async read(): Promise<Snapshot> {
+    this.calls.read++;
+    this.fail();
+    try {
+      const report = await checkDocx(this.bytes);
+      const template = templateById(report.template);
+      if (!template) throw new Error(`no template ${report.template}`);
+      return { template, report };
+    } catch (e) {
+      if (e instanceof PlanstodError && e.code === "unknown-template")
+        return { template: null, report: null };
+      throw e;
+    }
+  }
+
+  async select(field: FieldKey): Promise<void> {
+    this.fail();
+    this.selected.push(field);
+  }
+
+  async fieldAtCursor(): Promise<FieldKey | null> {
+    this.calls.fieldAtCursor++;
+    return this.cursor;
+  }
+
+  onSelectionChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** How many selection listeners are subscribed. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** Word moved the selection: calls every listener. */
+  fireSelectionChanged(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  async addBlock(type: string, after?: number): Promise<Snapshot> {
+    this.calls.addBlock++;
+    this.fail();
+    const result = await editDocx(this.bytes, { op: "add", type, after });
+    this.bytes = result.bytes;
+    return { template: result.template, report: result.after };
+  }
+
+  async removeBlock(type: string, index: number): Promise<Snapshot> {
+    this.calls.removeBlock++;
+    this.fail();
+    const result = await editDocx(this.bytes, { op: "remove", type, index });
+    this.bytes = result.bytes;
+    return { template: result.template, report: result.after };
+  }
+}

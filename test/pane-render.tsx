@@ -1,0 +1,103 @@
+/**
+ * Rendering helpers shared by the task pane tests (test/pane*.test.tsx).
+ */
+import { configure, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
+import userEvent, { type UserEvent } from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../src/taskpane/App";
+import type { OfficeEnvironment } from "../src/taskpane/office-env";
+import type { FakeHost } from "./pane-host";
+
+// Reading and editing a real .docx takes longer than testing-library's default second.
+configure({ asyncUtilTimeout: 15000 });
+
+/**
+ * jsdom has no layout: every element has a null offsetParent and <body> an empty rectangle. Fluent's
+ * focus manager (tabster) takes that for "nothing is visible", so Tab lands on its focus guards and
+ * goes nowhere, and an open dialog never becomes the active modal (tabster then marks the dialog
+ * itself aria-hidden). Giving elements a layout as a browser would (an element's offsetParent is its
+ * parent; the page has a size) lets tabster behave as it does in Word. Panels that are closed are
+ * not rendered at all, so nothing hidden is made to look visible.
+ */
+function simulateLayout(): void {
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.parentElement;
+    },
+  });
+  document.body.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 800, height: 600 });
+}
+simulateLayout();
+
+export interface Pane extends RenderResult {
+  user: UserEvent;
+}
+
+/** Renders the pane over a host and waits until its first read is over. */
+export async function renderPane(
+  host: FakeHost | null,
+  options: { user?: UserEvent; environment?: OfficeEnvironment } = {},
+): Promise<Pane> {
+  const user = options.user ?? userEvent.setup();
+  const result = render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} environment={options.environment} />
+    </FluentProvider>,
+  );
+  await waitIdle();
+  return { ...result, user };
+}
+
+/** Waits until no host call is running (no spinner). */
+export async function waitIdle(): Promise<void> {
+  await waitFor(() => expect(document.querySelector(".fui-Spinner")).toBeNull());
+}
+
+/** The outline item of an entry, by its key ("bakgrund", "utvecklingsomrade#2"). */
+export function item(key: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-key="${key}"]`);
+  if (!el) throw new Error(`no outline item ${key}`);
+  return el;
+}
+
+export function itemKeys(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>("[data-key]")).map((el) => el.dataset.key ?? "");
+}
+
+/** The header button of an outline item. */
+export function header(key: string): HTMLElement {
+  return within(item(key)).getAllByRole("button")[0];
+}
+
+/** The status badge text of an outline item. */
+export function status(key: string): string {
+  return item(key).querySelector(".fui-Badge")?.textContent ?? "";
+}
+
+/** Opens an outline item (when closed) and returns it. */
+export async function open(user: UserEvent, key: string): Promise<HTMLElement> {
+  const button = header(key);
+  if (button.getAttribute("aria-expanded") !== "true") await user.click(button);
+  await waitFor(() => expect(header(key).getAttribute("aria-expanded")).toBe("true"));
+  return item(key);
+}
+
+/** The open confirmation dialog. */
+export async function dialog(): Promise<HTMLElement> {
+  return screen.findByRole("dialog");
+}
+
+export function dialogButton(el: HTMLElement, name: string): HTMLElement {
+  return within(el).getByRole("button", { name });
+}
+
+/** The Fluent message bars shown, with their intent. */
+export function messageBars(): { intent: string | null; text: string }[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(".fui-MessageBar")).map((el) => ({
+    intent: el.getAttribute("data-intent"),
+    text: el.querySelector(".fui-MessageBarBody")?.textContent ?? "",
+  }));
+}
+
+export { screen, userEvent, waitFor, within };
