@@ -1,0 +1,225 @@
+/**
+ * The harness: the built task pane running against the Word API double (test/word-double) over
+ * any .docx — picked with the file input, or served by `npm run harness -- plan.docx` at
+ * /document.docx. The left column shows the document's paragraphs as Word would hold them;
+ * clicking one moves the simulated cursor (and fires DocumentSelectionChanged), so the pane's
+ * cursor-following can be seen and tested. Not shipped: a developer and end-to-end test tool.
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { App } from "../src/taskpane/App";
+import type { PlanstodHost, Snapshot } from "../src/taskpane/host";
+import type { FieldKey } from "../src/core/outline";
+import { WordHost, type OfficeApis } from "../src/office/word-host";
+import { createWordDouble, type WordDouble } from "../test/word-double";
+
+const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
+
+const useStyles = makeStyles({
+  page: { display: "grid", gridTemplateColumns: "1fr 360px", height: "100vh" },
+  doc: {
+    overflowY: "auto",
+    padding: tokens.spacingHorizontalL,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  bar: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "center",
+    marginBottom: tokens.spacingVerticalM,
+  },
+  para: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    border: "none",
+    background: "none",
+    padding: "2px 4px",
+    minHeight: "1.2em",
+    cursor: "text",
+    font: "inherit",
+    whiteSpace: "pre-wrap",
+  },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `1px solid ${tokens.colorBrandStroke1}`,
+  },
+  pane: { overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+});
+
+/** Tells the harness when the pane changed the document, so the document view can refresh. */
+class ObservedHost implements PlanstodHost {
+  constructor(
+    private readonly inner: WordHost,
+    private readonly changed: () => void,
+  ) {}
+  get capabilities() {
+    return this.inner.capabilities;
+  }
+  read(): Promise<Snapshot> {
+    return this.inner.read();
+  }
+  async select(field: FieldKey): Promise<void> {
+    await this.inner.select(field);
+    this.changed();
+  }
+  fieldAtCursor(): Promise<FieldKey | null> {
+    return this.inner.fieldAtCursor();
+  }
+  onSelectionChanged(listener: () => void): () => void {
+    return this.inner.onSelectionChanged(listener);
+  }
+  async addBlock(type: string, after?: number): Promise<Snapshot> {
+    try {
+      return await this.inner.addBlock(type, after);
+    } finally {
+      this.changed();
+    }
+  }
+  async removeBlock(type: string, index: number): Promise<Snapshot> {
+    try {
+      return await this.inner.removeBlock(type, index);
+    } finally {
+      this.changed();
+    }
+  }
+}
+
+function Harness({
+  double,
+  name,
+  onOpen,
+}: {
+  double: WordDouble;
+  name: string;
+  onOpen: (file: File) => void;
+}) {
+  const styles = useStyles();
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const host = useMemo(
+    () =>
+      new ObservedHost(
+        new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis),
+        bump,
+      ),
+    [double, bump],
+  );
+  const texts = useMemo(() => {
+    void version;
+    return double.paragraphTexts();
+  }, [double, version]);
+  const selected = new Set(double.selection.paragraphIndexes);
+
+  const moveCursor = async (index: number) => {
+    double.setSelection(index);
+    bump();
+    await double.fireDocumentSelectionChanged();
+  };
+
+  const download = async () => {
+    const bytes = await double.toDocx();
+    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: "application/octet-stream" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name.replace(/\.docx$/i, "") + "-planstod.docx";
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  useEffect(() => {
+    const id = window.setInterval(bump, 1000);
+    return () => window.clearInterval(id);
+  }, [bump]);
+
+  return (
+    <div className={styles.page}>
+      <main className={styles.doc} aria-label="Dokumentet">
+        <div className={styles.bar}>
+          <input
+            type="file"
+            accept=".docx"
+            aria-label="Öppna ett .docx-dokument"
+            onChange={(e) => e.target.files?.[0] && onOpen(e.target.files[0])}
+          />
+          <span data-testid="document-name">{name}</span>
+          <Button size="small" onClick={() => void download()}>
+            Ladda ner
+          </Button>
+        </div>
+        {texts.map((text, i) => (
+          <button
+            type="button"
+            key={i}
+            data-paragraph={i}
+            data-selected={selected.has(i) || undefined}
+            className={`${styles.para} ${selected.has(i) ? styles.selected : ""}`}
+            aria-label={`Stycke ${i + 1}`}
+            onClick={() => void moveCursor(i)}
+          >
+            {text.replace(/\r/g, "").replace(/\v/g, "\n")}
+          </button>
+        ))}
+      </main>
+      <aside className={styles.pane} aria-label="Planstöd">
+        <App
+          key={name}
+          host={host}
+          environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
+        />
+      </aside>
+    </div>
+  );
+}
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  const open = async (bytes: Uint8Array, name: string) => {
+    try {
+      const double = await createWordDouble(bytes, { requirementSets: SETS });
+      root.render(
+        <FluentProvider theme={webLightTheme}>
+          <Harness
+            double={double}
+            name={name}
+            onOpen={(file) => void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name))}
+          />
+        </FluentProvider>,
+      );
+    } catch (error) {
+      root.render(
+        <p role="alert">
+          Dokumentet kunde inte öppnas: {error instanceof Error ? error.message : String(error)}
+        </p>,
+      );
+    }
+  };
+  const response = await fetch("document.docx").catch(() => null);
+  if (response?.ok) {
+    const name = response.headers.get("x-document-name") ?? "document.docx";
+    await open(new Uint8Array(await response.arrayBuffer()), name);
+    return;
+  }
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <main style={{ padding: 24 }}>
+        <h1>Planstöd – testbänk</h1>
+        <p>Välj ett .docx-dokument att öppna i testbänken.</p>
+        <input
+          type="file"
+          accept=".docx"
+          aria-label="Öppna ett .docx-dokument"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name));
+          }}
+        />
+      </main>
+    </FluentProvider>,
+  );
+}
+
+void start();

@@ -1,0 +1,115 @@
+/**
+ * End to end: the built task pane in headless Chromium, in the harness (dist-harness/, built by
+ * `npm test`'s pretest) against the Word API double over a real fixture. Open, see the outline,
+ * click a section and go to a field, move the cursor, add an utvecklingsområde and see the outline
+ * grow, remove it again. Screenshots go to test-results/.
+ *
+ * Needs Debian's chromium (.ci/run installs it); CHROMIUM_PATH overrides /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { HARNESS_DIR, startHarnessServer, type HarnessServer } from "../scripts/harness-server";
+import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const RESULTS = path.resolve(__dirname, "../test-results");
+
+let browser: Browser;
+let server: HarnessServer;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(path.join(HARNESS_DIR, "index.html")))
+    throw new Error("dist-harness/ is not built: npm run build:harness");
+  mkdirSync(RESULTS, { recursive: true });
+  server = await startHarnessServer(fixturePath(VARIANTS.find((v) => v.name === "sv-partial")!));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+const pane = () => page.getByRole("complementary", { name: "Planstöd" });
+const instances = () => pane().getByRole("button", { name: /^Utvecklingsområde \d+/ });
+
+test("open, outline, go to a field, follow the cursor, add and remove an utvecklingsområde", async () => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+
+  // The template is recognised and the outline shows every section with its status.
+  await pane().getByRole("heading", { name: "Skolverkets åtgärdsplan" }).waitFor();
+  await expect(pane().getByTestId("summary").textContent()).resolves.toContain(
+    "8 av 22 obligatoriska fält ifyllda",
+  );
+  await expect(instances().count()).resolves.toBe(3);
+  await shot("01-outline");
+
+  // A click on a section opens it with the template's guidance; a click on its field selects it in Word.
+  await pane()
+    .getByRole("button", { name: /^Deltagare i insatsen/ })
+    .click();
+  await pane().getByText("Ange målgrupp, funktion och antal.").waitFor();
+  await pane()
+    .getByRole("button", { name: /^Gå till fältet Deltagare i insatsen/ })
+    .click();
+  const selected = page.locator("[data-selected]").first();
+  await expect(selected.textContent()).resolves.toContain("Klicka eller tryck här för att ange text.");
+  const selectedIndex = Number(await selected.getAttribute("data-paragraph"));
+  const before = await page.locator(`[data-paragraph="${selectedIndex - 1}"]`).textContent();
+  expect(before).toContain("Ange målgrupp, funktion och antal.");
+  await shot("02-go-to-field");
+
+  // Moving the cursor into the first utvecklingsområde table highlights and opens that section.
+  await page.locator("[data-paragraph]", { hasText: "Andelen elever i årskurs 9" }).click();
+  await pane().locator('[data-key="utvecklingsomrade#1"][data-current="true"]').waitFor();
+  await expect(pane().locator('[data-key][data-current="true"]').count()).resolves.toBe(1);
+  await pane()
+    .getByRole("button", { name: /^Gå till fältet Orsaker till identifierade problem/ })
+    .waitFor();
+  await shot("03-cursor");
+
+  // Adding an utvecklingsområde grows the outline; the new one is empty and unused.
+  await pane().getByRole("button", { name: "Lägg till utvecklingsområde" }).click();
+  await pane().getByText("Utvecklingsområde 4 har lagts till.").waitFor();
+  await expect(instances().count()).resolves.toBe(4);
+  await expect(
+    pane()
+      .getByRole("button", { name: /^Utvecklingsområde 4/ })
+      .textContent(),
+  ).resolves.toContain("Används inte");
+  await expect(
+    page.locator("[data-paragraph]", { hasText: "Välj utvecklingsområde: Välj utvecklingsområde" }).count(),
+  ).resolves.toBe(3);
+  await shot("04-added");
+
+  // Removing it asks first, then the outline shrinks back.
+  await pane()
+    .getByRole("button", { name: /^Utvecklingsområde 4/ })
+    .click();
+  await pane().getByRole("button", { name: "Ta bort Utvecklingsområde 4" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Ta bort" }).click();
+  await pane().getByText("Utvecklingsområde 4 har tagits bort.").waitFor();
+  await expect(instances().count()).resolves.toBe(3);
+  await shot("05-removed");
+
+  expect(errors).toEqual([]);
+}, 90000);

@@ -1,0 +1,30 @@
+/** Builds the harness (harness/): the task pane against the Word API double, into dist-harness/. */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+module.exports = (_env, argv) => ({
+  mode: argv.mode ?? "development",
+  devtool: argv.mode === "production" ? false : "eval-source-map",
+  entry: { harness: "./harness/harness.tsx" },
+  output: { path: path.resolve(__dirname, "dist-harness"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".tsx", ".ts", ".js"] },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+      },
+    ],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({
+      filename: "index.html",
+      template: "./harness/harness.html",
+      chunks: ["harness"],
+    }),
+    new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }] }),
+  ],
+  performance: { hints: false },
+});
