@@ -4,7 +4,16 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "test/fixtures/generated/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-harness/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-results/**",
+      "test/fixtures/generated/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
