@@ -135,7 +135,7 @@ function Harness({
 
   return (
     <div className={styles.page}>
-      <main className={styles.doc} aria-label="Dokumentet">
+      <section className={styles.doc} aria-label="Dokumentet">
         <div className={styles.bar}>
           <input
             type="file"
@@ -161,14 +161,15 @@ function Harness({
             {text.replace(/\r/g, "").replace(/\v/g, "\n")}
           </button>
         ))}
-      </main>
-      <aside className={styles.pane} aria-label="Planstöd">
+      </section>
+      {/* A plain container, as Word's task pane frame is: the pane's own <main> stays top-level. */}
+      <div className={styles.pane} data-testid="pane">
         <App
           key={name}
           host={host}
           environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
         />
-      </aside>
+      </div>
     </div>
   );
 }

@@ -59,7 +59,7 @@ async function eventually<T>(read: () => Promise<T>, want: T, timeout = 15000): 
   }
   expect(last).toBe(want);
 }
-const pane = () => page.getByRole("complementary", { name: "Planstöd" });
+const pane = () => page.getByTestId("pane");
 const instances = () => pane().getByRole("button", { name: /^Utvecklingsområde \d+/ });
 
 test("open, outline, go to a field, follow the cursor, add and remove an utvecklingsområde", async () => {
@@ -103,6 +103,20 @@ async function walkThrough(): Promise<void> {
   const before = await page.locator(`[data-paragraph="${selectedIndex - 1}"]`).textContent();
   expect(before).toContain("Ange målgrupp, funktion och antal.");
   await shot("02-go-to-field");
+
+  // Accessibility in a real browser (colours and layout computed): axe on the pane, one section open.
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    type Axe = {
+      run(el: Element): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>;
+    };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const root = document.querySelector('[data-testid="pane"]');
+    if (!root) return [{ id: "no-pane", impact: "critical", nodes: 0 }];
+    const result = await axe.run(root);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   // Moving the cursor into the first utvecklingsområde table highlights and opens that section.
   await page.locator("[data-paragraph]", { hasText: "Andelen elever i årskurs 9" }).click();

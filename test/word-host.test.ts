@@ -213,6 +213,41 @@ describe("block operations", () => {
   });
 });
 
+describe("writing a field", () => {
+  test.each([
+    ["sv-blank", { id: "deltagare", block: null }],
+    ["sv-blank", { id: "mal", block: { type: "utvecklingsomrade", index: 1 } }],
+    ["sv-blank", { id: "insats", block: { type: "utvecklingsomrade", index: 2 } }],
+    ["sv-blank", { id: "nar", block: { type: "uppfoljning", index: 1 } }],
+    ["iko-blank", { id: "malgrupp", block: null }],
+    ["iko-blank", { id: "organisation", block: null }],
+  ] as const)("%s: %j is written in two round trips and then counts as filled", async (name, key) => {
+    const { double, host } = await hostFor(bytesOf(name));
+    await host.read();
+    const field = { id: key.id, block: key.block ? { ...key.block } : null };
+    const { syncs: n } = await syncs(double, () => host.writeField(field, "Text från Planstöd"));
+    expect(n).toBe(2);
+    const report = await checkDocx(await double.toDocx());
+    const state = report.fields.find(
+      (f) =>
+        f.id === field.id && f.block?.type === field.block?.type && f.block?.index === field.block?.index,
+    );
+    expect(state?.filled).toBe(true);
+    const before = await checkDocx(bytesOf(name));
+    expect(report.requiredFilled).toBe(before.requiredFilled + 1);
+  });
+
+  test("a field with text is never overwritten", async () => {
+    const { double, host } = await hostFor(bytesOf("sv-partial"));
+    await host.read();
+    const before = double.documentXml();
+    await expect(host.writeField({ id: "bakgrund", block: null }, "Ny text")).rejects.toThrow(
+      "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
+    );
+    expect(double.documentXml()).toBe(before);
+  });
+});
+
 describe("requirement sets", () => {
   test("WordApi 1.3 is enough for everything; DocumentEvents for following the cursor", async () => {
     const full = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3", DocumentEvents: "1.1" });

@@ -311,6 +311,57 @@ export class WordHost implements PlanstodHost {
       office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
   }
 
+  /**
+   * Writes `text` into an empty field: into its content control when it has one (replacing the
+   * placeholder), else at the end of its answer paragraph (after a prompt such as "Skriv här:").
+   * Refused when the field holds any text: Planstöd never overwrites what the user wrote.
+   * Two round trips: locate and verify, then write.
+   */
+  async writeField(key: FieldKey, text: string): Promise<void> {
+    if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
+    const state = this.state ?? (await this.read(), this.state);
+    const field = state?.analysis ? findField(state.analysis, key) : null;
+    const index = field && state ? targetParagraph(field, state.read.model) : null;
+    if (!state || !field || index === null) {
+      throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
+    }
+    if (field.text !== "") {
+      throw new PlanstodError(
+        "word",
+        "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
+      );
+    }
+    const paragraph = state.read.model.paragraphs[index];
+    const expected = fold(paragraph.text);
+    const onlyPlaceholder = paragraph.segments.length > 0 && paragraph.segments.every((s) => s.placeholder);
+    const getAll = this.apis.Office.context.requirements.isSetSupported("WordApi", "1.5");
+    await this.run(async (context) => {
+      const p = this.paragraphProxy(context, state, index);
+      if (!p)
+        throw new PlanstodError(
+          "word",
+          "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.",
+        );
+      p.load("text");
+      const parent = p.parentContentControlOrNullObject;
+      parent.load("id");
+      // Inline (run-level) controls after a label: all types need WordApi 1.5, else rich text only.
+      const inline = getAll ? p.getContentControls() : p.contentControls;
+      inline.load("items/id");
+      await context.sync();
+      if (fold(p.text) !== expected) {
+        throw new PlanstodError(
+          "word",
+          "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
+        );
+      }
+      if (!parent.isNullObject) parent.insertText(text, "Replace");
+      else if (inline.items.length > 0) inline.items[inline.items.length - 1].insertText(text, "Replace");
+      else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
+      await context.sync();
+    });
+  }
+
   async addBlock(type: string, after?: number): Promise<Snapshot> {
     return this.edit({ op: "add", type, after });
   }
