@@ -11,9 +11,9 @@ import {
   type AccordionToggleData,
   type BadgeProps,
 } from "@fluentui/react-components";
-import type { FieldKey, OutlineEntry } from "../core/outline";
+import type { OutlineEntry } from "../core/outline";
 import { AddBlockButton, type EntryBlock } from "./BlockActions";
-import { SectionPanel } from "./SectionPanel";
+import { SectionPanel, type SectionPanelProps } from "./SectionPanel";
 import { TEXT } from "./text";
 
 const useStyles = makeStyles({
@@ -68,7 +68,8 @@ function lastInstances(entries: readonly OutlineEntry[]): Map<string, EntryBlock
   return new Map([...last.values()].map((e) => [e.key, e.block as EntryBlock]));
 }
 
-export interface OutlineProps {
+/** The accordion's own props, plus what it passes on to each section's panel. */
+export interface OutlineProps extends Omit<SectionPanelProps, "entry"> {
   entries: readonly OutlineEntry[];
   openItems: readonly string[];
   onOpenItemsChange: (openItems: string[]) => void;
@@ -76,14 +77,6 @@ export interface OutlineProps {
   currentKey: string | undefined;
   /** Moves keyboard focus to an entry's header (a new object each time it should move). */
   focusRequest: { key: string } | null;
-  cursor: FieldKey | null;
-  canNavigate: boolean;
-  canEdit: boolean;
-  /** A host call is running: actions are shown disabled but keep keyboard focus. */
-  busy: boolean;
-  onSelect: (field: FieldKey) => void;
-  onAdd: (block: EntryBlock) => void;
-  onRemove: (entry: OutlineEntry) => void;
 }
 
 /** The template's sections as an accordion, each with its status; several may be open at once. */

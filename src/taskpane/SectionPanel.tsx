@@ -113,6 +113,7 @@ export interface SectionPanelProps {
   cursor: FieldKey | null;
   canNavigate: boolean;
   canEdit: boolean;
+  /** A host call is running: actions are shown disabled but keep keyboard focus. */
   busy: boolean;
   onSelect: (field: FieldKey) => void;
   onAdd: (block: EntryBlock) => void;

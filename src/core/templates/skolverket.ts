@@ -61,6 +61,19 @@ const ERFARENHETSSPRIDNING = section("erfarenhetsspridning", "Erfarenhetsspridni
   "Beskriv hur ni planerar att ta hand om de lärdomar ni gör i arbetet med utvecklingsområdet. Beskriv hur lärdomarna ska användas och spridas inom och utanför den egna verksamheten eller organisationen.",
 ]);
 
+/** The single fields that are a heading, guidance and an answer, in document order. */
+const SECTION_FIELDS = [
+  PLAN,
+  DELTAGARE,
+  TIDPLAN,
+  ANSVAR,
+  DELAKTIGHET,
+  STYRKOR,
+  RISKER,
+  FOREBYGGANDE,
+  ERFARENHETSSPRIDNING,
+];
+
 const UPPFOLJNING_GUIDANCE =
   "Syftet med att följa upp och utvärdera är att få information om huruvida målen uppnås, att skapa delaktighet samt för att eventuellt göra förändringar i insatsen. Uppföljningen syftar också till att synliggöra verksamhetens lärdomar inför det fortsatta kvalitetsarbetet. Det är viktigt att redan från början skapa en strategi för hur och när insatsen ska följas upp utifrån uppsatta mål samt att identifiera eventuella behov av att göra förändringar i insatsen.";
 
@@ -100,15 +113,7 @@ export const skolverketAtgardsplan: TemplateDef = {
       locate: { kind: "after", anchor: `${BAKGRUND}:` },
       control: richText,
     },
-    PLAN,
-    DELTAGARE,
-    TIDPLAN,
-    ANSVAR,
-    DELAKTIGHET,
-    STYRKOR,
-    RISKER,
-    FOREBYGGANDE,
-    ERFARENHETSSPRIDNING,
+    ...SECTION_FIELDS,
   ],
   blocks: [
     {
@@ -238,17 +243,7 @@ export const skolverketAtgardsplan: TemplateDef = {
     MAL_GUIDANCE,
     FORBATTRINGAR_GUIDANCE,
     EFFEKT_GUIDANCE,
-    ...[
-      PLAN,
-      DELTAGARE,
-      TIDPLAN,
-      ANSVAR,
-      DELAKTIGHET,
-      STYRKOR,
-      RISKER,
-      FOREBYGGANDE,
-      ERFARENHETSSPRIDNING,
-    ].flatMap((f) => f.guidance ?? []),
+    ...SECTION_FIELDS.flatMap((f) => f.guidance ?? []),
   ],
   placeholders: [
     TEXT_PLACEHOLDER,
