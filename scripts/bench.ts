@@ -6,8 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { checkDocx } from "../src/ooxml/document";
-import { editDocx } from "../src/ooxml/edit";
+import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble } from "../test/word-double";
 

@@ -9,8 +9,7 @@ import { TextDecoder, TextEncoder } from "util";
 import { PlanstodError } from "../src/core/messages";
 import type { FieldKey } from "../src/core/outline";
 import { templateById } from "../src/core/templates";
-import { checkDocx } from "../src/ooxml/document";
-import { editDocx } from "../src/ooxml/edit";
+import { checkDocx, editDocx } from "../src/ooxml/docx";
 import type { HostCapabilities, PlanstodHost, Snapshot } from "../src/taskpane/host";
 
 // jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).

@@ -5,8 +5,7 @@
  * 3-block and a 60-block document.
  */
 import { readFileSync } from "node:fs";
-import { checkDocx } from "../src/ooxml/document";
-import { editDocx } from "../src/ooxml/edit";
+import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { PlanstodError } from "../src/core/messages";
 import { WordHost, capabilitiesOf, MISSING_TEXT, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "./word-double";

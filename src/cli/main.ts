@@ -3,8 +3,8 @@ import { formatReport } from "../core/format";
 import { PlanstodError } from "../core/messages";
 import { TEMPLATES, templateById } from "../core/templates";
 import type { Report } from "../core/types";
-import { checkDocx } from "../ooxml/document";
-import { editDocx, type BlockOperation } from "../ooxml/edit";
+import { checkDocx, editDocx } from "../ooxml/docx";
+import type { BlockOperation } from "../ooxml/edit";
 import { exists, InputError, modeOf, readInput, sameFile, writeAtomic } from "./io";
 
 /** Where the command writes; tests pass their own. */

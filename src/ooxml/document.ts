@@ -4,7 +4,7 @@ import { TEMPLATES, templateById } from "../core/templates";
 import type { ExtractedDocument, Report, TemplateDef } from "../core/types";
 import { extract, recognitionScore } from "./extract";
 import { buildModel, type DocModel } from "./model";
-import { DocxPackage, type PartSource, type Relationship } from "./package";
+import type { PartSource, Relationship } from "./parts";
 import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "./xml";
 
 const HEADER_REL = "/relationships/header";
@@ -56,12 +56,6 @@ async function glossaryPlaceholders(
     if (text.trim() !== "") out.push(text);
   }
   return out;
-}
-
-/** Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. */
-export async function readDocument(bytes: Uint8Array): Promise<ReadDocument & { pkg: DocxPackage }> {
-  const pkg = await DocxPackage.open(bytes);
-  return { ...(await readParts(pkg)), pkg };
 }
 
 /**
@@ -126,15 +120,6 @@ export function recognise(model: DocModel): TemplateDef | null {
     }
   }
   return bestScore >= RECOGNITION_THRESHOLD ? best : null;
-}
-
-/**
- * Checks a .docx for completeness: recognises its template (or uses `templateId`), reads its
- * fields and applies the rules. Throws PlanstodError when the file cannot be checked.
- */
-export async function checkDocx(bytes: Uint8Array, options: { templateId?: string } = {}): Promise<Report> {
-  forcedTemplate(options.templateId);
-  return analyse(await readDocument(bytes), options.templateId).report;
 }
 
 /** The template named by `--template`, or undefined; an unknown id is refused. */

@@ -1,9 +1,7 @@
-import { XMLSerializer } from "@xmldom/xmldom";
-import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
-import type { ExtractedDocument, ExtractedInstance, Report, TemplateDef } from "../core/types";
+import type { ExtractedDocument, ExtractedInstance, TemplateDef } from "../core/types";
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
-import { analyse, forcedTemplate, modelOf, readDocument, type ReadDocument } from "./document";
+import { analyse, modelOf, type ReadDocument } from "./document";
 import { extract } from "./extract";
 import { descendantsW, firstW, wAttr, type XmlElement } from "./xml";
 
@@ -24,15 +22,6 @@ export interface AppliedEdit {
   after: XmlElement | null;
   /** Remove: the elements removed (detached). */
   removed: XmlElement[];
-}
-
-export interface EditResult {
-  /** The new .docx: only the main document part differs from the input. */
-  bytes: Uint8Array;
-  template: TemplateDef;
-  before: Report;
-  after: Report;
-  index: number;
 }
 
 const STYLES_REL = "/relationships/styles";
@@ -121,26 +110,4 @@ export async function applyEdit(
   if (!verifyEdit(extracted, afterExtracted, operation, applied.index))
     throw new PlanstodError("edit-unsafe");
   return { template, extracted, afterExtracted, ...applied };
-}
-
-/** Adds or removes a block instance in a .docx. Throws PlanstodError when refused or unsafe. */
-export async function editDocx(
-  bytes: Uint8Array,
-  operation: BlockOperation,
-  options: { templateId?: string } = {},
-): Promise<EditResult> {
-  forcedTemplate(options.templateId);
-  const read = await readDocument(bytes);
-  const edit = await applyEdit(read, operation, options.templateId);
-  read.pkg.zip.file(read.pkg.mainPart, new XMLSerializer().serializeToString(read.doc), {
-    createFolders: false,
-  });
-  const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  return {
-    bytes: out,
-    template: edit.template,
-    before: evaluate(edit.template, edit.extracted),
-    after: evaluate(edit.template, edit.afterExtracted),
-    index: edit.index,
-  };
 }

@@ -1,5 +1,5 @@
 import { PlanstodError } from "../core/messages";
-import { resolvePath, type PartSource, type Relationship } from "./package";
+import { resolvePath, type PartSource, type Relationship } from "./parts";
 import { elementChildren, parseXml, type XmlDocument, type XmlElement } from "./xml";
 
 /**

@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { PlanstodError } from "../core/messages";
+import { resolvePath, type PartSource, type Relationship } from "./parts";
 import { elementChildren, parseXml, type XmlDocument } from "./xml";
 
 /** Refuse a package whose parts inflate past this many bytes in all (zip-bomb guard). */
@@ -29,19 +30,6 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 type StreamingFile = JSZip.JSZipObject & {
   internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
 };
-
-export interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-}
-
-/** Where parts come from: a .docx (DocxPackage) or Word's flat OPC OOXML (FlatOpc). */
-export interface PartSource {
-  readonly mainPart: string;
-  readXml(path: string): Promise<XmlDocument | null>;
-  relationships(partPath: string): Promise<Relationship[]>;
-}
 
 /**
  * An opened .docx package. Parts are inflated on demand through a shared budget, so that a
@@ -156,15 +144,4 @@ export class DocxPackage implements PartSource {
     if (main && this.has(main.target)) return main.target;
     return this.has("word/document.xml") ? "word/document.xml" : null;
   }
-}
-
-/** Resolves a relationship target against the folder of its source part. */
-export function resolvePath(dir: string, target: string): string {
-  const parts = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
-  for (const seg of target.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join("/");
 }
