@@ -24,10 +24,9 @@ import type { ExtractedField } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
 import type { DocModel } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
-import { FlatOpc, flatOpcFor } from "../ooxml/flatopc";
+import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, type XmlElement } from "../ooxml/xml";
 import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
-import { XMLSerializer } from "@xmldom/xmldom";
 import { officeErrorText } from "./errors";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
@@ -79,6 +78,8 @@ interface State {
   toWord: Map<number, number>;
   /** Header model indexes start here; header i covers [headerStart[i], headerStart[i+1]). */
   headerStarts: number[];
+  /** The header type each header part was read from (a missing one is left out). */
+  headerTypes: (typeof HEADER_TYPES)[number][];
   bodyCount: number;
 }
 
@@ -193,10 +194,13 @@ export class WordHost implements PlanstodHost {
       : [];
     return async () => {
       const pkg = new FlatOpc(ooxml.value);
-      const headerRoots = headers
-        .map((h) => bodyOf(new FlatOpc(h.value)))
-        .filter((b): b is XmlElement => b !== null);
-      const read = await readParts(pkg, headerRoots);
+      const found = headers
+        .map((h, i) => ({ type: HEADER_TYPES[i], root: bodyOf(new FlatOpc(h.value)) }))
+        .filter((h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement } => h.root !== null);
+      const read = await readParts(
+        pkg,
+        found.map((h) => h.root),
+      );
       let analysis: Analysis | null = null;
       try {
         analysis = analyse(read);
@@ -207,7 +211,7 @@ export class WordHost implements PlanstodHost {
       const wordTexts = paragraphs.items.map((p) => p.text);
       const headerStarts: number[] = [];
       let at = bodyParagraphs.length;
-      for (const root of headerRoots) {
+      for (const { root } of found) {
         headerStarts.push(at);
         at += read.model.paragraphs.filter((p) => p.part === "header" && contains(root, p.el)).length;
       }
@@ -220,6 +224,7 @@ export class WordHost implements PlanstodHost {
           wordTexts,
         ),
         headerStarts,
+        headerTypes: found.map((h) => h.type),
         bodyCount: bodyParagraphs.length,
       };
     };
@@ -254,7 +259,7 @@ export class WordHost implements PlanstodHost {
       (start, i) => index >= start && index < (state.headerStarts[i + 1] ?? Infinity),
     );
     if (h < 0) return null;
-    let p = context.document.sections.getFirst().getHeader(HEADER_TYPES[h]).paragraphs.getFirst();
+    let p = context.document.sections.getFirst().getHeader(state.headerTypes[h]).paragraphs.getFirst();
     for (let i = 0; i < index - state.headerStarts[h]; i++) p = p.getNext();
     return p;
   }
@@ -375,49 +380,46 @@ export class WordHost implements PlanstodHost {
    * which refuses before Word is touched; replay it in Word (2); read back and verify (3).
    */
   private async edit(operation: BlockOperation): Promise<Snapshot> {
-    if (!this.capabilities.editBlocks) throw new PlanstodError("block-refused", MISSING_TEXT.core);
+    if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
     await this.read();
     const state = this.state!;
-    const model = state.read.model;
-    const paragraphsIn = (el: XmlElement) =>
-      model.paragraphs.filter((p) => p.part === "body" && contains(el, p.el)).map((p) => p.index);
     const edit = await applyEdit(state.read, operation);
+    // Every element Word must act on, with the paragraph that reaches it, checked against Word's
+    // text before anything is queued: a block is never half added or half removed.
+    const elements = operation.op === "add" ? (edit.after ? [edit.after] : []) : edit.removed;
+    const targets = elements.map((el) => {
+      const index = reachingParagraph(state, el, operation.op === "add" ? "last" : "first");
+      if (index === null) throw new PlanstodError("edit-unsafe");
+      if (!sameText(state, index)) {
+        throw new PlanstodError(
+          "word",
+          "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
+        );
+      }
+      return { el, index };
+    });
 
     await this.run(async (context) => {
-      if (operation.op === "add" && edit.after) {
-        const after = edit.after;
-        if (isW(after, "tr")) {
-          const first = paragraphsIn(after)[0];
-          const p = first === undefined ? null : this.paragraphProxy(context, state, first);
-          if (!p) throw new PlanstodError("edit-unsafe");
-          const cells = elementChildren(after).filter((c) => isW(c, "tc") || isW(c, "sdt")).length;
-          p.parentTableCell.parentRow.insertRows("After", 1, [Array.from({ length: cells }, () => "")]);
-        } else {
-          const last = paragraphsIn(after).pop();
-          const p = last === undefined ? null : this.paragraphProxy(context, state, last);
-          if (!p) throw new PlanstodError("edit-unsafe");
-          const range = isW(after, "tbl")
-            ? p.parentTable.getRange("Whole")
-            : isW(after, "sdt")
-              ? p.parentContentControl.getRange("Whole")
-              : p.getRange("Whole");
-          const serializer = new XMLSerializer();
-          const xml = edit.inserted.map((el) => serializer.serializeToString(el)).join("");
-          range.insertOoxml(flatOpcFor(xml, namespaceDeclarations(state.read)), "After");
-        }
-      } else {
-        // Resolve every proxy first, then delete: deletions do not disturb the chains.
-        const targets = edit.removed.map((el) => {
-          const first = paragraphsIn(el)[0];
-          return { el, p: first === undefined ? null : this.paragraphProxy(context, state, first) };
-        });
-        for (const { el, p } of targets) {
-          if (!p) continue;
-          if (isW(el, "tr")) p.parentTableCell.parentRow.delete();
-          else if (isW(el, "tbl")) p.parentTable.delete();
-          else if (isW(el, "sdt")) p.parentContentControl.delete(false);
-          else p.delete();
-        }
+      // Resolve every proxy first, then act: the chains see the document as it was.
+      const proxies = targets.map((t) => ({ el: t.el, p: this.paragraphProxy(context, state, t.index) }));
+      for (const { el, p } of proxies) {
+        if (!p) throw new PlanstodError("edit-unsafe");
+        if (operation.op === "add") {
+          if (isW(el, "tr")) {
+            const cells = elementChildren(el).filter((c) => isW(c, "tc") || isW(c, "sdt")).length;
+            p.parentTableCell.parentRow.insertRows("After", 1, [Array.from({ length: cells }, () => "")]);
+          } else {
+            const range = isW(el, "tbl")
+              ? p.parentTable.getRange("Whole")
+              : isW(el, "sdt")
+                ? p.parentContentControl.getRange("Whole")
+                : p.getRange("Whole");
+            range.insertOoxml(flatOpcOf(edit.inserted, state.read.doc), "After");
+          }
+        } else if (isW(el, "tr")) p.parentTableCell.parentRow.delete();
+        else if (isW(el, "tbl")) p.parentTable.delete();
+        else if (isW(el, "sdt")) p.parentContentControl.delete(false);
+        else p.delete();
       }
       await context.sync();
     });
@@ -435,18 +437,39 @@ export class WordHost implements PlanstodHost {
   }
 }
 
-/** The namespace declarations of the main document's root, so inserted OOXML keeps its prefixes. */
-function namespaceDeclarations(read: ReadDocument): string {
-  const root = read.doc.documentElement;
-  if (!root) return "";
-  const out: string[] = [];
-  for (let i = 0; i < root.attributes.length; i++) {
-    const a = root.attributes.item(i);
-    if (a && (a.name === "xmlns" || a.name.startsWith("xmlns:") || a.name === "mc:Ignorable")) {
-      out.push(`${a.name}="${a.value.replace(/"/g, "&quot;")}"`);
-    }
+/** Whether Word's paragraph at a model index has the text the model expects. */
+function sameText(state: State, index: number): boolean {
+  const ordinal = state.toWord.get(index);
+  const model = state.read.model.paragraphs[index];
+  return (
+    ordinal !== undefined && model !== undefined && fold(state.wordTexts[ordinal] ?? "") === fold(model.text)
+  );
+}
+
+/**
+ * The model index of a body paragraph that reaches `el` through Word's parent navigation: one
+ * directly in it (the table's own cell, the row's own cell, the control's own paragraph), not in
+ * a table or control nested inside. `which` picks the first or the last such paragraph.
+ */
+function reachingParagraph(state: State, el: XmlElement, which: "first" | "last"): number | null {
+  const kind = isW(el, "tbl") ? "tbl" : isW(el, "tr") ? "tr" : isW(el, "sdt") ? "sdt" : null;
+  const direct = state.read.model.paragraphs.filter(
+    (p) => p.part === "body" && (kind ? nearest(p.el, kind) === el : p.el === el),
+  );
+  const pick = which === "first" ? direct[0] : direct[direct.length - 1];
+  return pick?.index ?? null;
+}
+
+/** The nearest ancestor WordprocessingML element named `name`. */
+function nearest(el: XmlElement, name: string): XmlElement | null {
+  for (
+    let n = el.parentNode as XmlElement | null;
+    n && n.nodeType === 1;
+    n = n.parentNode as XmlElement | null
+  ) {
+    if (isW(n, name)) return n;
   }
-  return out.join(" ");
+  return null;
 }
 
 /** The host for the running Word client (office.js loaded from Microsoft's CDN). */

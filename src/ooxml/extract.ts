@@ -9,7 +9,7 @@ import type {
   RowBlockDef,
   TemplateDef,
 } from "../core/types";
-import type { DocModel, Paragraph, SdtInfo } from "./model";
+import type { CellPosition, DocModel, Paragraph, SdtInfo } from "./model";
 
 /**
  * Maps a document's paragraphs to a template's fields by structure and text alone: labels,
@@ -215,22 +215,25 @@ function readTop(
 
 function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): ExtractedInstance[] {
   const rows: ExtractedInstance[] = [];
-  const byTable = new Map<number, Paragraph[]>();
+  // Every table at every nesting level, with each paragraph's cell in that table.
+  const byTable = new Map<number, { p: Paragraph; at: CellPosition }[]>();
   for (const p of model.paragraphs) {
-    if (p.part !== "body" || !p.cell) continue;
-    const list = byTable.get(p.cell.table) ?? [];
-    list.push(p);
-    byTable.set(p.cell.table, list);
+    if (p.part !== "body") continue;
+    for (const at of p.cells) {
+      const list = byTable.get(at.table) ?? [];
+      list.push({ p, at });
+      byTable.set(at.table, list);
+    }
   }
   const wanted = block.columns.map((c) => key(c.label));
-  for (const paragraphs of byTable.values()) {
-    const rowNumbers = [...new Set(paragraphs.map((p) => p.cell!.row))].sort((a, b) => a - b);
+  for (const entries of byTable.values()) {
+    const rowNumbers = [...new Set(entries.map((e) => e.at.row))].sort((a, b) => a - b);
     const cellsOf = (row: number) => {
       const cells = new Map<number, Paragraph[]>();
-      for (const p of paragraphs.filter((q) => q.cell!.row === row)) {
-        const list = cells.get(p.cell!.cell) ?? [];
-        list.push(p);
-        cells.set(p.cell!.cell, list);
+      for (const e of entries.filter((x) => x.at.row === row)) {
+        const list = cells.get(e.at.cell) ?? [];
+        list.push(e.p);
+        cells.set(e.at.cell, list);
       }
       return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, ps]) => ps);
     };

@@ -1,3 +1,4 @@
+import { XMLSerializer } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
 import { resolvePath, type PartSource, type Relationship } from "./parts";
 import { elementChildren, parseXml, type XmlDocument, type XmlElement } from "./xml";
@@ -71,9 +72,32 @@ export class FlatOpc implements PartSource {
 }
 
 /**
- * A minimal flat OPC package holding `bodyXml` (serialised w:p / w:tbl / w:sdt elements) as the
- * body of a document, for `insertOoxml`. `namespaces` are the root declarations of the source
- * document, so every prefix the elements use stays bound.
+ * A minimal flat OPC package holding body elements (w:p, w:tbl, w:sdt) of `source`, for
+ * `insertOoxml`; the source root's namespace declarations keep every prefix bound.
+ */
+export function flatOpcOf(elements: readonly XmlElement[], source: XmlDocument): string {
+  const serializer = new XMLSerializer();
+  const xml = elements.map((el) => serializer.serializeToString(el)).join("");
+  return flatOpcFor(xml, namespaceDeclarations(source));
+}
+
+/** The namespace declarations (and mc:Ignorable) of a document's root element. */
+function namespaceDeclarations(doc: XmlDocument): string {
+  const root = doc.documentElement;
+  if (!root) return "";
+  const out: string[] = [];
+  for (let i = 0; i < root.attributes.length; i++) {
+    const a = root.attributes.item(i);
+    if (a && (a.name === "xmlns" || a.name.startsWith("xmlns:") || a.name === "mc:Ignorable")) {
+      out.push(`${a.name}="${a.value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
+    }
+  }
+  return out.join(" ");
+}
+
+/**
+ * A minimal flat OPC package holding `bodyXml` (serialised body elements) as the body of a
+ * document. `namespaces` are root declarations binding every prefix the elements use.
  */
 export function flatOpcFor(bodyXml: string, namespaces: string): string {
   return (

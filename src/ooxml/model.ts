@@ -50,12 +50,15 @@ export interface Paragraph {
   text: string;
   /** Text outside placeholders: what the document holds besides empty controls. */
   liveText: string;
-  /** Innermost table cell holding the paragraph. */
+  /**
+   * The cell of the outermost table holding the paragraph: a table nested in an answer cell is
+   * part of that answer.
+   */
   cell: CellPosition | null;
+  /** Every cell holding the paragraph, outermost first (nested tables add one each). */
+  cells: CellPosition[];
   /** Content controls around the whole paragraph (block, cell or row level), outermost first. */
   containers: SdtInfo[];
-  /** True when the paragraph mark itself is a tracked deletion. */
-  deleted: boolean;
 }
 
 export interface DocModel {
@@ -148,27 +151,27 @@ class Builder {
     return this.tableCount;
   }
 
-  blocks(parent: XmlElement, cell: CellPosition | null, containers: SdtInfo[]): void {
+  blocks(parent: XmlElement, cells: CellPosition[], containers: SdtInfo[]): void {
     for (const el of elementChildren(parent)) {
-      if (isW(el, "p")) this.paragraph(el, cell, containers);
-      else if (isW(el, "tbl")) this.table(el, containers);
+      if (isW(el, "p")) this.paragraph(el, cells, containers);
+      else if (isW(el, "tbl")) this.table(el, cells, containers);
       else if (isW(el, "sdt")) {
         const info = readSdt(el, "block");
         this.controls.push(info);
         const content = firstW(el, "sdtContent");
-        if (content) this.blocks(content, cell, [...containers, info]);
+        if (content) this.blocks(content, cells, [...containers, info]);
       } else if (isW(el, "customXml") || isW(el, "ins") || isW(el, "moveTo")) {
-        this.blocks(el, cell, containers);
+        this.blocks(el, cells, containers);
       }
     }
   }
 
-  private table(tbl: XmlElement, containers: SdtInfo[]): void {
+  private table(tbl: XmlElement, outer: CellPosition[], containers: SdtInfo[]): void {
     const table = this.tableCount++;
     let row = 0;
     const rows = (parent: XmlElement, rowContainers: SdtInfo[]) => {
       for (const el of elementChildren(parent)) {
-        if (isW(el, "tr")) this.row(el, table, row++, rowContainers);
+        if (isW(el, "tr")) this.row(el, table, row++, outer, rowContainers);
         else if (isW(el, "sdt")) {
           const info = readSdt(el, "row");
           this.controls.push(info);
@@ -180,7 +183,13 @@ class Builder {
     rows(tbl, containers);
   }
 
-  private row(tr: XmlElement, table: number, row: number, containers: SdtInfo[]): void {
+  private row(
+    tr: XmlElement,
+    table: number,
+    row: number,
+    outer: CellPosition[],
+    containers: SdtInfo[],
+  ): void {
     const trPr = firstW(tr, "trPr");
     const before = trPr ? firstW(trPr, "gridBefore") : null;
     let grid = before ? Number(wAttr(before, "val") ?? 0) || 0 : 0;
@@ -193,7 +202,7 @@ class Builder {
           const span = spanEl ? Number(wAttr(spanEl, "val") ?? 1) || 1 : 1;
           const pos: CellPosition = { table, row, cell: cellIndex++, gridStart: grid, gridSpan: span };
           grid += span;
-          this.blocks(el, pos, cellContainers);
+          this.blocks(el, [...outer, pos], cellContainers);
         } else if (isW(el, "sdt")) {
           const info = readSdt(el, "cell");
           this.controls.push(info);
@@ -205,7 +214,7 @@ class Builder {
     cells(tr, containers);
   }
 
-  private paragraph(p: XmlElement, cell: CellPosition | null, containers: SdtInfo[]): void {
+  private paragraph(p: XmlElement, cells: CellPosition[], containers: SdtInfo[]): void {
     const segments: Segment[] = [];
     const push = (text: string, sdt: SdtInfo | null) => {
       const placeholder = sdt?.showingPlaceholder ?? false;
@@ -228,8 +237,6 @@ class Builder {
     };
     const outer = containers.length > 0 ? containers[containers.length - 1] : null;
     inline(p, outer);
-    const pPr = firstW(p, "pPr");
-    const rPr = pPr ? firstW(pPr, "rPr") : null;
     const text = segments.map((s) => s.text).join("");
     this.paragraphs.push({
       index: -1,
@@ -241,9 +248,9 @@ class Builder {
         .filter((s) => !s.placeholder)
         .map((s) => s.text)
         .join(""),
-      cell,
+      cell: cells[0] ?? null,
+      cells,
       containers,
-      deleted: rPr ? firstW(rPr, "del") !== null : false,
     });
   }
 
@@ -265,7 +272,7 @@ export function buildModel(parts: { root: XmlElement; part: "body" | "header" }[
   let tables = 0;
   for (const { root, part } of parts) {
     const builder = new Builder(part, tables);
-    builder.blocks(root, null, []);
+    builder.blocks(root, [], []);
     tables = builder.tablesSeen;
     for (const p of builder.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
     controls.push(...builder.controls);
