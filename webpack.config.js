@@ -87,7 +87,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // Keep the CLI (dist/node/, built by tsc first in `npm run build`).
+      clean: { keep: /^node\// },
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js"],

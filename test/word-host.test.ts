@@ -220,12 +220,13 @@ describe("writing a field", () => {
     ["sv-blank", { id: "nar", block: { type: "uppfoljning", index: 1 } }],
     ["iko-blank", { id: "malgrupp", block: null }],
     ["iko-blank", { id: "organisation", block: null }],
-  ] as const)("%s: %j is written in two round trips and then counts as filled", async (name, key) => {
+    ["iko-blank", { id: "kontaktuppgifter", block: { type: "upprattad_av", index: 2 } }],
+  ] as const)("%s: %j is written in three round trips and then counts as filled", async (name, key) => {
     const { double, host } = await hostFor(bytesOf(name));
     await host.read();
     const field = { id: key.id, block: key.block ? { ...key.block } : null };
     const { syncs: n } = await syncs(double, () => host.writeField(field, "Text från Planstöd"));
-    expect(n).toBe(2);
+    expect(n).toBe(3);
     const report = await checkDocx(await double.toDocx());
     const state = report.fields.find(
       (f) =>
@@ -234,6 +235,19 @@ describe("writing a field", () => {
     expect(state?.filled).toBe(true);
     const before = await checkDocx(bytesOf(name));
     expect(report.requiredFilled).toBe(before.requiredFilled + 1);
+  });
+
+  test("a dropdown or date is chosen in the document, not written", async () => {
+    const { double, host } = await hostFor(bytesOf("sv-blank"));
+    await host.read();
+    const before = double.documentXml();
+    await expect(
+      host.writeField({ id: "omrade", block: { type: "utvecklingsomrade", index: 1 } }, "X"),
+    ).rejects.toThrow("välja i listan");
+    await expect(host.writeField({ id: "datum", block: null }, "2026-01-01")).rejects.toThrow(
+      "välja i listan",
+    );
+    expect(double.documentXml()).toBe(before);
   });
 
   test("a field with text is never overwritten", async () => {

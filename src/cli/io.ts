@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, rm, stat } from "node:fs/promises";
+import { open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Swedish reasons for file-system problems, keyed by Node's error codes. */
@@ -53,6 +53,8 @@ export async function writeAtomic(path: string, bytes: Uint8Array, mode?: number
   try {
     const handle = await open(temp, "wx", mode ?? 0o644);
     try {
+      // open() applies the umask; the input's mode is kept exactly.
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
@@ -82,6 +84,15 @@ export async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The file a path names, with symbolic links resolved (so --in-place edits the real file). */
+export async function realFile(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    throw new InputError(reasonOf(error));
   }
 }
 

@@ -5,7 +5,7 @@ import { TEMPLATES, templateById } from "../core/templates";
 import type { Report } from "../core/types";
 import { checkDocx, editDocx } from "../ooxml/docx";
 import type { BlockOperation } from "../ooxml/edit";
-import { exists, InputError, modeOf, readInput, sameFile, writeAtomic } from "./io";
+import { exists, InputError, modeOf, readInput, realFile, sameFile, writeAtomic } from "./io";
 
 /** Where the command writes; tests pass their own. */
 export interface Io {
@@ -95,7 +95,7 @@ interface WriteOptions {
 async function outputPath(file: string, options: WriteOptions): Promise<string> {
   if (options.inPlace && options.output !== undefined)
     throw new InputError("ange antingen -o UTFIL eller --in-place, inte båda.");
-  if (options.inPlace) return file;
+  if (options.inPlace) return realFile(file);
   if (options.output === undefined)
     throw new InputError("ange var resultatet ska skrivas: -o UTFIL eller --in-place.");
   if (await sameFile(file, options.output)) {
@@ -124,7 +124,7 @@ export async function edit(
         ? `rad ${result.index} i ”${def.name}”`
         : `${def?.name ?? operation.type} ${result.index}`;
     const verb = operation.op === "add" ? "Lade till" : "Tog bort";
-    const where = out === file ? file : `${out} (från ${file})`;
+    const where = options.inPlace ? file : `${out} (från ${file})`;
     io.out(`${verb} ${name} i ${where}. Dokumentet har nu ${result.after.blocks[operation.type]} st.`);
     return EXIT.complete;
   } catch (error) {

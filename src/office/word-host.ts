@@ -20,7 +20,7 @@
 import { PlanstodError } from "../core/messages";
 import { fold } from "../core/text";
 import type { FieldKey } from "../core/outline";
-import type { ExtractedField } from "../core/types";
+import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
 import type { DocModel } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
@@ -49,6 +49,15 @@ export const MISSING_TEXT = {
   core: "Den här versionen av Word saknar WordApi 1.3. Planstöd kan granska dokumentet men inte gå till fält eller lägga till och ta bort block. Använd Word för webben eller en nyare Word.",
   events:
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
+};
+
+const WRITE_TEXT = {
+  hasText: "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
+  choose: "Det här fältet fylls i genom att välja i listan eller kalendern i dokumentet.",
+  noAnswer: "Planstöd hittar ingen plats för svaret under fältets rubrik.",
+  changed: "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
+  unexpected:
+    "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
 };
 
 export function capabilitiesOf(office: typeof Office): HostCapabilities {
@@ -129,6 +138,19 @@ function targetParagraph(field: ExtractedField, model: DocModel): number | null 
     (p) => p.containers.length > 0 || p.segments.some((s) => s.sdt) || fold(p.text) !== "",
   );
   return (filled ?? answer[answer.length - 1])?.index ?? loc.anchor;
+}
+
+const sameKey = (a: FieldKey, b: FieldKey) =>
+  a.id === b.id && a.block?.type === b.block?.type && a.block?.index === b.block?.index;
+
+/** The template's definition of a field. */
+function fieldDef(analysis: Analysis, key: FieldKey): FieldDef | null {
+  const { template } = analysis;
+  if (!key.block) return template.fields.find((f) => f.id === key.id) ?? null;
+  const block = template.blocks.find((b) => b.type === key.block?.type);
+  if (block?.kind === "instances") return block.fields.find((f) => f.id === key.id) ?? null;
+  const column = block?.columns.find((c) => c.id === key.id);
+  return column ? { ...column, required: true, locate: { kind: "below", anchor: column.label } } : null;
 }
 
 function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
@@ -317,54 +339,67 @@ export class WordHost implements PlanstodHost {
   }
 
   /**
-   * Writes `text` into an empty field: into its content control when it has one (replacing the
-   * placeholder), else at the end of its answer paragraph (after a prompt such as "Skriv här:").
-   * Refused when the field holds any text: Planstöd never overwrites what the user wrote.
-   * Two round trips: locate and verify, then write.
+   * Writes `text` into an empty field: into its content control (replacing the placeholder), or
+   * at the end of its answer paragraph (after a prompt such as "Skriv här:"). Refused when the
+   * field holds any text (Planstöd never overwrites what the user wrote), when the field is a
+   * dropdown or date picker (the user chooses there), or when Word's text differs from what was
+   * read. Three round trips: locate and verify, write, read back and verify.
    */
   async writeField(key: FieldKey, text: string): Promise<void> {
     if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
     const state = this.state ?? (await this.read(), this.state);
-    const field = state?.analysis ? findField(state.analysis, key) : null;
-    const index = field && state ? targetParagraph(field, state.read.model) : null;
-    if (!state || !field || index === null) {
+    const analysis = state?.analysis;
+    const field = analysis ? findField(analysis, key) : null;
+    const def = analysis ? fieldDef(analysis, key) : null;
+    if (!state || !analysis || !field || !def || !field.location) {
       throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
     }
-    if (field.text !== "") {
-      throw new PlanstodError(
-        "word",
-        "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
-      );
+    if (field.text !== "") throw new PlanstodError("word", WRITE_TEXT.hasText);
+    if (def.control?.kind === "dropDownList" || def.control?.kind === "date") {
+      throw new PlanstodError("word", WRITE_TEXT.choose);
     }
+    // The answer's own paragraph; the label's only when the control stands on the label's line.
+    const index = def.control?.inline
+      ? field.location.anchor
+      : targetParagraph({ ...field, location: { ...field.location, anchor: null } }, state.read.model);
+    if (index === null) throw new PlanstodError("word", WRITE_TEXT.noAnswer);
     const paragraph = state.read.model.paragraphs[index];
-    const expected = fold(paragraph.text);
     const onlyPlaceholder = paragraph.segments.length > 0 && paragraph.segments.every((s) => s.placeholder);
+    const placeholder = fold(def.control?.placeholder ?? "");
     const getAll = this.apis.Office.context.requirements.isSetSupported("WordApi", "1.5");
     await this.run(async (context) => {
       const p = this.paragraphProxy(context, state, index);
-      if (!p)
-        throw new PlanstodError(
-          "word",
-          "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.",
-        );
+      if (!p) throw new PlanstodError("word", WRITE_TEXT.changed);
       p.load("text");
       const parent = p.parentContentControlOrNullObject;
-      parent.load("id");
+      parent.load("text");
       // Inline (run-level) controls after a label: all types need WordApi 1.5, else rich text only.
       const inline = getAll ? p.getContentControls() : p.contentControls;
-      inline.load("items/id");
+      inline.load("items/text");
       await context.sync();
-      if (fold(p.text) !== expected) {
-        throw new PlanstodError(
-          "word",
-          "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
-        );
-      }
-      if (!parent.isNullObject) parent.insertText(text, "Replace");
-      else if (inline.items.length > 0) inline.items[inline.items.length - 1].insertText(text, "Replace");
-      else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
+      if (fold(p.text) !== fold(paragraph.text)) throw new PlanstodError("word", WRITE_TEXT.changed);
+      const target = !parent.isNullObject ? parent : inline.items[inline.items.length - 1];
+      if (target) {
+        // Replace only a control that shows nothing but its placeholder.
+        const shown = fold(target.text);
+        if (shown !== "" && shown !== placeholder) throw new PlanstodError("word", WRITE_TEXT.hasText);
+        target.insertText(text, "Replace");
+      } else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
       await context.sync();
     });
+    const before = analysis.extracted;
+    await this.read();
+    const after = this.state?.analysis;
+    const written = after ? findField(after, key) : null;
+    const others = (doc: ExtractedDocument) =>
+      JSON.stringify(
+        allFields({ ...analysis, extracted: doc })
+          .filter((f) => !sameKey(f.key, key))
+          .map((f) => f.field.text),
+      );
+    if (!after || !written || written.text === "" || others(before) !== others(after.extracted)) {
+      throw new PlanstodError("word", WRITE_TEXT.unexpected);
+    }
   }
 
   async addBlock(type: string, after?: number): Promise<Snapshot> {

@@ -1,5 +1,5 @@
 import { blockText, PlanstodError } from "../core/messages";
-import { key, type TextRules } from "../core/text";
+import { key, userParagraph, type TextRules } from "../core/text";
 import type {
   BlockDef,
   ControlDef,
@@ -423,7 +423,7 @@ function freshField(
   // The label paragraph: the label alone, then (for an inline field) a fresh control.
   if (label && anchorText !== null) {
     const inlineControls = controlsOf([label]).filter((c) => c.level === "run");
-    const rest = label.liveText.trim().length > anchorText.trim().length;
+    const rest = key(label.liveText) !== key(anchorText);
     if (control?.inline || rest || inlineControls.length > 0) {
       const pPr = firstW(label.el, "pPr");
       const firstRun = descendantsW(label.el, "r")[0] ?? null;
@@ -577,20 +577,41 @@ function removeInstance(target: EditTarget, def: InstanceBlockDef, index: number
   }
   if (instances.length === 1) throw new PlanstodError("block-refused", blockText.lastInstance(def.name));
   const elements = extent(instance, target.model, target.body);
+  if (holdsUserContent(target, elements))
+    throw new PlanstodError("block-refused", blockText.hasText(def.name, index));
   const before = elements[0] ? previousElement(elements[0]) : null;
   if (elements.some((el) => isW(el, "tbl")) && isEmptyParagraph(before)) elements.unshift(before);
   for (const el of elements) remove(el);
   return elements;
 }
 
+/**
+ * Whether elements about to be removed hold anything of the user's beyond the fields: a picture,
+ * an object, a text box, or text in a paragraph that is neither template text nor a placeholder.
+ */
+function holdsUserContent(target: EditTarget, elements: readonly XmlElement[]): boolean {
+  const rules = rulesFor(target.template, target.placeholders);
+  const inside = (p: Paragraph) =>
+    elements.some((el) => el === p.el || ancestor(p.el, (e) => e === el) !== null);
+  return (
+    elements.some((el) => ["drawing", "pict", "object"].some((n) => descendantsW(el, n).length > 0)) ||
+    target.model.paragraphs.some(
+      (p) => p.part === "body" && inside(p) && userParagraph(p.liveText, rules) !== "",
+    )
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows
 
+/** The row holding every cell of an instance (the deepest w:tr around all its paragraphs). */
 function rowElement(instance: ExtractedInstance, model: DocModel): XmlElement | null {
-  for (const f of Object.values(instance)) {
-    const p = locationParagraphs(f, model)[0];
-    const tr = p ? ancestor(p.el, (e) => isW(e, "tr")) : null;
-    if (tr) return tr;
+  const paragraphs = Object.values(instance).flatMap((f) => locationParagraphs(f, model));
+  const first = paragraphs[0];
+  if (!first) return null;
+  for (let tr = ancestor(first.el, (e) => isW(e, "tr")); tr; tr = ancestor(tr, (e) => isW(e, "tr"))) {
+    const row = tr;
+    if (paragraphs.every((p) => ancestor(p.el, (e) => e === row))) return row;
   }
   return null;
 }
@@ -624,7 +645,9 @@ function removeRow(target: EditTarget, def: RowBlockDef, index: number): XmlElem
   if (rows.length === 1)
     throw new PlanstodError("block-refused", blockText.lastInstance(`Den sista raden i ”${def.name}”`));
   const tr = rowElement(row, target.model);
-  if (!tr) return [];
+  if (!tr) throw new PlanstodError("edit-unsafe");
+  if (holdsUserContent(target, [tr]))
+    throw new PlanstodError("block-refused", blockText.hasText(`Rad`, index));
   remove(tr);
   return [tr];
 }

@@ -1,5 +1,6 @@
 import { XMLSerializer } from "@xmldom/xmldom";
 import { evaluate } from "../core/evaluate";
+import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
 import { analyse, forcedTemplate, readParts, type ReadDocument } from "./document";
 import { applyEdit, type BlockOperation } from "./edit";
@@ -43,15 +44,21 @@ export async function editDocx(
   forcedTemplate(options.templateId);
   const read = await readDocument(bytes);
   const edit = await applyEdit(read, operation, options.templateId);
-  read.pkg.zip.file(read.pkg.mainPart, new XMLSerializer().serializeToString(read.doc), {
-    createFolders: false,
-  });
+  // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
+  const xml = new XMLSerializer()
+    .serializeToString(read.doc)
+    .replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  read.pkg.zip.file(read.pkg.mainPart, xml, { createFolders: false });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  // Check what will be written, not only the DOM it came from.
+  const after = evaluate(edit.template, edit.afterExtracted);
+  const reread = analyse(await readDocument(out), edit.template.id).report;
+  if (JSON.stringify(reread) !== JSON.stringify(after)) throw new PlanstodError("edit-unsafe");
   return {
     bytes: out,
     template: edit.template,
     before: evaluate(edit.template, edit.extracted),
-    after: evaluate(edit.template, edit.afterExtracted),
+    after,
     index: edit.index,
   };
 }

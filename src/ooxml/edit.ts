@@ -2,7 +2,9 @@ import { PlanstodError } from "../core/messages";
 import type { ExtractedDocument, ExtractedInstance, TemplateDef } from "../core/types";
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
 import { analyse, modelOf, type ReadDocument } from "./document";
-import { extract } from "./extract";
+import { extract, rulesFor } from "./extract";
+import type { DocModel } from "./model";
+import { userParagraph, type TextRules } from "../core/text";
 import { descendantsW, firstW, wAttr, type XmlElement } from "./xml";
 
 export type BlockOperation =
@@ -79,6 +81,12 @@ export function verifyEdit(
   return true;
 }
 
+/** Every paragraph of user text in a model, sorted (a multiset, independent of order). */
+function userParagraphs(model: DocModel, rules: TextRules): string {
+  const texts = model.paragraphs.map((p) => userParagraph(p.liveText, rules)).filter((t) => t !== "");
+  return JSON.stringify(texts.sort());
+}
+
 /**
  * Applies a block operation to a read document's DOM and checks the result; throws
  * PlanstodError when it is refused or when the check fails (nothing is written then).
@@ -106,8 +114,13 @@ export async function applyEdit(
     const removed = removeBlock(target, operation.type, operation.index);
     applied = { index: operation.index, inserted: [], after: null, removed };
   }
-  const afterExtracted = extract(template, modelOf(read.body, read.headers), read.placeholders);
+  const afterModel = modelOf(read.body, read.headers);
+  const afterExtracted = extract(template, afterModel, read.placeholders);
   if (!verifyEdit(extracted, afterExtracted, operation, applied.index))
+    throw new PlanstodError("edit-unsafe");
+  // Beyond the fields: every paragraph of the user's text is still there, and no other is.
+  const rules = rulesFor(template, read.placeholders);
+  if (userParagraphs(read.model, rules) !== userParagraphs(afterModel, rules))
     throw new PlanstodError("edit-unsafe");
   return { template, extracted, afterExtracted, ...applied };
 }

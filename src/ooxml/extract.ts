@@ -68,26 +68,83 @@ function anchorPatterns(template: TemplateDef): AnchorPattern[] {
   return out;
 }
 
+/** A label is never inside a content control (the templates' labels never are; answers are). */
+const inControl = (p: Paragraph) => p.containers.some((c) => c.kind !== "other");
+
 function findAnchors(template: TemplateDef, paragraphs: readonly Paragraph[]): Anchor[] {
   const patterns = anchorPatterns(template);
-  const anchors: Anchor[] = [];
+  const found: Anchor[] = [];
   for (const paragraph of paragraphs) {
-    if (paragraph.part !== "body") continue;
+    if (paragraph.part !== "body" || inControl(paragraph)) continue;
     // Labels are matched on the live text, so an empty control after a label is not part of it.
     const text = paragraph.liveText;
     const k = key(text);
     if (k === "") continue;
     for (const pattern of patterns) {
       if (!k.startsWith(pattern.key)) continue;
-      const rest =
-        pattern.mode === "exact" ? (k === pattern.key ? "" : null) : afterPrefix(text, pattern.anchor);
+      let rest: string | null;
+      if (pattern.mode === "prefix") rest = afterPrefix(text, pattern.anchor);
+      else if (k === pattern.key) rest = "";
+      // "Risker: personalomsättning …": an answer typed on a field's heading line.
+      else if (pattern.role.kind === "field" && k[pattern.key.length] === ":")
+        rest = afterPrefix(text, `${pattern.anchor}:`);
+      else rest = null;
       if (rest !== null) {
-        anchors.push({ paragraph, role: pattern.role, rest });
+        found.push({ paragraph, role: pattern.role, rest });
         break;
       }
     }
   }
-  return anchors;
+  return withGuidanceAnchors(template, paragraphs, singleFieldsInOrder(template, found));
+}
+
+/**
+ * A single field's label may also stand in someone's answer ("Tidplan" as a sub-heading of the
+ * plan, "Målgrupp:" inside the insatser answer). Single fields follow the template's order, so
+ * each takes the first occurrence of its label after the previous field's; other occurrences are
+ * answer text. (A field out of order still gets its last occurrence.)
+ */
+function singleFieldsInOrder(template: TemplateDef, anchors: Anchor[]): Anchor[] {
+  const chosen = new Set<Anchor>();
+  let last = -1;
+  for (const field of template.fields) {
+    const candidates = anchors.filter(
+      (a) => a.role.kind === "field" && !a.role.block && a.role.field.id === field.id,
+    );
+    if (candidates.length === 0) continue;
+    const pick = candidates.find((a) => a.paragraph.index > last) ?? candidates[candidates.length - 1];
+    chosen.add(pick);
+    last = Math.max(last, pick.paragraph.index);
+  }
+  return anchors.filter((a) => !(a.role.kind === "field" && !a.role.block) || chosen.has(a));
+}
+
+/**
+ * A single field whose label was retyped or renamed is found by its guidance text instead: the
+ * guidance paragraph becomes its anchor, and the paragraph just above it (the renamed heading)
+ * no longer belongs to the previous field's answer.
+ */
+function withGuidanceAnchors(
+  template: TemplateDef,
+  paragraphs: readonly Paragraph[],
+  anchors: Anchor[],
+): Anchor[] {
+  const present = new Set(
+    anchors.flatMap((a) => (a.role.kind === "field" && !a.role.block ? [a.role.field.id] : [])),
+  );
+  const extra: Anchor[] = [];
+  for (const field of template.fields) {
+    if (present.has(field.id) || field.locate.kind !== "after" || !field.guidance?.length) continue;
+    const want = key(field.guidance[0]);
+    const at = paragraphs.find((p) => p.part === "body" && !inControl(p) && key(p.liveText) === want);
+    if (!at) continue;
+    extra.push({ paragraph: at, role: { kind: "field", field, block: null }, rest: "" });
+    const above = paragraphs[at.index - 1];
+    if (above && above.part === "body" && key(above.liveText) !== "" && !inControl(above)) {
+      extra.push({ paragraph: above, role: { kind: "heading" }, rest: "" });
+    }
+  }
+  return [...anchors, ...extra].sort((a, b) => a.paragraph.index - b.paragraph.index);
 }
 
 const sameTable = (a: Paragraph, b: Paragraph) =>

@@ -1,4 +1,4 @@
-import { elementChildren, firstW, isW, onOff, wAttr, type XmlElement } from "./xml";
+import { descendantsW, elementChildren, firstW, isW, onOff, wAttr, type XmlElement } from "./xml";
 
 /**
  * A flat, read-only view of a WordprocessingML part: every paragraph in document order, with
@@ -260,9 +260,38 @@ class Builder {
       else if (isW(el, "tab") || isW(el, "ptab")) emit("\t");
       else if (isW(el, "br") || isW(el, "cr")) emit("\n");
       else if (isW(el, "noBreakHyphen")) emit("-");
-      // w:delText, w:instrText, drawings, footnote references and the like are not text.
+      else if (isW(el, "drawing") || isW(el, "pict")) textBoxText(el, emit);
+      else if (el.localName === "AlternateContent") {
+        // Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback. Read one.
+        const choice = elementChildren(el).find((c) => c.localName === "Choice");
+        if (choice)
+          for (const c of elementChildren(choice))
+            if (isW(c, "drawing") || isW(c, "pict")) textBoxText(c, emit);
+      }
+      // w:delText, w:instrText, pictures, footnote references and the like are not text.
     }
   }
+}
+
+/**
+ * The text of the text boxes in a drawing, one line per paragraph: it is the user's text and
+ * counts for the paragraph that anchors the drawing. Tracked deletions are left out.
+ */
+function textBoxText(drawing: XmlElement, emit: (text: string) => void): void {
+  for (const box of descendantsW(drawing, "txbxContent")) {
+    for (const p of descendantsW(box, "p")) {
+      const texts = descendantsW(p, "t").filter((t) => !hasAncestor(t, box, ["del", "moveFrom"]));
+      const line = texts.map((t) => t.textContent ?? "").join("");
+      if (line !== "") emit(`\n${line}`);
+    }
+  }
+}
+
+function hasAncestor(el: XmlElement, stop: XmlElement, names: readonly string[]): boolean {
+  for (let n = el.parentNode as XmlElement | null; n && n !== stop; n = n.parentNode as XmlElement | null) {
+    if (names.some((name) => isW(n as XmlElement, name))) return true;
+  }
+  return false;
 }
 
 /** Reads the paragraphs of a body or header element (w:body, w:hdr). */
