@@ -25,7 +25,7 @@ import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/d
 import type { DocModel } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
-import { elementChildren, firstW, isW, type XmlElement } from "../ooxml/xml";
+import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
 import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
 
@@ -42,7 +42,18 @@ export const REQUIREMENTS = {
   read: { set: "WordApi", version: "1.1" },
   core: { set: "WordApi", version: "1.3" },
   events: { set: "DocumentEvents", version: "1.1" },
+  /** getContentControls() of every type; without it only rich-text controls are listed. */
+  allControls: { set: "WordApi", version: "1.5" },
 } as const;
+
+/** Whether the client supports a requirement set; never throws. */
+function supports(office: typeof Office, r: { set: string; version: string }): boolean {
+  try {
+    return office.context.requirements.isSetSupported(r.set, r.version) === true;
+  } catch {
+    return false;
+  }
+}
 
 export const MISSING_TEXT = {
   read: "Den här versionen av Word kan inte lämna ut dokumentets innehåll till tillägg (WordApi 1.1 saknas). Planstöd kan inte granska dokumentet här.",
@@ -61,13 +72,7 @@ const WRITE_TEXT = {
 };
 
 export function capabilitiesOf(office: typeof Office): HostCapabilities {
-  const supported = (r: { set: string; version: string }) => {
-    try {
-      return office.context.requirements.isSetSupported(r.set, r.version) === true;
-    } catch {
-      return false;
-    }
-  };
+  const supported = (r: { set: string; version: string }) => supports(office, r);
   const read = supported(REQUIREMENTS.read);
   const core = read && supported(REQUIREMENTS.core);
   const events = supported(REQUIREMENTS.events);
@@ -118,12 +123,6 @@ function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly stri
   }
   return map;
 }
-
-const contains = (ancestor: XmlElement, el: XmlElement): boolean => {
-  for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
-    if (n === ancestor) return true;
-  return false;
-};
 
 /**
  * Where to put the cursor for a field (model index): the first answer paragraph holding a
@@ -235,7 +234,7 @@ export class WordHost implements PlanstodHost {
       let at = bodyParagraphs.length;
       for (const { root } of found) {
         headerStarts.push(at);
-        at += read.model.paragraphs.filter((p) => p.part === "header" && contains(root, p.el)).length;
+        at += read.model.paragraphs.filter((p) => p.part === "header" && isWithin(p.el, root)).length;
       }
       return {
         read,
@@ -366,7 +365,7 @@ export class WordHost implements PlanstodHost {
     const paragraph = state.read.model.paragraphs[index];
     const onlyPlaceholder = paragraph.segments.length > 0 && paragraph.segments.every((s) => s.placeholder);
     const placeholder = fold(def.control?.placeholder ?? "");
-    const getAll = this.apis.Office.context.requirements.isSetSupported("WordApi", "1.5");
+    const getAll = supports(this.apis.Office, REQUIREMENTS.allControls);
     await this.run(async (context) => {
       const p = this.paragraphProxy(context, state, index);
       if (!p) throw new PlanstodError("word", WRITE_TEXT.changed);

@@ -1,6 +1,6 @@
 import { XMLSerializer } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
-import { resolvePath, type PartSource, type Relationship } from "./parts";
+import { parseRelationships, relsPathOf, resolvePath, type PartSource, type Relationship } from "./parts";
 import { elementChildren, parseXml, type XmlDocument, type XmlElement } from "./xml";
 
 /**
@@ -56,18 +56,9 @@ export class FlatOpc implements PartSource {
   }
 
   async relationships(partPath: string): Promise<Relationship[]> {
-    const slash = partPath.lastIndexOf("/");
-    const dir = slash < 0 ? "" : partPath.slice(0, slash);
-    const name = partPath.slice(slash + 1);
-    const rels = this.parts.get(`${dir ? `${dir}/` : ""}_rels/${name}.rels`);
-    if (!rels || rels.namespaceURI !== REL_NS) return [];
-    return elementChildren(rels)
-      .filter((el) => el.localName === "Relationship" && el.getAttribute("TargetMode") !== "External")
-      .map((el) => ({
-        id: el.getAttribute("Id") ?? "",
-        type: el.getAttribute("Type") ?? "",
-        target: resolvePath(dir, el.getAttribute("Target") ?? ""),
-      }));
+    const { dir, rels } = relsPathOf(partPath);
+    const root = this.parts.get(rels);
+    return root && root.namespaceURI === REL_NS ? parseRelationships(root, dir) : [];
   }
 }
 

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { PlanstodError } from "../core/messages";
-import { resolvePath, type PartSource, type Relationship } from "./parts";
-import { elementChildren, parseXml, type XmlDocument } from "./xml";
+import { parseRelationships, relsPathOf, type PartSource, type Relationship } from "./parts";
+import { parseXml, type XmlDocument } from "./xml";
 
 /** Refuse a package whose parts inflate past this many bytes in all (zip-bomb guard). */
 export const DEFAULT_MAX_INFLATED = 200 * 1024 * 1024;
@@ -123,19 +123,9 @@ export class DocxPackage implements PartSource {
 
   /** The relationships of a part (from its _rels file), with targets resolved to package paths. */
   async relationships(partPath: string): Promise<Relationship[]> {
-    const slash = partPath.lastIndexOf("/");
-    const dir = slash < 0 ? "" : partPath.slice(0, slash);
-    const name = partPath.slice(slash + 1);
-    const relsPath = `${dir ? `${dir}/` : ""}_rels/${name}.rels`;
-    const doc = await this.readXml(relsPath);
-    if (!doc?.documentElement) return [];
-    return elementChildren(doc.documentElement)
-      .filter((el) => el.localName === "Relationship" && el.getAttribute("TargetMode") !== "External")
-      .map((el) => ({
-        id: el.getAttribute("Id") ?? "",
-        type: el.getAttribute("Type") ?? "",
-        target: resolvePath(dir, el.getAttribute("Target") ?? ""),
-      }));
+    const { dir, rels } = relsPathOf(partPath);
+    const doc = await this.readXml(rels);
+    return doc?.documentElement ? parseRelationships(doc.documentElement, dir) : [];
   }
 
   private async findMainPart(): Promise<string | null> {

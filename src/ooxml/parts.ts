@@ -1,4 +1,4 @@
-import type { XmlDocument } from "./xml";
+import { elementChildren, type XmlDocument, type XmlElement } from "./xml";
 
 /** What every source of OOXML parts offers, and the package-path helpers they share. */
 
@@ -24,4 +24,22 @@ export function resolvePath(dir: string, target: string): string {
     else parts.push(seg);
   }
   return parts.join("/");
+}
+
+/** The relationships file of a part: `word/document.xml` → `word/_rels/document.xml.rels`. */
+export function relsPathOf(partPath: string): { dir: string; rels: string } {
+  const slash = partPath.lastIndexOf("/");
+  const dir = slash < 0 ? "" : partPath.slice(0, slash);
+  return { dir, rels: `${dir ? `${dir}/` : ""}_rels/${partPath.slice(slash + 1)}.rels` };
+}
+
+/** The internal relationships listed in a relationships part, targets resolved against `dir`. */
+export function parseRelationships(root: XmlElement, dir: string): Relationship[] {
+  return elementChildren(root)
+    .filter((el) => el.localName === "Relationship" && el.getAttribute("TargetMode") !== "External")
+    .map((el) => ({
+      id: el.getAttribute("Id") ?? "",
+      type: el.getAttribute("Type") ?? "",
+      target: resolvePath(dir, el.getAttribute("Target") ?? ""),
+    }));
 }

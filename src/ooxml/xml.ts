@@ -76,3 +76,10 @@ export function onOff(parent: XmlElement, name: string): boolean {
   const val = wAttr(el, "val");
   return val === null || !["0", "false", "off"].includes(val);
 }
+
+/** Whether `ancestor` is `el` or holds it. */
+export function isWithin(el: XmlElement, ancestor: XmlElement): boolean {
+  for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
+    if (n === ancestor) return true;
+  return false;
+}
