@@ -227,5 +227,9 @@ describe("planstod check refuses bad input clearly", () => {
       err: "planstod: okänt alternativ --bogus. Se planstod --help.\n",
     });
     expect(await cli("granska")).toMatchObject({ code: 2 });
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("Användning: planstod");
+    expect(await cli("--help")).toMatchObject({ code: 0, err: "" });
   });
 });

@@ -260,6 +260,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const program = buildProgram(io, (c) => {
     code = c;
   });
+  if (argv.length === 0) {
+    // No command at all: say what the commands are, on stderr, as a usage error.
+    io.err(program.helpInformation().trimEnd());
+    return EXIT.problem;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
