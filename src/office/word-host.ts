@@ -417,7 +417,8 @@ export class WordHost implements PlanstodHost {
     if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
     await this.read();
     const state = this.state!;
-    const edit = await applyEdit(state.read, operation);
+    // The read just made already holds the analysis; the operation starts from it.
+    const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
     // text before anything is queued: a block is never half added or half removed.
     const elements = operation.op === "add" ? (edit.after ? [edit.after] : []) : edit.removed;

@@ -43,7 +43,7 @@ export async function editDocx(
 ): Promise<EditResult> {
   forcedTemplate(options.templateId);
   const read = await readDocument(bytes);
-  const edit = await applyEdit(read, operation, options.templateId);
+  const edit = await applyEdit(read, operation, analyse(read, options.templateId));
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
   const xml = new XMLSerializer()
     .serializeToString(read.doc)

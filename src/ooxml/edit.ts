@@ -1,7 +1,7 @@
 import { PlanstodError } from "../core/messages";
 import type { ExtractedDocument, ExtractedInstance, TemplateDef } from "../core/types";
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
-import { analyse, modelOf, type ReadDocument } from "./document";
+import { analyse, modelOf, type Analysis, type ReadDocument } from "./document";
 import { extract, rulesFor } from "./extract";
 import type { DocModel } from "./model";
 import { userParagraph, type TextRules } from "../core/text";
@@ -94,9 +94,9 @@ function userParagraphs(model: DocModel, rules: TextRules): string {
 export async function applyEdit(
   read: ReadDocument,
   operation: BlockOperation,
-  templateId?: string,
+  analysis: Analysis = analyse(read),
 ): Promise<AppliedEdit> {
-  const { template, extracted } = analyse(read, templateId);
+  const { template, extracted } = analysis;
   const target: EditTarget = {
     template,
     doc: read.doc,
