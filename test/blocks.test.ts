@@ -298,5 +298,5 @@ describe("block operations", () => {
     expect(svText.split("Förväntad effekt kopplat till problem")).toHaveLength(5);
     expect(pdfText("sv2.pdf").split("Beskriv när insatsen ska följas upp utifrån målen:")).toHaveLength(3);
     expect(pdfText("iko.pdf")).toContain("Kontaktuppgifter");
-  });
+  }, 180000);
 });

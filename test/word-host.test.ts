@@ -62,7 +62,7 @@ describe("reading", () => {
     const { value, syncs: n } = await syncs(double, () => host.read());
     expect(n).toBe(1);
     expect(value.report?.blocks.utvecklingsomrade).toBe(60);
-  });
+  }, 120000);
 });
 
 describe("navigation", () => {
@@ -96,7 +96,7 @@ describe("navigation", () => {
       host.select({ id: "effekt", block: { type: "utvecklingsomrade", index: 60 } }),
     );
     expect(n).toBe(1);
-  });
+  }, 120000);
 
   test("a field in the first-page header is selected there", async () => {
     const { double, host } = await hostFor(bytesOf("sv-header"));
@@ -187,7 +187,7 @@ describe("block operations", () => {
     expect(a.syncs).toBeLessThanOrEqual(3);
     expect(b.syncs).toBe(a.syncs);
     expect(b.value.report?.blocks.utvecklingsomrade).toBe(61);
-  });
+  }, 120000);
 
   test("remove an unused instance in ≤ 3 round trips", async () => {
     const { double, host } = await hostFor(bytesOf("sv-blank"));
