@@ -4,6 +4,7 @@ import { TEMPLATES, templateById } from "../core/templates";
 import type { ExtractedDocument, Report, TemplateDef } from "../core/types";
 import { extract, recognitionScore } from "./extract";
 import { buildModel, type DocModel } from "./model";
+import { templateFromTags } from "./tags";
 import type { PartSource, Relationship } from "./parts";
 import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "./xml";
 
@@ -108,8 +109,11 @@ export function modelOf(body: XmlElement, headers: readonly XmlElement[]): DocMo
 /** Below this share of a template's fixed texts, a document is not taken for that template. */
 export const RECOGNITION_THRESHOLD = 0.4;
 
-/** Which known template a document is, or null. */
+/** Which known template a document is (by its controls' tags first, then by its texts), or null. */
 export function recognise(model: DocModel): TemplateDef | null {
+  // Planstöd's own templates carry their id in their controls' tags.
+  const tagged = templateFromTags(model);
+  if (tagged) return tagged;
   let best: TemplateDef | null = null;
   let bestScore = 0;
   for (const template of TEMPLATES) {

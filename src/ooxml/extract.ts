@@ -10,6 +10,7 @@ import type {
   TemplateDef,
 } from "../core/types";
 import type { CellPosition, DocModel, Paragraph, SdtInfo } from "./model";
+import { readTaggedFields } from "./tags";
 
 /**
  * Maps a document's paragraphs to a template's fields by structure and text alone: labels,
@@ -414,6 +415,9 @@ export function extract(
       blocks[block.type] = list;
     }
   }
+
+  // Planstöd's own templates: tagged controls first, checkboxes by their state.
+  readTaggedFields(template, model, fields, blocks, rules);
 
   const instructions = anchors.flatMap((a) => (a.role.kind === "instruction" ? [a.role.text] : []));
   return { template: template.id, fields, blocks, instructions };
