@@ -5,7 +5,9 @@ import { TEMPLATES, templateById } from "../core/templates";
 import type { Report } from "../core/types";
 import { checkDocx, editDocx } from "../ooxml/docx";
 import type { BlockOperation } from "../ooxml/edit";
+import { engineTexts } from "../core/i18n";
 import { exists, InputError, modeOf, readInput, realFile, sameFile, writeAtomic } from "./io";
+import { createPlan, NEW_TEMPLATE_IDS } from "./new";
 
 /** Where the command writes; tests pass their own. */
 export interface Io {
@@ -119,13 +121,14 @@ export async function edit(
     const result = await editDocx(bytes, operation, { templateId: options.template });
     await writeAtomic(out, result.bytes, await modeOf(file));
     const def = result.template.blocks.find((b) => b.type === operation.type);
+    const t = engineTexts(result.template.language).edit;
     const name =
       def?.kind === "rows"
-        ? `rad ${result.index} i ”${def.name}”`
+        ? t.rowOf(result.index, def.name)
         : `${def?.name ?? operation.type} ${result.index}`;
-    const verb = operation.op === "add" ? "Lade till" : "Tog bort";
-    const where = options.inPlace ? file : `${out} (från ${file})`;
-    io.out(`${verb} ${name} i ${where}. Dokumentet har nu ${result.after.blocks[operation.type]} st.`);
+    const verb = operation.op === "add" ? t.added : t.removed;
+    const where = options.inPlace ? file : t.from(out, file);
+    io.out(`${verb} ${name} i ${where}. ${t.count(result.after.blocks[operation.type])}`);
     return EXIT.complete;
   } catch (error) {
     if (error instanceof PlanstodError || error instanceof InputError) {
@@ -215,7 +218,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   writeOptions(
     program
       .command("add")
-      .description("lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan)")
+      .description(
+        "lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan, ansvar, handlingsplan, kompetensplan)",
+      )
       .usage("<fil> <block> [--after N] (-o UTFIL | --in-place)")
       .argument("<fil>", ".docx-fil")
       .argument("<block>", "blocktyp")
@@ -251,6 +256,25 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     }
     setExit(await edit(file, { op: "remove", type: block, index }, options, io));
   });
+  program
+    .command("new")
+    .description(`skapa en ny plan från en av Planstöds mallar (${NEW_TEMPLATE_IDS.join(", ")})`)
+    .usage("<mall> -o <utfil.docx> [--force]")
+    .configureHelp(swedishHelp)
+    .argument("<mall>", "mallens id")
+    .option("-o, --output <utfil>", "filen som ska skapas (.docx)")
+    .option("--force", "skriv över en befintlig fil")
+    .helpOption("-h, --help", "visa hjälp")
+    .action(async (template: string, options: { output?: string; force?: boolean }) => {
+      try {
+        io.out(await createPlan(template, options));
+        setExit(EXIT.complete);
+      } catch (error) {
+        const message = error instanceof InputError ? error.message : `oväntat fel (${String(error)}).`;
+        io.err(`planstod: ${message}`);
+        setExit(EXIT.problem);
+      }
+    });
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { warningText } from "./messages";
+import { engineTexts } from "./i18n";
 import type {
   BlockDef,
   BlockRef,
@@ -40,6 +40,7 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
   const sections: SectionState[] = [];
   const blocks: Record<string, number> = {};
   const usedCount: Record<string, number> = {};
+  const warningText = engineTexts(template.language).warnings;
 
   for (const section of template.sections) {
     if (section.kind === "fields") {

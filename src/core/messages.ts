@@ -1,17 +1,12 @@
+import { sv } from "./i18n/sv";
+
 /**
  * Swedish texts the engine produces, in one place so that the task pane and the command
- * line say the same thing.
+ * line say the same thing. Texts that depend on the template's language live in src/core/i18n/.
  */
 
-const shorten = (text: string, max = 60): string =>
-  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-
-export const warningText = {
-  unusedBlock: (name: string, index: number): string =>
-    `${name} ${index} är tomt och används inte. Fyll i det eller ta bort det.`,
-  leftoverInstruction: (text: string): string =>
-    `Mallens instruktion ”${shorten(text)}” står kvar i dokumentet och bör raderas.`,
-};
+/** The Swedish warnings (src/core/i18n/ has every language's; evaluate picks the template's). */
+export const warningText = sv.warnings;
 
 /** Why a file could not be checked; each code has one clear Swedish reason. */
 export type ProblemCode =
@@ -40,27 +35,17 @@ export const problemText: Record<ProblemCode, (detail?: string) => string> = {
   "not-docx": () => "filen är ett zip-arkiv men inget Word-dokument (word/document.xml saknas).",
   "bad-xml": (detail) => `filen är skadad: ${detail ?? "dokumentets XML"} går inte att läsa.`,
   "unknown-template": () =>
-    "dokumentet är ingen av de mallar Planstöd känner igen (Skolverkets åtgärdsplan, IKO:s handlingsplan).",
+    "dokumentet är ingen av de mallar Planstöd känner igen (Skolverkets åtgärdsplan, IKO:s handlingsplan, eller en plan som Planstöd har skapat).",
   "block-refused": (detail) => detail ?? "blockändringen kan inte göras.",
   word: (detail) => detail ?? "Word kunde inte utföra åtgärden.",
   "edit-unsafe": () =>
     "ändringen kunde inte göras utan risk att text försvinner, så inget har ändrats. Rapportera gärna felet.",
   "unknown-template-id": (detail) =>
-    `okänd mall ”${detail ?? ""}”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan.`,
+    `okänd mall ”${detail ?? ""}”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan, dk-implementeringsplan, trs-verksamhetsplan, utbildningsinsats.`,
 };
 
-/** Why a block operation is refused (the detail of a "block-refused" problem). */
-export const blockText = {
-  unknownBlock: (type: string, templateName: string, types: readonly string[]): string =>
-    `okänd blocktyp ”${type}”. ${templateName} har: ${types.join(", ")}.`,
-  noSuchInstance: (name: string, index: number, count: number): string =>
-    `${name} ${index} finns inte (dokumentet har ${count}).`,
-  hasText: (name: string, index: number): string =>
-    `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
-  lastInstance: (name: string): string => `${name} kan inte tas bort: det är det enda som finns kvar.`,
-  noSource: (name: string): string =>
-    `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
-};
+/** Why a block operation is refused, in Swedish (the detail of a "block-refused" problem). */
+export const blockText = sv.blocks;
 
 /** An input the engine refuses, with a code the hosts map to their own behaviour. */
 export class PlanstodError extends Error {

@@ -1,0 +1,42 @@
+import { shorten, type EngineTexts } from "./catalogue";
+
+/** Danish, for dk-implementeringsplan. */
+export const da: EngineTexts = {
+  report: {
+    missing: (label) => `mangler: ${label}`,
+    unused: " (tom, bruges ikke)",
+    optionalEmpty: " (valgfri, tom)",
+    rowsFilled: (filled, total) => ` (${filled} af ${total} rækker udfyldt)`,
+    row: (index) => ` (række ${index})`,
+    warnings: "Advarsler:",
+    summary: (filled, total) => `${filled} af ${total} obligatoriske felter udfyldt.`,
+    complete: "Dokumentet er komplet.",
+    incomplete: "Dokumentet er ikke komplet.",
+  },
+  warnings: {
+    unusedBlock: (name, index) => `${name} ${index} er tom og bruges ikke. Udfyld den, eller slet den.`,
+    leftoverInstruction: (text) =>
+      `Skabelonens instruktion ”${shorten(text)}” står stadig i dokumentet og bør slettes.`,
+  },
+  blocks: {
+    unknownBlock: (type, templateName, types) =>
+      `ukendt bloktype ”${type}”. ${templateName} har: ${types.join(", ")}.`,
+    noSuchInstance: (name, index, count) => `${name} ${index} findes ikke (dokumentet har ${count}).`,
+    hasText: (name, index) =>
+      `${name} ${index} indeholder tekst, som du har skrevet, og slettes derfor ikke. Tøm den først, hvis du vil slette den.`,
+    lastInstance: (name) => `${name} kan ikke slettes: den er den eneste, der er tilbage.`,
+    noSource: (name) =>
+      `dokumentet har ingen ${name} at tage udgangspunkt i, så der kan ikke tilføjes en ny.`,
+    row: "Række",
+    lastRow: (table) => `Den sidste række i ”${table}”`,
+  },
+  edit: {
+    added: "Tilføjede",
+    removed: "Slettede",
+    rowOf: (index, table) => `række ${index} i ”${table}”`,
+    from: (out, file) => `${out} (fra ${file})`,
+    count: (n) => `Dokumentet har nu ${n} stk.`,
+  },
+  exists: (file) => `${file} findes allerede. Brug --force for at overskrive den.`,
+  created: (file, name, id) => `Oprettede ${file}: ${name} (${id}). Åbn filen i Word, og udfyld planen.`,
+};

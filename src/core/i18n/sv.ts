@@ -1,0 +1,40 @@
+import { shorten, type EngineTexts } from "./catalogue";
+
+export const sv: EngineTexts = {
+  report: {
+    missing: (label) => `saknas: ${label}`,
+    unused: " (tomt, används inte)",
+    optionalEmpty: " (frivilligt, tomt)",
+    rowsFilled: (filled, total) => ` (${filled} av ${total} rader ifyllda)`,
+    row: (index) => ` (rad ${index})`,
+    warnings: "Varningar:",
+    summary: (filled, total) => `${filled} av ${total} obligatoriska fält ifyllda.`,
+    complete: "Dokumentet är komplett.",
+    incomplete: "Dokumentet är inte komplett.",
+  },
+  warnings: {
+    unusedBlock: (name, index) => `${name} ${index} är tomt och används inte. Fyll i det eller ta bort det.`,
+    leftoverInstruction: (text) =>
+      `Mallens instruktion ”${shorten(text)}” står kvar i dokumentet och bör raderas.`,
+  },
+  blocks: {
+    unknownBlock: (type, templateName, types) =>
+      `okänd blocktyp ”${type}”. ${templateName} har: ${types.join(", ")}.`,
+    noSuchInstance: (name, index, count) => `${name} ${index} finns inte (dokumentet har ${count}).`,
+    hasText: (name, index) =>
+      `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
+    lastInstance: (name) => `${name} kan inte tas bort: det är det enda som finns kvar.`,
+    noSource: (name) => `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
+    row: "Rad",
+    lastRow: (table) => `Den sista raden i ”${table}”`,
+  },
+  edit: {
+    added: "Lade till",
+    removed: "Tog bort",
+    rowOf: (index, table) => `rad ${index} i ”${table}”`,
+    from: (out, file) => `${out} (från ${file})`,
+    count: (n) => `Dokumentet har nu ${n} st.`,
+  },
+  exists: (file) => `${file} finns redan. Använd --force för att skriva över den.`,
+  created: (file, name, id) => `Skapade ${file}: ${name} (${id}). Öppna filen i Word och fyll i planen.`,
+};
