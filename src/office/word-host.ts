@@ -65,7 +65,7 @@ export const MISSING_TEXT = {
 
 const WRITE_TEXT = {
   hasText: "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
-  choose: "Det här fältet fylls i genom att välja i listan eller kalendern i dokumentet.",
+  choose: "Det här fältet fylls i genom att välja i dokumentet (i listan, kalendern eller kryssrutan).",
   noAnswer: "Planstöd hittar ingen plats för svaret under fältets rubrik.",
   changed: "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
   unexpected:
@@ -355,7 +355,8 @@ export class WordHost implements PlanstodHost {
       throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
     }
     if (field.text !== "") throw new PlanstodError("word", WRITE_TEXT.hasText);
-    if (def.control?.kind === "dropDownList" || def.control?.kind === "date") {
+    const kind = def.control?.kind;
+    if (kind === "dropDownList" || kind === "date" || kind === "checkbox") {
       throw new PlanstodError("word", WRITE_TEXT.choose);
     }
     // The answer's own paragraph; the label's only when the control stands on the label's line.
