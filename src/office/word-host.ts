@@ -24,10 +24,12 @@ import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types"
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
 import type { DocModel } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
+import { isEmptyBody } from "../ooxml/empty";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
+import { CREATE_TEXT, canCreatePlan, insertPlan } from "./create-plan";
 import { officeErrorText } from "./errors";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
@@ -190,10 +192,13 @@ export function fieldAt(analysis: Analysis, index: number): FieldKey | null {
 
 export class WordHost implements PlanstodHost {
   readonly capabilities: HostCapabilities;
+  /** The client can insert a new plan into an empty document (src/office/create-plan.ts). */
+  readonly canCreatePlan: boolean;
   private state: State | null = null;
 
   constructor(private readonly apis: OfficeApis) {
     this.capabilities = capabilitiesOf(apis.Office);
+    this.canCreatePlan = canCreatePlan(apis.Office);
   }
 
   private async run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
@@ -253,7 +258,21 @@ export class WordHost implements PlanstodHost {
   }
 
   private snapshot(state: State): Snapshot {
-    return { template: state.analysis?.template ?? null, report: state.analysis?.report ?? null };
+    const template = state.analysis?.template ?? null;
+    const snapshot: Snapshot = { template, report: state.analysis?.report ?? null };
+    if (!template && isEmptyBody(state.read.body)) snapshot.empty = true;
+    return snapshot;
+  }
+
+  /** Inserts a new plan of one of Planstöd's own templates into an empty document, then reads it. */
+  async createPlan(templateId: string): Promise<Snapshot> {
+    await insertPlan(this.apis, templateId);
+    const snapshot = await this.read();
+    if (snapshot.template?.id !== templateId) {
+      const language = snapshot.template?.language === "da" || templateId.startsWith("dk-") ? "da" : "sv";
+      throw new PlanstodError("word", CREATE_TEXT[language].notRecognised);
+    }
+    return snapshot;
   }
 
   async read(): Promise<Snapshot> {

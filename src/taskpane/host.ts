@@ -12,6 +12,8 @@ export interface Snapshot {
   /** The recognised template, or null when the document is none of the supported ones. */
   template: TemplateDef | null;
   report: Report | null;
+  /** True when the document holds nothing at all (no template): the pane offers a new plan. */
+  empty?: boolean;
 }
 
 export interface HostCapabilities {
@@ -55,6 +57,13 @@ export interface PlanstodHost {
   insertReviewComments(): Promise<CommentsResult>;
   /** Removes Planstöd's own comments only; returns how many were removed. */
   removeReviewComments(): Promise<number>;
+  /** Whether `createPlan` can work in this client (WordApi 1.1: Body.insertOoxml). */
+  readonly canCreatePlan?: boolean;
+  /**
+   * Inserts one of Planstöd's own templates into an empty document and reads it; refused (with a
+   * clear message) when the document holds anything.
+   */
+  createPlan?(templateId: string): Promise<Snapshot>;
 }
 
 export interface CommentsResult {

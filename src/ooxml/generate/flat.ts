@@ -5,8 +5,16 @@ import { CONTENT_TYPES, packageParts } from "./parts";
  * The flat OPC (`pkg:package`) of a generated template's body and styles, as Word's
  * `insertOoxml` takes it: the document with its styles, so headings and guidance keep their look.
  */
-export function flatOpcOf(generated: GeneratedTemplate): string {
+export function planFlatOpc(generated: GeneratedTemplate): string {
   const parts = packageParts(generated);
+  // Inserted into another document, the styles' defaults do not come along: every run carries
+  // the template's language itself, so that Word spell-checks it in Danish or Swedish.
+  const lang = `<w:lang w:val="${generated.locale}"/>`;
+  const document = (parts.get("word/document.xml") ?? "").replace(
+    /<w:r>(?:<w:rPr>(.*?)<\/w:rPr>)?/g,
+    (_m, inner: string | undefined) => `<w:r><w:rPr>${inner ?? ""}${lang}</w:rPr>`,
+  );
+  parts.set("word/document.xml", document);
   const wanted = ["_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml"];
   const rels = "application/vnd.openxmlformats-package.relationships+xml";
   const strip = (xml: string) => xml.replace(/^<\?xml[^>]*\?>\s*/, "");

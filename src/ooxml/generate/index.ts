@@ -3,7 +3,7 @@ import type { GeneratedTemplate } from "../../core/templates/layout";
 import { packageParts, type GenerateOptions } from "./parts";
 
 export { packageParts, type GenerateOptions } from "./parts";
-export { flatOpcOf } from "./flat";
+export { planFlatOpc } from "./flat";
 
 /**
  * A new .docx of one of Planstöd's own templates, the way Word writes one. Pure (no file
