@@ -349,7 +349,13 @@ describe("documents and hosts the pane cannot work with", () => {
       "Planstöd känner inte igen det här dokumentet.",
     );
     const names = screen.getAllByRole("listitem").map((li) => li.textContent);
-    expect(names).toEqual(["Skolverkets åtgärdsplan", "IKO:s handlingsplan"]);
+    expect(names).toEqual([
+      "Skolverkets åtgärdsplan",
+      "IKO:s handlingsplan",
+      "Implementeringsplan",
+      "Verksamhets- och kompetensplan",
+      "Plan för utbildningsinsats",
+    ]);
     expect(screen.getByText(/Öppna originalmallen/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Uppdatera" })).toBeTruthy();
     expect(messageBars()).toEqual([]);

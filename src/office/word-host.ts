@@ -67,7 +67,8 @@ export const MISSING_TEXT = {
 
 const WRITE_TEXT = {
   hasText: "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
-  choose: "Det här fältet fylls i genom att välja i dokumentet (i listan, kalendern eller kryssrutan).",
+  choose: "Det här fältet fylls i genom att välja i listan eller kalendern i dokumentet.",
+  tick: "Det här fältet är en kryssruta: markera den i dokumentet.",
   noAnswer: "Planstöd hittar ingen plats för svaret under fältets rubrik.",
   changed: "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
   unexpected:
@@ -375,9 +376,8 @@ export class WordHost implements PlanstodHost {
     }
     if (field.text !== "") throw new PlanstodError("word", WRITE_TEXT.hasText);
     const kind = def.control?.kind;
-    if (kind === "dropDownList" || kind === "date" || kind === "checkbox") {
-      throw new PlanstodError("word", WRITE_TEXT.choose);
-    }
+    if (kind === "dropDownList" || kind === "date") throw new PlanstodError("word", WRITE_TEXT.choose);
+    if (kind === "checkbox") throw new PlanstodError("word", WRITE_TEXT.tick);
     // The answer's own paragraph; the label's only when the control stands on the label's line.
     const index = def.control?.inline
       ? field.location.anchor
