@@ -106,6 +106,16 @@ class ObservedHost implements PlanstodHost {
       this.changed();
     }
   }
+  get canCreatePlan(): boolean {
+    return this.inner.canCreatePlan;
+  }
+  async createPlan(templateId: string): Promise<Snapshot> {
+    try {
+      return await this.inner.createPlan(templateId);
+    } finally {
+      this.changed();
+    }
+  }
 }
 
 function Harness({
