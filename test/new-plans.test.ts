@@ -15,6 +15,7 @@ import { GENERATED_TEMPLATES } from "../src/core/templates";
 import type { LayoutItem } from "../src/core/templates/layout";
 import type { TemplateDef } from "../src/core/types";
 import { generateDocx } from "../src/ooxml/generate";
+import { controlTitle } from "../src/ooxml/generate/body";
 import { fixturePath, variant } from "../scripts/fixtures/variants";
 
 let dir: string;
@@ -103,7 +104,9 @@ describe.each(ids)("%s", (id, generated) => {
     expect(aliases.every((a) => a !== undefined && a.length > 0)).toBe(true);
     for (const f of t.fields) {
       const s = sdts[tags.indexOf(`${id}/${f.id}`)];
-      expect(s).toContain(`<w:alias w:val="${f.label.replace(/"/g, "&quot;")}"/>`);
+      expect(s).toContain(`<w:alias w:val="${controlTitle(f.label).replace(/"/g, "&quot;")}"/>`);
+      expect(controlTitle(f.label).length).toBeLessThanOrEqual(64);
+      expect(f.label.startsWith(controlTitle(f.label).replace(/…$/, ""))).toBe(true);
     }
     const controlIds = sdts.map((s) => /<w:id w:val="(-?\d+)"/.exec(s)?.[1]);
     expect(new Set(controlIds).size).toBe(sdts.length);

@@ -15,8 +15,13 @@ import { DEFAULT_PLACEHOLDER_DOCPART, STYLE } from "./styles";
 const TEXT_WIDTH = 9638;
 const CHECK_WIDTH = 1701;
 
+/** Word's content-control properties dialog takes titles and tags of at most 64 characters. */
+export const MAX_TITLE = 64;
+export const controlTitle = (label: string): string =>
+  label.length <= MAX_TITLE ? label : `${label.slice(0, MAX_TITLE - 1).trimEnd()}…`;
+
 function sdtPr(alias: string, tag: string, id: string, inner: string): string {
-  return `<w:sdtPr><w:alias w:val="${escapeXml(alias)}"/><w:tag w:val="${escapeXml(tag)}"/><w:id w:val="${id}"/>${inner}</w:sdtPr>`;
+  return `<w:sdtPr><w:alias w:val="${escapeXml(controlTitle(alias))}"/><w:tag w:val="${escapeXml(tag)}"/><w:id w:val="${id}"/>${inner}</w:sdtPr>`;
 }
 
 const placeholderRun = (text: string) => run(text, `<w:rStyle w:val="${STYLE.placeholder}"/>`);
