@@ -9,6 +9,8 @@ import { performance } from "node:perf_hooks";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble } from "../test/word-double";
+import { GENERATED_TEMPLATES } from "../src/core/templates";
+import { generateDocx } from "../src/ooxml/generate";
 
 const FIXTURES = path.resolve(__dirname, "../test/fixtures/generated");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -105,6 +107,15 @@ async function main(): Promise<void> {
     `\nzip bomb (${(bombBytes.length / 1024).toFixed(0)} KiB, inflates to ~210 MB): refused after ${refuse.toFixed(0)} ms, ` +
       `heap change ${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`,
   );
+  console.log("\nPlanstöd's own templates: generate (planstod new) and check the blank plan");
+  for (const g of GENERATED_TEMPLATES) {
+    const bytes = await generateDocx(g);
+    const generate = await median(() => generateDocx(g));
+    const check = await median(() => checkDocx(bytes));
+    console.log(
+      `  ${g.template.id.padEnd(24)} ${(bytes.length / 1024).toFixed(1)} KiB  generate ${generate.toFixed(1)} ms  check ${check.toFixed(1)} ms`,
+    );
+  }
   console.log(`(median of ${RUNS} runs; node ${process.version}; ${new Date().toISOString()})`);
 }
 
