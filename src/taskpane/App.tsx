@@ -10,6 +10,8 @@ import { Outline } from "./Outline";
 import { Summary } from "./Summary";
 import { TEXT } from "./text";
 import { UnknownTemplate } from "./UnknownTemplate";
+import { NewPlan } from "./new-plan/NewPlan";
+import { newPlanText } from "./new-plan/text";
 
 export { TEXT } from "./text";
 
@@ -224,6 +226,19 @@ export function App({ host, environment }: AppProps) {
     [host, run],
   );
 
+  const create = useCallback(
+    (templateId: string) => {
+      if (!host?.createPlan) return;
+      const createPlan = host.createPlan.bind(host);
+      void run(
+        "edit",
+        () => createPlan(templateId),
+        (next) => (next.template ? newPlanText(next.template.language).created(next.template.name) : null),
+      );
+    },
+    [host, run],
+  );
+
   const current = cursor && outline ? entryOf(outline, cursor) : undefined;
   const missing = host?.capabilities.missing ?? [];
 
@@ -272,7 +287,16 @@ export function App({ host, environment }: AppProps) {
         />
       )}
       <ErrorBoundary resetKey={snapshot}>
-        {snapshot && !snapshot.template && <UnknownTemplate onRefresh={refresh} busy={busy !== null} />}
+        {snapshot && !snapshot.template && snapshot.empty && host?.createPlan ? (
+          <NewPlan
+            text={newPlanText("sv")}
+            onCreate={create}
+            busy={busy !== null}
+            canCreate={host.canCreatePlan === true}
+          />
+        ) : (
+          snapshot && !snapshot.template && <UnknownTemplate onRefresh={refresh} busy={busy !== null} />
+        )}
         {snapshot?.template && snapshot.report && outline && (
           <>
             <Summary

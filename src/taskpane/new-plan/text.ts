@@ -42,3 +42,7 @@ export const newPlanDa: NewPlanText = {
   listHeading: "Eller opret en ny plan",
   listIntro: "Planstöd kan også oprette disse planer for dig. Åbn et tomt dokument, og start Planstöd:",
 };
+
+/** The texts in a template's language (the pane speaks Swedish before a template is known). */
+export const newPlanText = (language: "sv" | "da"): NewPlanText =>
+  language === "da" ? newPlanDa : newPlanSv;
