@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBlocks } from "./commands/blocks";
 import { registerCheck } from "./commands/check";
+import { registerExport } from "./commands/export";
 import { detailOf, EXIT, swedishHelp, type CommandContext, type Io } from "./context";
 
 /**
@@ -11,10 +12,32 @@ import { detailOf, EXIT, swedishHelp, type CommandContext, type Io } from "./con
 export { EXIT, type Io } from "./context";
 export { jsonReport } from "./commands/check";
 
-const processIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
+/** Standard output and error; progress only when stderr is a terminal (it is overwritten in place). */
+function processIo(): Io {
+  let progressShown = false;
+  const clear = () => {
+    if (progressShown) process.stderr.write("\r\x1b[K");
+    progressShown = false;
+  };
+  return {
+    out: (text) => {
+      clear();
+      process.stdout.write(`${text}\n`);
+    },
+    err: (text) => {
+      clear();
+      process.stderr.write(`${text}\n`);
+    },
+    progress: process.stderr.isTTY
+      ? (text) => {
+          clear();
+          if (text === "") return;
+          process.stderr.write(text);
+          progressShown = true;
+        }
+      : undefined,
+  };
+}
 
 /** Commander's usage errors, in Swedish. */
 function usageMessage(error: CommanderError): string {
@@ -28,6 +51,11 @@ function usageMessage(error: CommanderError): string {
       return `argument saknas (${arg}). Se planstod --help.`;
     case "commander.optionMissingArgument":
       return `alternativet ${arg} behöver ett värde.`;
+    case "commander.invalidArgument": {
+      const value = /argument '([^']*)'/.exec(error.message)?.[1] ?? "";
+      const choices = /Allowed choices are (.*)\./.exec(error.message)?.[1];
+      return `ogiltigt värde ”${value}” för ${arg.split(" ")[0]}.${choices ? ` Välj ett av: ${choices}.` : ""}`;
+    }
     case "commander.excessArguments":
       return "för många argument. Se planstod --help.";
     default:
@@ -52,11 +80,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const context: CommandContext = { io, setExit };
   registerCheck(program, context);
   registerBlocks(program, context);
+  registerExport(program, context);
   return program;
 }
 
 /** Runs the command line; returns the exit status. */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.complete;
   const program = buildProgram(io, (c) => {
     code = c;
