@@ -110,7 +110,7 @@ export async function check(paths: string[], options: CheckOptions, io: Io): Pro
     // One object for one file named as a file; a list for several, or for any folder.
     io.out(JSON.stringify(objects.length === 1 && !folders ? objects[0] : objects, null, 2));
   } else if (format === "csv") {
-    io.out(checkCsv(all).replace(/\r\n$/, ""));
+    io.out(checkCsv(all).replace(/\n$/, "")); // io.out ends the line with the \n of the last CRLF
   } else {
     const texts = options.summary
       ? []

@@ -90,7 +90,7 @@ export async function exportAnswers(paths: string[], options: ExportOptions, io:
       await writeAtomic(out, new TextEncoder().encode(text));
       const readable = outcomes.filter((o) => !("error" in o)).length;
       io.err(`Skrev ${rows.length} svar från ${readable} ${readable === 1 ? "fil" : "filer"} till ${out}.`);
-    } else io.out(text.replace(/\r?\n$/, ""));
+    } else io.out(text.replace(/\n$/, "")); // io.out ends the line: stdout gets exactly the file's bytes
     return problems.length > 0 || outcomes.some((o) => "error" in o) ? EXIT.problem : EXIT.complete;
   } catch (error) {
     io.err(`planstod: ${userMessage(error) ?? `oväntat fel, inget har skrivits (${detailOf(error)}).`}`);
