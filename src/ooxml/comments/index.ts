@@ -1,0 +1,282 @@
+import { XMLSerializer } from "@xmldom/xmldom";
+import { PlanstodError } from "../../core/messages";
+import { buildReview, commentText, reviewItems } from "../../core/review";
+import type { ExtractedDocument, Report, TemplateDef } from "../../core/types";
+import { analyse, forcedTemplate, type Analysis } from "../document";
+import { readDocument } from "../docx";
+import { userParagraphs } from "../edit";
+import { rulesFor } from "../extract";
+import type { DocxPackage } from "../package";
+import { relsPathOf } from "../parts";
+import { descendantsW, elementChildren, parseXml, wAttr, type XmlDocument } from "../xml";
+import { anchorParagraph } from "./anchors";
+import {
+  COMMENT_PARTS,
+  CONTENT_TYPES_NS,
+  MC,
+  PLANSTOD_AUTHOR,
+  PLANSTOD_INITIALS,
+  RELS_NS,
+  W14,
+  type CommentPartKind,
+} from "./parts";
+import { readComments, threadsOf, type CommentParts, type ExistingComment } from "./read";
+import {
+  anchorComment,
+  appendComment,
+  freshId,
+  removeAnchors,
+  removeComment,
+  usedIds,
+  wNamespace,
+} from "./write";
+
+/**
+ * `planstod check --comments`: the review of a .docx written into it as Word comments, one per
+ * missing field and per warning, with the texts of core/review.ts (the pane's comments say the
+ * same). Planstöd's earlier comments (recognised by COMMENT_PREFIX at the start of a top-level
+ * comment's text) are replaced; one that a person replied to or marked done is kept with its
+ * replies, and its item is not commented again; everyone else's comments are never touched.
+ * Before the bytes are returned they are read again and must hold exactly the user's text, the
+ * same report, everyone else's comments, and the intended comments of Planstöd.
+ */
+
+export interface ReviewCommentsResult {
+  bytes: Uint8Array;
+  template: TemplateDef;
+  report: Report;
+  /** Comments written now, with the paragraph (model index) each is anchored on. */
+  inserted: { text: string; paragraph: number }[];
+  /** Planstöd's earlier comments removed. */
+  removed: number;
+  /** Planstöd's earlier comments kept because a person replied to them or marked them done. */
+  kept: number;
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+function serialise(doc: XmlDocument): string {
+  const xml = new XMLSerializer().serializeToString(doc);
+  const withDeclaration = xml.startsWith("<?xml") ? xml : XML_DECLARATION + xml;
+  // Parts are written as UTF-8 (JSZip encodes strings so), whatever the input declared.
+  return withDeclaration.replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
+}
+
+/** A new, empty comment part of a kind, in the document's flavour of WordprocessingML. */
+function emptyPart(kind: CommentPartKind, w: string): XmlDocument {
+  const ns = kind.root.ns || w;
+  const prefix = kind.root.qname.split(":")[0];
+  const ignorable = kind.key === "comments" ? "w14" : prefix;
+  const extra = kind.key === "comments" ? ` xmlns:w14="${W14}"` : "";
+  return parseXml(
+    `${XML_DECLARATION}<${kind.root.qname} xmlns:mc="${MC}" xmlns:${prefix}="${ns}"${extra} mc:Ignorable="${ignorable}"/>`,
+    kind.file,
+  );
+}
+
+interface LoadedPart {
+  kind: CommentPartKind;
+  path: string;
+  doc: XmlDocument | null;
+  /** Whether the main part already has a relationship to it. */
+  related: boolean;
+}
+
+async function loadParts(pkg: DocxPackage): Promise<LoadedPart[]> {
+  const rels = await pkg.relationships(pkg.mainPart);
+  const dir = relsPathOf(pkg.mainPart).dir;
+  const out: LoadedPart[] = [];
+  for (const kind of COMMENT_PARTS) {
+    const rel = rels.find((r) => r.type === kind.relType || r.type === kind.strictRelType);
+    const path = rel?.target ?? `${dir ? `${dir}/` : ""}${kind.file}`;
+    out.push({
+      kind,
+      path,
+      doc: rel && pkg.has(path) ? await pkg.readXml(path) : null,
+      related: rel !== undefined,
+    });
+  }
+  return out;
+}
+
+const partsOf = (loaded: readonly LoadedPart[]): CommentParts => {
+  const get = (key: CommentPartKind["key"]) => loaded.find((l) => l.kind.key === key)?.doc ?? null;
+  return {
+    comments: get("comments"),
+    extended: get("extended"),
+    ids: get("ids"),
+    extensible: get("extensible"),
+  };
+};
+
+/** Adds the relationships and content-type overrides of the parts that are new. */
+async function registerParts(
+  pkg: DocxPackage,
+  loaded: readonly LoadedPart[],
+  strict: boolean,
+): Promise<void> {
+  const { dir, rels: relsPath } = relsPathOf(pkg.mainPart);
+  const missing = loaded.filter((l) => !l.related);
+  if (missing.length > 0) {
+    const relsText = await pkg.readText(relsPath);
+    const rels = parseXml(relsText ?? `${XML_DECLARATION}<Relationships xmlns="${RELS_NS}"/>`, relsPath);
+    const root = rels.documentElement;
+    if (!root) throw new PlanstodError("bad-xml", relsPath);
+    const ids = new Set(elementChildren(root).map((r) => r.getAttribute("Id") ?? ""));
+    let n = 1;
+    for (const part of missing) {
+      while (ids.has(`rId${n}`)) n++;
+      ids.add(`rId${n}`);
+      const rel = rels.createElementNS(root.namespaceURI ?? RELS_NS, "Relationship");
+      rel.setAttribute("Id", `rId${n}`);
+      rel.setAttribute(
+        "Type",
+        strict && part.kind.strictRelType ? part.kind.strictRelType : part.kind.relType,
+      );
+      rel.setAttribute(
+        "Target",
+        dir && part.path.startsWith(`${dir}/`) ? part.path.slice(dir.length + 1) : `/${part.path}`,
+      );
+      root.appendChild(rel);
+    }
+    pkg.zip.file(relsPath, serialise(rels), { createFolders: false });
+  }
+  const typesText = await pkg.readText("[Content_Types].xml");
+  if (typesText === null) throw new PlanstodError("not-docx");
+  const types = parseXml(typesText, "[Content_Types].xml");
+  const root = types.documentElement;
+  if (!root) throw new PlanstodError("bad-xml", "[Content_Types].xml");
+  const overridden = new Set(
+    elementChildren(root)
+      .filter((el) => el.localName === "Override")
+      .map((el) => (el.getAttribute("PartName") ?? "").toLowerCase()),
+  );
+  let changed = false;
+  for (const part of loaded) {
+    const name = `/${part.path}`;
+    if (overridden.has(name.toLowerCase())) continue;
+    const el = types.createElementNS(root.namespaceURI ?? CONTENT_TYPES_NS, "Override");
+    el.setAttribute("PartName", name);
+    el.setAttribute("ContentType", part.kind.contentType);
+    root.appendChild(el);
+    changed = true;
+  }
+  if (changed) pkg.zip.file("[Content_Types].xml", serialise(types), { createFolders: false });
+}
+
+const fieldTexts = (doc: ExtractedDocument) =>
+  JSON.stringify({
+    fields: Object.values(doc.fields).map((f) => [f.id, f.text]),
+    blocks: Object.entries(doc.blocks).map(([type, list]) => [
+      type,
+      list.map((inst) => Object.values(inst).map((f) => [f.id, f.text])),
+    ]),
+  });
+
+const commentKey = (c: Pick<ExistingComment, "id" | "author" | "text">) =>
+  `${c.id}\u0000${c.author}\u0000${c.text}`;
+
+/** Reads the written bytes again and checks them; throws when anything is not as intended. */
+async function verify(
+  out: Uint8Array,
+  before: Analysis & { paragraphs: string },
+  others: readonly ExistingComment[],
+  ownTexts: readonly string[],
+  newIds: readonly string[],
+): Promise<void> {
+  const read = await readDocument(out);
+  const after = analyse(read, before.template.id);
+  const rules = rulesFor(before.template, read.placeholders);
+  const unsafe = () => new PlanstodError("edit-unsafe");
+  if (fieldTexts(after.extracted) !== fieldTexts(before.extracted)) throw unsafe();
+  if (JSON.stringify(after.report) !== JSON.stringify(before.report)) throw unsafe();
+  if (userParagraphs(read.model, rules) !== before.paragraphs) throw unsafe();
+  const comments = readComments(partsOf(await loadParts(read.pkg)));
+  const present = new Set(comments.map(commentKey));
+  if (others.some((c) => !present.has(commentKey(c)))) throw unsafe();
+  const own = threadsOf(comments);
+  const texts = [...own.keep, ...own.replace].map((c) => c.text).sort();
+  if (JSON.stringify(texts) !== JSON.stringify([...ownTexts].sort())) throw unsafe();
+  const body = read.doc.documentElement;
+  if (!body) throw unsafe();
+  for (const id of newIds) {
+    for (const name of ["commentRangeStart", "commentRangeEnd", "commentReference"]) {
+      if (descendantsW(body, name).filter((el) => wAttr(el, "id") === id).length !== 1) throw unsafe();
+    }
+  }
+}
+
+export async function reviewComments(
+  bytes: Uint8Array,
+  options: { templateId?: string; now: Date },
+): Promise<ReviewCommentsResult> {
+  forcedTemplate(options.templateId);
+  const read = await readDocument(bytes);
+  const analysis = analyse(read, options.templateId);
+  const { template, report } = analysis;
+  const paragraphs = userParagraphs(read.model, rulesFor(template, read.placeholders));
+  const pkg = read.pkg;
+  const loaded = await loadParts(pkg);
+  const existing = readComments(partsOf(loaded));
+  const threads = threadsOf(existing);
+
+  // Planstöd's earlier comments go, unless a person answered them.
+  const docRoot = read.doc.documentElement;
+  if (!docRoot) throw new PlanstodError("bad-xml", pkg.mainPart);
+  const gone = new Set(threads.replace.map((c) => c.id));
+  for (const c of threads.replace) removeComment(partsOf(loaded), c);
+  removeAnchors(docRoot, gone);
+
+  const w = wNamespace(read.doc);
+  for (const part of loaded) part.doc ??= emptyPart(part.kind, w);
+  const parts = partsOf(loaded) as Required<{ [K in keyof CommentParts]: XmlDocument }>;
+
+  const keptTexts = new Set(threads.keep.map((c) => c.text));
+  const used = usedIds([read.doc, ...loaded.map((l) => l.doc)]);
+  const commentIds = new Set(
+    [...threads.keep, ...threads.others].map((c) => Number(c.id)).filter((n) => Number.isInteger(n)),
+  );
+  let nextId = 0;
+  const date = options.now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const inserted: ReviewCommentsResult["inserted"] = [];
+  const newIds: string[] = [];
+  for (const item of reviewItems(buildReview(template, report))) {
+    const text = commentText(template, item);
+    if (keptTexts.has(text)) continue;
+    const paragraph = anchorParagraph(analysis, read.model, item.target);
+    if (!paragraph) continue;
+    while (commentIds.has(nextId)) nextId++;
+    commentIds.add(nextId);
+    const id = String(nextId);
+    const seed = `${text}|${inserted.length}`;
+    appendComment(parts, {
+      id,
+      paraId: freshId(seed, used.paraIds),
+      durableId: freshId(seed, used.durableIds),
+      author: PLANSTOD_AUTHOR,
+      initials: PLANSTOD_INITIALS,
+      date,
+      text,
+    });
+    anchorComment(paragraph.el, id);
+    inserted.push({ text, paragraph: paragraph.index });
+    newIds.push(id);
+  }
+
+  pkg.zip.file(pkg.mainPart, serialise(read.doc), { createFolders: false });
+  for (const part of loaded)
+    if (part.doc) pkg.zip.file(part.path, serialise(part.doc), { createFolders: false });
+  await registerParts(pkg, loaded, w === "http://purl.oclc.org/ooxml/wordprocessingml/main");
+  const out = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+
+  const ownTexts = [...threads.keep.map((c) => c.text), ...inserted.map((i) => i.text)];
+  await verify(out, { ...analysis, paragraphs }, threads.others, ownTexts, newIds);
+  return {
+    bytes: out,
+    template,
+    report,
+    inserted,
+    removed: threads.replace.length,
+    kept: threads.keep.length,
+  };
+}
