@@ -221,7 +221,7 @@ describe("planstod check refuses bad input clearly", () => {
   test("usage errors are Swedish and exit 2", async () => {
     expect(await cli("check")).toMatchObject({
       code: 2,
-      err: "planstod: argument saknas (fil). Se planstod --help.\n",
+      err: "planstod: argument saknas (sökväg). Se planstod --help.\n",
     });
     expect(await cli("check", "--bogus", "x.docx")).toMatchObject({
       code: 2,
