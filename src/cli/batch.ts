@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { runJob, type Job, type JobOutcome } from "./jobs";
 
 /**
  * Runs the jobs of a batch (check or export of many files), on worker threads when the batch is
- * large enough for their start-up (about 0.1 s each) to pay off, else in this thread. Results
- * come back in the order of the jobs. `PLANSTOD_WORKERS` sets the number of threads (0: none).
+ * large enough for their start-up (about 0.2 s of CPU each) to pay off and the machine has idle
+ * cores (a worker on a core that other processes keep busy only adds its start-up), else in this
+ * thread. Results come back in the order of the jobs. `PLANSTOD_WORKERS` sets the number of
+ * threads (0: none). `npm run bench` measures both.
  */
 
 /** Below this many files a batch runs in this thread. */
@@ -22,7 +24,10 @@ export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env):
   const forced = env.PLANSTOD_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), jobs);
   if (jobs < WORKER_THRESHOLD || !existsSync(WORKER_FILE)) return 0;
-  return Math.max(0, Math.min(availableParallelism(), 4, Math.floor(jobs / FILES_PER_WORKER)));
+  // Idle cores, from the one-minute load average (0 on Windows, where every core counts as idle).
+  const idle = Math.floor(availableParallelism() - loadavg()[0] + 0.5);
+  const threads = Math.min(idle, 4, Math.floor(jobs / FILES_PER_WORKER));
+  return threads >= 2 ? threads : 0;
 }
 
 export interface BatchOptions {
