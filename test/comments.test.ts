@@ -335,6 +335,27 @@ describe("two runs on sv-commented: people's comments stay, Planstöd's are repl
   });
 });
 
+test("a Planstöd comment a person marked done is kept, not repeated", async () => {
+  const one = temp("done-1.docx");
+  await cli("check", fixture("sv-partial"), "--comments", "-o", one);
+  const zip = await JSZip.loadAsync(readFileSync(one));
+  const first = (await open(one)).comments.find((c) => c.text.includes("”Tidplan”"))!;
+  const ex = (await zip.file("word/commentsExtended.xml")!.async("string")).replace(
+    `w15:paraId="${first.paraId}" w15:done="0"`,
+    `w15:paraId="${first.paraId}" w15:done="1"`,
+  );
+  expect(ex).toContain('w15:done="1"');
+  zip.file("word/commentsExtended.xml", ex);
+  const marked = temp("done-marked.docx");
+  writeFileSync(marked, await zip.generateAsync({ type: "nodebuffer" }));
+  const two = temp("done-2.docx");
+  const r = await cli("check", marked, "--comments", "-o", two);
+  expect(r.out).toContain("Lade in 17 kommentarer");
+  const after = await open(two);
+  expect(after.comments.filter((c) => c.text.includes("”Tidplan”"))).toEqual([first]);
+  expect(own(after)).toHaveLength(18);
+});
+
 describe("output rules, as for add and remove", () => {
   test("an existing OUT only with --force; never the input; -o or --in-place required; one file", async () => {
     const out = temp("exists.docx");
@@ -373,7 +394,11 @@ describe("output rules, as for add and remove", () => {
     const report = (await jsonOf(file)) as { missing: unknown[]; warnings: unknown[] };
     expect(own(pkg)).toHaveLength(report.missing.length + report.warnings.length);
     const complete = temp("complete.docx");
-    expect((await cli("check", fixture("sv-complete"), "--comments", "-o", complete)).code).toBe(0);
-    expect((await open(complete)).comments).toEqual([]);
+    const done = await cli("check", fixture("sv-complete"), "--comments", "-o", complete);
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/^Inga nya kommentarer behövdes; skrev /);
+    const pkg2 = await open(complete);
+    expect(pkg2.comments).toEqual([]);
+    expect(pkg2.zip.file("word/comments.xml")).toBeNull();
   });
 });

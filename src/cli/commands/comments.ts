@@ -24,7 +24,11 @@ export async function commentsCommand(paths: string[], options: CommentsOptions,
     const result = await reviewComments(bytes, { templateId: options.template, now: new Date() });
     await writeAtomic(out, result.bytes, await modeOf(file));
     const where = options.inPlace ? file : `${out} (från ${file})`;
-    const parts = [`Lade in ${count(result.inserted.length, "kommentar", "kommentarer")} i ${where}.`];
+    const parts = [
+      result.inserted.length > 0
+        ? `Lade in ${count(result.inserted.length, "kommentar", "kommentarer")} i ${where}.`
+        : `Inga nya kommentarer behövdes; skrev ${where}.`,
+    ];
     if (result.removed > 0)
       parts.push(
         `${count(result.removed, "tidigare kommentar", "tidigare kommentarer")} från Planstöd togs bort.`,

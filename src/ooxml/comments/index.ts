@@ -228,10 +228,17 @@ export async function reviewComments(
   removeAnchors(docRoot, gone);
 
   const w = wNamespace(read.doc);
-  for (const part of loaded) part.doc ??= emptyPart(part.kind, w);
-  const parts = partsOf(loaded) as Required<{ [K in keyof CommentParts]: XmlDocument }>;
-
   const keptTexts = new Set(threads.keep.map((c) => c.text));
+  const pending = reviewItems(buildReview(template, report))
+    .map((item) => ({
+      text: commentText(template, item),
+      paragraph: anchorParagraph(analysis, read.model, item.target),
+    }))
+    .filter((p) => p.paragraph !== null && !keptTexts.has(p.text));
+  // A document that needs no comment and has none gets no comment parts.
+  if (pending.length > 0) for (const part of loaded) part.doc ??= emptyPart(part.kind, w);
+  const written = loaded.filter((l) => l.doc !== null);
+
   const used = usedIds([read.doc, ...loaded.map((l) => l.doc)]);
   const commentIds = new Set(
     [...threads.keep, ...threads.others].map((c) => Number(c.id)).filter((n) => Number.isInteger(n)),
@@ -240,11 +247,9 @@ export async function reviewComments(
   const date = options.now.toISOString().replace(/\.\d{3}Z$/, "Z");
   const inserted: ReviewCommentsResult["inserted"] = [];
   const newIds: string[] = [];
-  for (const item of reviewItems(buildReview(template, report))) {
-    const text = commentText(template, item);
-    if (keptTexts.has(text)) continue;
-    const paragraph = anchorParagraph(analysis, read.model, item.target);
+  for (const { text, paragraph } of pending) {
     if (!paragraph) continue;
+    const parts = partsOf(loaded) as Required<{ [K in keyof CommentParts]: XmlDocument }>;
     while (commentIds.has(nextId)) nextId++;
     commentIds.add(nextId);
     const id = String(nextId);
@@ -264,9 +269,9 @@ export async function reviewComments(
   }
 
   pkg.zip.file(pkg.mainPart, serialise(read.doc), { createFolders: false });
-  for (const part of loaded)
+  for (const part of written)
     if (part.doc) pkg.zip.file(part.path, serialise(part.doc), { createFolders: false });
-  await registerParts(pkg, loaded, w === "http://purl.oclc.org/ooxml/wordprocessingml/main");
+  await registerParts(pkg, written, w === "http://purl.oclc.org/ooxml/wordprocessingml/main");
   const out = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 
   const ownTexts = [...threads.keep.map((c) => c.text), ...inserted.map((i) => i.text)];
