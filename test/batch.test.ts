@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { fixturePath, variant } from "../scripts/fixtures/variants";
+import { check } from "../src/cli/commands/check";
 import { cli } from "./helpers/cli";
 import { csvObjects } from "./helpers/csv";
 
@@ -201,6 +202,30 @@ describe("check PATH... with folders", () => {
     });
     expect(await cli("check", "-o", path.join(dir, "x.docx"), plans)).toMatchObject({ code: 2 });
   });
+});
+
+test("progress goes to io.progress (a terminal's stderr) as files are done, then is cleared", async () => {
+  const progress: string[] = [];
+  const out: string[] = [];
+  const code = await check(
+    [plans],
+    { summary: true },
+    {
+      out: (t) => out.push(t),
+      err: () => {},
+      progress: (t) => progress.push(t),
+    },
+  );
+  expect(code).toBe(1);
+  expect(progress).toEqual([
+    "Kontrollerar 1 av 5 …",
+    "Kontrollerar 2 av 5 …",
+    "Kontrollerar 3 av 5 …",
+    "Kontrollerar 4 av 5 …",
+    "Kontrollerar 5 av 5 …",
+    "",
+  ]);
+  // Without a terminal (no io.progress) nothing is shown: the other tests' stderr is empty.
 });
 
 describe("the built CLI on a large folder", () => {
