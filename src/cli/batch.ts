@@ -49,11 +49,26 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions = {})
     return results;
   }
   let next = 0;
+  // Each worker takes the next job when it is done with one. A worker that fails (it should not:
+  // jobs never throw) hands its job and the rest of its share back to this thread.
   const serve = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<void>((resolve) => {
       let current = -1;
+      let ended = false;
+      const end = async () => {
+        if (ended) return;
+        ended = true;
+        void worker.terminate();
+        if (current >= 0 && results[current] === undefined) finish(current, await runJob(jobs[current]));
+        while (next < jobs.length) {
+          const i = next++;
+          finish(i, await runJob(jobs[i]));
+        }
+        resolve();
+      };
       const give = () => {
         if (next >= jobs.length) {
+          ended = true;
           void worker.terminate();
           resolve();
           return;
@@ -62,14 +77,12 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions = {})
         worker.postMessage(jobs[current]);
       };
       worker.on("message", (outcome: JobOutcome) => {
+        if (ended) return;
         finish(current, outcome);
         give();
       });
-      worker.on("error", reject);
-      worker.on("exit", (code) => {
-        if (next < jobs.length || results[current] === undefined)
-          reject(new Error(`arbetstråden avslutades (${code}).`));
-      });
+      worker.on("error", () => void end());
+      worker.on("exit", () => void end());
       give();
     });
   const pool = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER_FILE));
