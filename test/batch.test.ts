@@ -206,6 +206,57 @@ describe("check PATH... with folders", () => {
   });
 });
 
+describe("the fixtures' folder (test/fixtures/generated)", () => {
+  const generated = path.dirname(fixture("sv-complete"));
+  const sorted = [...VARIANTS].sort((a, b) => (fixturePath(a) < fixturePath(b) ? -1 : 1));
+
+  test("summary table, CSV and JSON: one entry per fixture, as the fixtures' author expects", async () => {
+    const text = await cli("check", "--summary", generated);
+    const csv = await cli("check", "--format", "csv", generated);
+    const json = await cli("check", "--format", "json", generated);
+    for (const r of [text, csv, json]) expect(r.code).toBe(2); // bad/ holds files that cannot be checked
+    const rows = csvObjects(csv.out.slice(1));
+    const reports = JSON.parse(json.out) as { file: string; complete?: boolean; error?: string }[];
+    const table = text.out
+      .split("\n")
+      .filter((l) => l.startsWith(generated))
+      .map((l) => l.split(/ {2,}/));
+    expect(rows.map((r) => r.file)).toEqual(sorted.map(fixturePath));
+    expect(reports.map((r) => r.file)).toEqual(sorted.map(fixturePath));
+    expect(table.map((r) => r[0])).toEqual(sorted.map(fixturePath));
+    sorted.forEach((v, i) => {
+      const expected = v.expect;
+      if ("error" in expected) {
+        expect({ name: v.name, complete: rows[i].complete, hasError: rows[i].error !== "" }).toEqual({
+          name: v.name,
+          complete: "",
+          hasError: true,
+        });
+        expect(reports[i].error).toBe(rows[i].error);
+        expect(table[i][5]).toBe(`kunde inte kontrolleras: ${rows[i].error}`);
+      } else {
+        const status = expected.complete ? "komplett" : "inte komplett";
+        expect({
+          name: v.name,
+          complete: rows[i].complete,
+          template: rows[i].template,
+          status: table[i][5],
+        }).toEqual({
+          name: v.name,
+          complete: String(expected.complete),
+          template: v.template,
+          status,
+        });
+        expect({ name: v.name, warnings: rows[i].warnings }).toEqual({
+          name: v.name,
+          warnings: String(expected.warnings.length),
+        });
+        expect(reports[i].complete).toBe(expected.complete);
+      }
+    });
+  });
+});
+
 test("progress goes to io.progress (a terminal's stderr) as files are done, then is cleared", async () => {
   const progress: string[] = [];
   const out: string[] = [];
