@@ -1,3 +1,4 @@
+import type { Argument, Command, Option } from "commander";
 import { InputError } from "./io";
 import { PlanstodError } from "../core/messages";
 
@@ -25,7 +26,24 @@ const HELP_TITLES: Record<string, string> = {
   "Commands:": "Kommandon:",
   "Arguments:": "Argument:",
 };
-export const swedishHelp = { styleTitle: (title: string) => HELP_TITLES[title] ?? title };
+const argName = (a: Argument) => {
+  const name = `${a.name()}${a.variadic ? "..." : ""}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+};
+
+/** Commander's help in Swedish: titles, command terms, and the choices and default of an option. */
+export const swedishHelp = {
+  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+  subcommandTerm: (cmd: Command) =>
+    // Without Commander's "[options]": each command's own help lists them.
+    [cmd.name(), ...cmd.registeredArguments.map(argName)].join(" "),
+  optionDescription: (option: Option) => {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(`${option.argChoices.join(", ")}`);
+    if (option.defaultValue !== undefined) extra.push(`standard: ${String(option.defaultValue)}`);
+    return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+  },
+};
 
 /** The Swedish line for an error, or null when it is a defect of ours (not a user's problem). */
 export function userMessage(error: unknown): string | null {
