@@ -7,7 +7,14 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  AriaLiveAnnouncer,
+  Button,
+  FluentProvider,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { App } from "../src/taskpane/App";
 import type { ReviewTarget } from "../src/core/review";
 import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
@@ -186,11 +193,13 @@ function Harness({
       </section>
       {/* A plain container, as Word's task pane frame is: the pane's own <main> stays top-level. */}
       <div className={styles.pane} data-testid="pane">
-        <App
-          key={name}
-          host={host}
-          environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
-        />
+        <AriaLiveAnnouncer>
+          <App
+            key={name}
+            host={host}
+            environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
+          />
+        </AriaLiveAnnouncer>
       </div>
     </div>
   );
