@@ -27,7 +27,13 @@ function interactive(root: HTMLElement): HTMLElement[] {
     root.querySelectorAll<HTMLElement>(
       'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])',
     ),
-  ).filter((el) => !el.hasAttribute("data-tabster-dummy") && !el.closest("[inert]"));
+  ).filter(
+    (el) =>
+      !el.hasAttribute("data-tabster-dummy") &&
+      !el.closest("[inert]") &&
+      // A tab list is one tab stop: the selected tab; the arrow keys move between its tabs.
+      !(el.getAttribute("role") === "tab" && el.getAttribute("aria-selected") !== "true"),
+  );
 }
 
 /** Presses Tab until focus comes round again; returns every element that had the focus. */
@@ -84,6 +90,12 @@ describe("keyboard", () => {
     expect(controls.filter((el) => !reached.includes(el)).map((el) => el.outerHTML.slice(0, 120))).toEqual(
       [],
     );
+    // The other view is one arrow key away from the selected tab.
+    screen.getByRole("tab", { name: "Avsnitt" }).focus();
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: /^Granska/ }));
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("tab", { name: /^Granska/ }).getAttribute("aria-selected")).toBe("true");
     // Fluent marks keyboard focus for its focus outline.
     expect(document.activeElement?.hasAttribute("data-fui-focus-visible")).toBe(true);
     expect(unnamed().map((el) => el.outerHTML.slice(0, 120))).toEqual([]);
@@ -97,7 +109,7 @@ describe("keyboard", () => {
     await user.keyboard("{Enter}");
     await waitFor(() => expect(header("bakgrund").getAttribute("aria-expanded")).toBe("true"));
     expect(
-      within(item("bakgrund")).getByRole("button", { name: /^Gå till fältet Kort bakgrund/ }),
+      within(item("bakgrund")).getByRole("button", { name: /^Gå till fältet ”Kort bakgrund/ }),
     ).toBeTruthy();
     await user.keyboard(" ");
     await waitFor(() => expect(header("bakgrund").getAttribute("aria-expanded")).toBe("false"));
@@ -113,7 +125,7 @@ describe("keyboard", () => {
     await waitFor(() => expect(header("deltagare").getAttribute("aria-expanded")).toBe("true"));
     await user.tab();
     expect(document.activeElement?.getAttribute("aria-label")).toBe(
-      "Gå till fältet Deltagare i insatsen (saknas)",
+      "Gå till fältet ”Deltagare i insatsen” (saknas)",
     );
     await user.keyboard("{Enter}");
     expect(host.selected).toEqual([{ id: "deltagare", block: null }]);
@@ -121,7 +133,9 @@ describe("keyboard", () => {
     screen.getByRole("button", { name: "Lägg till uppföljning" }).focus();
     await user.keyboard("{Enter}");
     await waitIdle();
-    expect(messageBars()).toEqual([{ intent: "success", text: "Uppföljning 2 har lagts till." }]);
+    expect(messageBars()).toEqual([
+      { intent: "success", text: "Uppföljning 2 har lagts till.Gå till första fältet" },
+    ]);
     // The button keeps the focus through the edit.
     expect(document.activeElement?.textContent).toBe("Lägg till uppföljning");
   });
@@ -132,7 +146,7 @@ describe("keyboard", () => {
     header("utvecklingsomrade#3").focus();
     await user.keyboard("{Enter}");
     const remove = await within(item("utvecklingsomrade#3")).findByRole("button", {
-      name: "Ta bort Utvecklingsområde 3",
+      name: "Ta bort utvecklingsområde 3",
     });
     remove.focus();
     await user.keyboard("{Enter}");
@@ -145,6 +159,13 @@ describe("keyboard", () => {
 
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("dialog")).not.toBe(confirm);
+    // The focus starts on "Avbryt"; Tab reaches "Ta bort".
+    await waitFor(() =>
+      expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" })).toBe(
+        document.activeElement,
+      ),
+    );
+    await user.tab();
     expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Ta bort" })).toBe(
       document.activeElement,
     );
@@ -176,8 +197,28 @@ describe("axe", () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     const { user } = await renderPane(host);
     const el = await open(user, "utvecklingsomrade#2");
-    await user.click(within(el).getByRole("button", { name: "Ta bort Utvecklingsområde 2" }));
-    expect(await screen.findByRole("dialog", { name: "Ta bort Utvecklingsområde 2?" })).toBeTruthy();
+    await user.click(within(el).getByRole("button", { name: "Ta bort utvecklingsområde 2" }));
+    expect(await screen.findByRole("dialog", { name: "Ta bort utvecklingsområde 2?" })).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  test("the Granska view of sv-partial and of iko-partial, with the comments buttons", async () => {
+    for (const name of ["sv-partial.docx", "iko-partial.docx"]) {
+      const host = FakeHost.fromFixture(name);
+      const { user, unmount } = await renderPane(host);
+      await user.click(screen.getByRole("tab", { name: /^Granska/ }));
+      expect(screen.getByRole("button", { name: "Nästa saknade fält" })).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Lägg granskningen som kommentarer" })).toBeTruthy();
+      expect(await seriousViolations()).toEqual([]);
+      unmount();
+    }
+  });
+
+  test("the Granska view without the comment API", async () => {
+    const host = FakeHost.fromFixture("sv-partial.docx", { comments: false });
+    const { user } = await renderPane(host);
+    await user.click(screen.getByRole("tab", { name: /^Granska/ }));
+    expect(screen.getByTestId("comments-unavailable")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 

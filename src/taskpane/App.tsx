@@ -94,9 +94,13 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
             </Title2>
           </header>
           {/* With a host, what this Word lacks comes from host.capabilities.missing (shown below). */}
-          {!host && env.inWord && !env.wordApiSupported && <Notice intent="warning">{text.unsupported}</Notice>}
+          {!host && env.inWord && !env.wordApiSupported && (
+            <Notice intent="warning">{text.unsupported}</Notice>
+          )}
           {!host && !env.inWord && <Notice intent="info">{text.outsideWord}</Notice>}
-          {(!host || (!state.snapshot && !state.busy && !state.feedback)) && <Body1 as="p">{text.intro}</Body1>}
+          {(!host || (!state.snapshot && !state.busy && !state.feedback)) && (
+            <Body1 as="p">{text.intro}</Body1>
+          )}
           {missing.length > 0 && (
             <div className={styles.messages}>
               <Notice intent="warning" title={text.missingTitle}>

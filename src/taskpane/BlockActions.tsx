@@ -68,7 +68,15 @@ export interface RemoveButtonProps {
  * "Ta bort" for an unused instance or an empty row; asks first in a dialog that says what is
  * deleted and that Ctrl+Z undoes it. The focus starts on "Avbryt", so Enter never deletes by accident.
  */
-export function RemoveButton({ label, ariaLabel, question, body, disabled, busy, onRemove }: RemoveButtonProps) {
+export function RemoveButton({
+  label,
+  ariaLabel,
+  question,
+  body,
+  disabled,
+  busy,
+  onRemove,
+}: RemoveButtonProps) {
   const text = useText();
   const styles = useStyles();
   const [open, setOpen] = useState(false);
@@ -92,7 +100,11 @@ export function RemoveButton({ label, ariaLabel, question, body, disabled, busy,
             <p className={styles.para}>{body}</p>
             <p className={styles.para}>{text.undoHint}</p>
           </DialogContent>
+          {/* "Avbryt" first: the dialog gives the focus to its first button. */}
           <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">{text.cancel}</Button>
+            </DialogTrigger>
             <Button
               appearance="primary"
               onClick={() => {
@@ -102,11 +114,6 @@ export function RemoveButton({ label, ariaLabel, question, body, disabled, busy,
             >
               {text.remove}
             </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary" autoFocus>
-                {text.cancel}
-              </Button>
-            </DialogTrigger>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -60,7 +60,11 @@ const useStyles = makeStyles({
   },
 });
 
-function badgeOf(entry: OutlineEntry, fresh: boolean, text: PaneText): { text: string; color: BadgeProps["color"] } {
+function badgeOf(
+  entry: OutlineEntry,
+  fresh: boolean,
+  text: PaneText,
+): { text: string; color: BadgeProps["color"] } {
   if (fresh) return { text: text.status.fresh, color: "brand" };
   if (!entry.used) return { text: text.status.unused, color: "informative" };
   switch (entry.status) {

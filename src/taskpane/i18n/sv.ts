@@ -69,7 +69,8 @@ export const sv: PaneText = {
   removeRowQuestion: (row) => `Ta bort rad ${row}?`,
   removeBody: (title, fields) =>
     `${title} tas bort ur dokumentet med alla sina ${fields} fält. Inget av fälten är ifyllt.`,
-  removeRowBody: (name, row) => end(`Rad ${row} tas bort ur tabellen ${table(name)}. Ingen av dess celler är ifylld`),
+  removeRowBody: (name, row) =>
+    end(`Rad ${row} tas bort ur tabellen ${table(name)}. Ingen av dess celler är ifylld`),
   undoHint: "Du kan ångra borttagningen i Word med Ctrl+Z.",
   cancel: "Avbryt",
 
@@ -114,7 +115,9 @@ export const sv: PaneText = {
     remove: "Ta bort Planstöds kommentarer",
     inserted: (inserted, removed) =>
       `${plural(inserted, "kommentar", "kommentarer")} har lagts in i dokumentet.` +
-      (removed > 0 ? ` ${plural(removed, "tidigare kommentar", "tidigare kommentarer")} från Planstöd har ersatts.` : ""),
+      (removed > 0
+        ? ` ${plural(removed, "tidigare kommentar", "tidigare kommentarer")} från Planstöd har ersatts.`
+        : ""),
     removed: (count) =>
       count === 0
         ? "Det fanns inga kommentarer från Planstöd att ta bort."

@@ -177,7 +177,12 @@ export function ReviewView(props: ReviewViewProps) {
       )}
       <FeedbackAt anchor={REVIEW} />
       {review.groups.map((group) => (
-        <section key={group.key} className={styles.group} aria-labelledby={`review-group-${group.key}`} data-group={group.key}>
+        <section
+          key={group.key}
+          className={styles.group}
+          aria-labelledby={`review-group-${group.key}`}
+          data-group={group.key}
+        >
           <h3 className={styles.groupHeading} id={`review-group-${group.key}`}>
             <span>{group.title}</span>
             <CounterBadge

@@ -70,7 +70,7 @@ export type PaneAction =
   | { type: "cursor"; cursor: FieldKey | null; entryKey?: string }
   | { type: "focus"; key: string }
   | { type: "view"; view: View }
-  | { type: "added"; snapshot: Snapshot; fresh: Fresh | null; openKey: string; feedback: Feedback };
+  | { type: "added"; snapshot: Snapshot; fresh: Fresh | null; openKey: string };
 
 const inBlock = (field: FieldKey | null, fresh: Fresh): boolean =>
   field?.block?.type === fresh.type && field.block.index === fresh.index;
@@ -107,7 +107,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (fresh && inBlock(action.cursor, fresh)) fresh = fresh.entered ? fresh : { ...fresh, entered: true };
       else if (fresh?.entered && action.cursor !== null) fresh = null;
       const same =
-        action.cursor === null ? state.cursor === null : state.cursor !== null && sameField(state.cursor, action.cursor);
+        action.cursor === null
+          ? state.cursor === null
+          : state.cursor !== null && sameField(state.cursor, action.cursor);
       return {
         ...state,
         cursor: same ? state.cursor : action.cursor,
@@ -125,7 +127,6 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         snapshot: action.snapshot,
         fresh: action.fresh,
         openItems: withOpen(state.openItems, action.openKey),
-        feedback: action.feedback,
       };
   }
 }

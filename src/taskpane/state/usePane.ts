@@ -197,7 +197,10 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         const after = next.report;
         if (after && before && after.requiredFilled !== before.requiredFilled) {
           const t = latest.current.text;
-          announce(t.summary(after.requiredFilled, after.requiredTotal), { polite: true, batchId: "refresh" });
+          announce(t.summary(after.requiredFilled, after.requiredTotal), {
+            polite: true,
+            batchId: "refresh",
+          });
         }
       } catch {
         // A background check that fails says nothing: the next one, or "Uppdatera", tries again.
@@ -259,7 +262,11 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         const next = await host.read();
         dispatch({ type: "snapshot", snapshot: next });
         if (!next.template) return null;
-        return { intent: "info", text: latest.current.text.refreshed(!sameReport(before, next)), anchor: TOP };
+        return {
+          intent: "info",
+          text: latest.current.text.refreshed(!sameReport(before, next)),
+          anchor: TOP,
+        };
       },
       false,
     );
@@ -335,15 +342,13 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
             snapshot: next,
             fresh: rows ? null : { type: request.type, index, key, entered: false },
             openKey: key,
-            feedback,
           });
-          announce(feedback.text, { polite: true });
-          return null;
+          return feedback;
         },
         true,
       );
     },
-    [host, act, announce],
+    [host, act],
   );
 
   const remove = useCallback(
