@@ -330,7 +330,7 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
     await user.click(within(tidplan).getByRole("button", { name: "Lägg till rad i tabellen ”Tidplan”" }));
     await waitIdle();
     expect(messageBars()).toEqual([
-      { intent: "success", text: "Rad 4 har lagts till i tabellen ”Tidplan”.Gå till första fältet" },
+      { intent: "success", text: "Rad 4 i tabellen ”Tidplan” har lagts till.Gå till första fältet" },
     ]);
     expect((await host.read()).report?.blocks.tidplan).toBe(4);
     expect(within(item("tidplan")).getAllByRole("heading", { level: 4 })).toHaveLength(4);

@@ -70,16 +70,16 @@ export const sv: PaneText = {
   removeBody: (title, fields) =>
     `${title} tas bort ur dokumentet med alla sina ${fields} fält. Inget av fälten är ifyllt.`,
   removeRowBody: (name, row) =>
-    end(`Rad ${row} tas bort ur tabellen ${table(name)}. Ingen av dess celler är ifylld`),
+    `Rad ${row} i tabellen ${table(name)} tas bort ur dokumentet. Ingen av dess celler är ifylld.`,
   undoHint: "Du kan ångra borttagningen i Word med Ctrl+Z.",
   cancel: "Avbryt",
 
   added: (part, index) =>
     part.kind === "rows"
-      ? end(`Rad ${index} har lagts till i tabellen ${table(part.name)}`)
+      ? `Rad ${index} i tabellen ${table(part.name)} har lagts till.`
       : `${part.name} ${index} har lagts till.`,
   removed: (title) => `${title} har tagits bort.`,
-  removedRow: (name, row) => end(`Rad ${row} har tagits bort ur tabellen ${table(name)}`),
+  removedRow: (name, row) => `Rad ${row} i tabellen ${table(name)} har tagits bort.`,
   goToFirstField: "Gå till första fältet",
 
   review: {
