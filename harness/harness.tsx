@@ -25,7 +25,8 @@ import { createWordDouble, type WordDouble } from "../test/word-double";
 const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
 
 const useStyles = makeStyles({
-  page: { display: "grid", gridTemplateColumns: "1fr 360px", height: "100vh" },
+  // The pane column is as narrow as Word's task pane usually is.
+  page: { display: "grid", gridTemplateColumns: "1fr 320px", height: "100vh" },
   doc: {
     overflowY: "auto",
     padding: tokens.spacingHorizontalL,
@@ -140,6 +141,30 @@ function Harness({
     return double.paragraphTexts();
   }, [double, version]);
   const selected = new Set(double.selection.paragraphIndexes);
+  useEffect(() => {
+    // For the end-to-end test: what a person does in Word besides the pane (comments, typing).
+    (window as unknown as { planstodHarness?: unknown }).planstodHarness = { double };
+  }, [double]);
+
+  const [typed, setTyped] = useState("");
+  /** Types at the cursor as Word does: over the control around it (or its paragraph's last), else at the end. */
+  const typeAtCursor = async () => {
+    if (typed === "") return;
+    await double.Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      const around = selection.parentContentControlOrNullObject;
+      const paragraph = selection.paragraphs.getFirst();
+      const inline = paragraph.contentControls;
+      inline.load("items");
+      await context.sync();
+      const control = around.isNullObject ? inline.items[inline.items.length - 1] : around;
+      if (control) control.insertText(typed, "Replace");
+      else paragraph.insertText(typed, "End");
+      await context.sync();
+    });
+    // Typing does not move Word's selection events: the pane has to notice by itself.
+    bump();
+  };
 
   const moveCursor = async (index: number) => {
     double.setSelection(index);
@@ -175,6 +200,18 @@ function Harness({
           <span data-testid="document-name">{name}</span>
           <Button size="small" onClick={() => void download()}>
             Ladda ner
+          </Button>
+        </div>
+        <div className={styles.bar}>
+          <input
+            type="text"
+            value={typed}
+            aria-label="Text att skriva vid markören"
+            data-testid="type-text"
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <Button size="small" data-testid="type-button" onClick={() => void typeAtCursor()}>
+            Skriv vid markören
           </Button>
         </div>
         {texts.map((text, i) => (

@@ -41,7 +41,7 @@ describe("auto-refresh", () => {
       expect(summary()).toBe("42 av 42 obligatoriska fält ifyllda. Dokumentet är komplett."),
     );
     expect(status(`${UO}#3`)).toBe("Ifyllt");
-    expect(screen.getByRole("tab", { name: "Granska (0)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Granska (0)" })).toBeTruthy();
     // The new count is announced politely.
     expect(announced).toContain("42 av 42 obligatoriska fält ifyllda");
     expect(document.querySelector(".fui-Spinner")).toBeNull();
@@ -118,9 +118,9 @@ describe("a newly added block", () => {
     });
 
     // The review does not call it unused while it is new.
-    await user.click(screen.getByRole("tab", { name: /^Granska/ }));
+    await user.click(screen.getByRole("button", { name: /^Granska/ }));
     expect(document.body.textContent).not.toContain("Utvecklingsområde 4 är tomt");
-    await user.click(screen.getByRole("tab", { name: "Avsnitt" }));
+    await user.click(screen.getByRole("button", { name: "Avsnitt" }));
 
     // The user leaves it (the cursor goes to another field): now it is unused.
     host.cursor = { id: "bakgrund", block: null };

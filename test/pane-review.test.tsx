@@ -20,7 +20,7 @@ import {
 const UO = "utvecklingsomrade";
 
 async function openReview(pane: Pane): Promise<void> {
-  await pane.user.click(screen.getByRole("tab", { name: /^Granska/ }));
+  await pane.user.click(screen.getByRole("button", { name: /^Granska/ }));
 }
 
 const groups = () =>

@@ -64,9 +64,9 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     expect(header(`${UO}#1`).textContent).not.toContain("Följer upp");
 
     // The warnings and the missing fields are counted on the Granska tab.
-    expect(screen.getByRole("tab", { name: "Granska (18)" })).toBeTruthy();
-    expect(screen.getByRole("tab", { name: "Avsnitt" }).getAttribute("aria-selected")).toBe("true");
-    await user.click(screen.getByRole("tab", { name: "Granska (18)" }));
+    expect(screen.getByRole("button", { name: "Granska (18)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Avsnitt" }).getAttribute("aria-pressed")).toBe("true");
+    await user.click(screen.getByRole("button", { name: "Granska (18)" }));
     expect(
       screen.getByText("Utvecklingsområde 2 är tomt och används inte. Fyll i det eller ta bort det."),
     ).toBeTruthy();

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Button, Spinner, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Spinner, Title2, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { entryOf, planGuidance, type OutlineEntry } from "../core/outline";
 import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
@@ -9,7 +9,7 @@ import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
 import { Outline } from "./Outline";
 import { PlanGuidance } from "./PlanGuidance";
 import { ReviewView } from "./review/ReviewView";
-import { REVIEW, TOP, type View } from "./state/reducer";
+import { REVIEW, TOP } from "./state/reducer";
 import { usePane, type AddRequest, type Pane } from "./state/usePane";
 import { Summary } from "./Summary";
 import { UnknownTemplate } from "./UnknownTemplate";
@@ -48,8 +48,9 @@ const useStyles = makeStyles({
   retry: {
     alignSelf: "flex-start",
   },
-  tabs: {
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  views: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
   },
   panel: {
     display: "flex",
@@ -185,24 +186,26 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
         canRead={caps.read}
         onRefresh={actions.reread}
       />
-      <TabList
-        className={styles.tabs}
-        aria-label={text.views.label}
-        selectedValue={state.view}
-        onTabSelect={(_event, data) => actions.setView(data.value as View)}
-      >
-        <Tab value="outline" id="planstod-tab-outline">
+      {/* Two toggle buttons rather than a tab list: one tab stop each, and no focus guards. */}
+      <div className={styles.views} role="group" aria-label={text.views.label}>
+        <ToggleButton
+          size="small"
+          appearance={state.view === "outline" ? "primary" : "secondary"}
+          checked={state.view === "outline"}
+          onClick={() => actions.setView("outline")}
+        >
           {text.views.outline}
-        </Tab>
-        <Tab value="review" id="planstod-tab-review">
+        </ToggleButton>
+        <ToggleButton
+          size="small"
+          appearance={state.view === "review" ? "primary" : "secondary"}
+          checked={state.view === "review"}
+          onClick={() => actions.setView("review")}
+        >
           {text.views.review} ({items})
-        </Tab>
-      </TabList>
-      <div
-        role="tabpanel"
-        className={styles.panel}
-        aria-labelledby={state.view === "outline" ? "planstod-tab-outline" : "planstod-tab-review"}
-      >
+        </ToggleButton>
+      </div>
+      <div className={styles.panel} data-view={state.view}>
         {state.view === "outline" ? (
           <>
             <PlanGuidance lines={planGuidance(template)} />
