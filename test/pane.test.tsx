@@ -324,7 +324,7 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
     ).toEqual(["Rad 1", "Rad 2", "Rad 3"]);
     expect(
       within(tidplan).getByRole("button", {
-        name: "Gå till fältet ”Vem gör?” på rad 2 (frivilligt, inte ifyllt)",
+        name: "Gå till fältet ”Vem gör?” på rad 2 (inte ifyllt)",
       }),
     ).toBeTruthy();
     await user.click(within(tidplan).getByRole("button", { name: "Lägg till rad i tabellen ”Tidplan”" }));
@@ -337,10 +337,23 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
 
     await user.click(
       within(item("tidplan")).getByRole("button", {
-        name: "Gå till fältet ”Vem gör?” på rad 4 (frivilligt, inte ifyllt)",
+        name: "Gå till fältet ”Vem gör?” på rad 4 (inte ifyllt)",
       }),
     );
     expect(host.selected).toEqual([{ id: "vem", block: { type: "tidplan", index: 4 } }]);
+  });
+
+  test("an optional empty field says so in words, not only in colour", async () => {
+    const host = FakeHost.fromFixture("iko-partial.docx");
+    const { user } = await renderPane(host);
+    expect(status("ovrigt")).toBe("Frivilligt");
+    const ovrigt = await open(user, "ovrigt");
+    expect(
+      within(ovrigt).getByRole("button", { name: "Gå till fältet ”Övrigt” (frivilligt, inte ifyllt)" }),
+    ).toBeTruthy();
+    expect(within(ovrigt).getByText("frivilligt, inte ifyllt")).toBeTruthy();
+    const malgrupp = await open(user, "malgrupp");
+    expect(within(malgrupp).getByText("saknas")).toBeTruthy();
   });
 
   test("the template's questions are a list", async () => {

@@ -58,9 +58,15 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * A field's status in words. A field of an unused block instance or of an empty table row is not
+ * required (yet), but it is not optional either: "inte ifyllt". Only a field the template leaves
+ * optional (a single field outside any block) is "frivilligt, inte ifyllt".
+ */
 export function fieldStatus(field: OutlineField, text: PaneText): string {
   if (field.filled) return text.field.filled;
-  return field.required ? text.field.missing : text.field.optional;
+  if (field.required) return text.field.missing;
+  return field.block === null ? text.field.optional : text.field.notFilled;
 }
 
 interface FieldItemProps {

@@ -56,7 +56,8 @@ export interface PaneText {
   templateQuestions: string;
   followsUp: (title: string) => string;
 
-  field: { filled: string; missing: string; optional: string };
+  /** A field's status: `optional` only for a field the template does not require. */
+  field: { filled: string; missing: string; optional: string; notFilled: string };
   goToField: (label: string, status: string, row?: number) => string;
   row: (index: number) => string;
 

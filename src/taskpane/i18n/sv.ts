@@ -54,7 +54,12 @@ export const sv: PaneText = {
   templateQuestions: "Mallens frågor för hela planen",
   followsUp: (title) => `Följer upp insatsen i ${lower(title)}`,
 
-  field: { filled: "ifyllt", missing: "saknas", optional: "frivilligt, inte ifyllt" },
+  field: {
+    filled: "ifyllt",
+    missing: "saknas",
+    optional: "frivilligt, inte ifyllt",
+    notFilled: "inte ifyllt",
+  },
   goToField: (label, status, row) =>
     `Gå till fältet ”${label}”${row === undefined ? "" : ` på rad ${row}`} (${status})`,
   row: (index) => `Rad ${index}`,
