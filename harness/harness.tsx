@@ -26,7 +26,7 @@ const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
 
 const useStyles = makeStyles({
   // The pane column is as narrow as Word's task pane usually is.
-  page: { display: "grid", gridTemplateColumns: "1fr 320px", height: "100vh" },
+  page: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 320px", height: "100vh" },
   doc: {
     overflowY: "auto",
     padding: tokens.spacingHorizontalL,

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { Report } from "../core/types";
 import { useText } from "./i18n";
 
@@ -20,10 +20,6 @@ const useStyles = makeStyles({
   summary: {
     margin: 0,
   },
-  explained: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
 });
 
 export interface SummaryProps {
@@ -34,7 +30,7 @@ export interface SummaryProps {
   onRefresh: () => void;
 }
 
-/** The template's name, how much is filled in (and what that counts), and "Uppdatera". */
+/** The template's name, how much is filled in, and "Uppdatera" (the review says what the total counts). */
 export function Summary({ templateName, report, busy, canRead, onRefresh }: SummaryProps) {
   const styles = useStyles();
   const text = useText();
@@ -58,9 +54,6 @@ export function Summary({ templateName, report, busy, canRead, onRefresh }: Summ
         {text.summary(report.requiredFilled, report.requiredTotal)}.{" "}
         {report.complete ? text.complete : text.incomplete}
       </Body1>
-      <Caption1 as="p" className={styles.explained}>
-        {text.summaryExplained}
-      </Caption1>
     </section>
   );
 }

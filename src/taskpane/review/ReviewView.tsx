@@ -20,6 +20,19 @@ import { CommentsPanel, type CommentsPanelProps } from "./CommentsPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // The status and the step buttons stay in view while the list scrolls to the current item.
+  sticky: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   status: {
     display: "flex",
     flexDirection: "column",
@@ -55,6 +68,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
+    // Scrolled to below the sticky status, not under it.
+    scrollMarginTop: "200px",
   },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   current: {
@@ -141,40 +156,45 @@ export function ReviewView(props: ReviewViewProps) {
   const done = review.missingCount === 0;
   return (
     <div className={styles.root}>
-      <div className={mergeClasses(styles.status, done && styles.done)} data-testid="review-status">
-        {done ? (
-          <>
-            <Body1Strong as="p" className={styles.para}>
-              ✓ {t.done}
-            </Body1Strong>
-            {review.warningCount > 0 && (
+      <div className={styles.sticky}>
+        <div className={mergeClasses(styles.status, done && styles.done)} data-testid="review-status">
+          {done ? (
+            <>
+              <Body1Strong as="p" className={styles.para}>
+                ✓ {t.done}
+              </Body1Strong>
+              {review.warningCount > 0 && (
+                <Body1 as="p" className={styles.para}>
+                  {t.doneWarnings(review.warningCount)}
+                </Body1>
+              )}
+            </>
+          ) : (
+            <>
+              <Body1Strong as="p" className={styles.para}>
+                {t.missingCount(review.missingCount)}
+              </Body1Strong>
               <Body1 as="p" className={styles.para}>
-                {t.doneWarnings(review.warningCount)}
+                {text.summary(review.requiredFilled, review.requiredTotal)}
+                {review.warningCount > 0 ? `, ${text.warnings(review.warningCount)}` : ""}
               </Body1>
-            )}
-          </>
-        ) : (
-          <>
-            <Body1Strong as="p" className={styles.para}>
-              {t.missingCount(review.missingCount)}
-            </Body1Strong>
-            <Body1 as="p" className={styles.para}>
-              {text.summary(review.requiredFilled, review.requiredTotal)}
-              {review.warningCount > 0 ? `, ${text.warnings(review.warningCount)}` : ""}
-            </Body1>
-          </>
+            </>
+          )}
+          <Caption1 as="p" className={mergeClasses(styles.para, styles.detail)}>
+            {text.summaryExplained}
+          </Caption1>
+        </div>
+        {!done && (
+          <div className={styles.steps}>
+            <Button appearance="primary" disabled={!canNavigate} onClick={() => onStep(1)}>
+              {t.next}
+            </Button>
+            <Button appearance="secondary" disabled={!canNavigate} onClick={() => onStep(-1)}>
+              {t.previous}
+            </Button>
+          </div>
         )}
       </div>
-      {!done && (
-        <div className={styles.steps}>
-          <Button appearance="primary" disabled={!canNavigate} onClick={() => onStep(1)}>
-            {t.next}
-          </Button>
-          <Button appearance="secondary" disabled={!canNavigate} onClick={() => onStep(-1)}>
-            {t.previous}
-          </Button>
-        </div>
-      )}
       <FeedbackAt anchor={REVIEW} />
       {review.groups.map((group) => (
         <section
