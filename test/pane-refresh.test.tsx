@@ -90,6 +90,13 @@ describe("auto-refresh", () => {
     expect(status(`${UO}#4`)).toBe("Nytt");
   });
 
+  test("a document that is no known template is not checked in the background", async () => {
+    const host = FakeHost.fromFixture("bad/other.docx");
+    await renderPane(host, { refreshPollMs: 20 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(host.calls.refresh).toBe(0);
+  });
+
   test("a failing background check says nothing", async () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     await renderPane(host, { refreshPollMs: 50 });

@@ -106,7 +106,7 @@ describe("Granska over sv-partial", () => {
       report.missing.map((m) => ({ id: m.id, block: m.block })),
     );
     expect(announced).toContain(
-      "Saknat fält 1 av 14: Orsaker till identifierade problem (Utvecklingsområde 1)",
+      "Saknat fält 1 av 14: Orsaker till identifierade problem (utvecklingsområde 1)",
     );
     expect(announced).toContain("Saknat fält 14 av 14: Erfarenhetsspridning");
     // From the last one, Nästa wraps to the first, Föregående goes back to the last.

@@ -88,7 +88,8 @@ export interface PaneText {
     groupCount: (count: number) => string;
     next: string;
     previous: string;
-    stepped: (label: string, position: number, total: number) => string;
+    /** Announced after a step; `where` is the block instance's title, if the field is in one. */
+    stepped: (label: string, position: number, total: number, where?: string) => string;
     nothingMissing: string;
     missingTag: string;
     warningTag: string;

@@ -4,9 +4,6 @@ import type { PaneText, PartName } from "./catalogue";
 /** Lower-cases the first letter: a block's title in the middle of a sentence ("utvecklingsområde 3"). */
 const lower = (text: string): string => text.charAt(0).toLocaleLowerCase("sv-SE") + text.slice(1);
 
-/** Ends a sentence with a full stop, unless it already ends with one, a question or an exclamation mark. */
-const end = (text: string): string => (/[.?!][”"]?$/.test(text) ? text : `${text}.`);
-
 /** A table's name as the user sees it in a sentence: quoted, so a "?" in it stays the name's own. */
 const table = (name: string): string => `”${name}”`;
 
@@ -101,7 +98,8 @@ export const sv: PaneText = {
     groupCount: (count) => plural(count, "punkt", "punkter"),
     next: "Nästa saknade fält",
     previous: "Föregående saknade fält",
-    stepped: (label, position, total) => `Saknat fält ${position} av ${total}: ${label}`,
+    stepped: (label, position, total, where) =>
+      `Saknat fält ${position} av ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
     nothingMissing: "Inga obligatoriska fält saknas.",
     missingTag: "Saknas",
     warningTag: "Varning",

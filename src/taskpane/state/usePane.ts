@@ -187,7 +187,9 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
 
   /** The pane's own check: silent, skipped while anything else runs, announces a changed count. */
   const autoRefresh = useCallback(async () => {
-    if (!host?.capabilities.read || pending.current > 0 || latest.current.state.snapshot === null) return;
+    // Nothing to keep up with before a first read, or in a document that is no known template
+    // (its refresh would be a full read every time).
+    if (!host?.capabilities.read || pending.current > 0 || !latest.current.state.snapshot?.template) return;
     await enqueue(async () => {
       try {
         const next = await host.refresh();
@@ -311,8 +313,11 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
       const position = report.missing.indexOf(next) + 1;
       const o = latest.current.outline;
       const entry = o ? entryOf(o, field) : undefined;
-      const label = entry?.block?.kind === "instances" ? `${next.label} (${entry.title})` : next.label;
-      announce(t.review.stepped(label, position, report.missing.length), { polite: true, batchId: "step" });
+      const where = entry?.block?.kind === "instances" ? entry.title : undefined;
+      announce(t.review.stepped(next.label, position, report.missing.length, where), {
+        polite: true,
+        batchId: "step",
+      });
       goTo({ kind: "field", field }, REVIEW);
     },
     [host, goTo, announce],
