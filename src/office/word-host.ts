@@ -29,6 +29,8 @@ import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxm
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
+import { cursorAgrees, queueCursor } from "./cursor";
+import { queueTextProbe, retext } from "./refresh";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -89,6 +91,8 @@ interface State {
   analysis: Analysis | null;
   /** Word's paragraph texts of the body, as loaded with the OOXML. */
   wordTexts: string[];
+  /** Word's paragraph texts of each header read (same order as headerTypes). */
+  headerTexts: string[][];
   /** Model paragraph index (body) → Word paragraph ordinal. */
   toWord: Map<number, number>;
   /** Header model indexes start here; header i covers [headerStart[i], headerStart[i+1]). */
@@ -191,6 +195,8 @@ export function fieldAt(analysis: Analysis, index: number): FieldKey | null {
 export class WordHost implements PlanstodHost {
   readonly capabilities: HostCapabilities;
   private state: State | null = null;
+  /** The report last handed to the pane (JSON), so that refresh() answers null when nothing is new. */
+  private reported: string | null = null;
 
   constructor(private readonly apis: OfficeApis) {
     this.capabilities = capabilitiesOf(apis.Office);
@@ -214,11 +220,23 @@ export class WordHost implements PlanstodHost {
     const headers = this.capabilities.navigate
       ? HEADER_TYPES.map((type) => context.document.sections.getFirst().getHeader(type).getOoxml())
       : [];
+    const headerParagraphs = this.capabilities.navigate
+      ? HEADER_TYPES.map((type) =>
+          context.document.sections.getFirst().getHeader(type).paragraphs.load("items/text"),
+        )
+      : [];
     return async () => {
       const pkg = new FlatOpc(ooxml.value);
       const found = headers
-        .map((h, i) => ({ type: HEADER_TYPES[i], root: bodyOf(new FlatOpc(h.value)) }))
-        .filter((h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement } => h.root !== null);
+        .map((h, i) => ({
+          type: HEADER_TYPES[i],
+          root: bodyOf(new FlatOpc(h.value)),
+          texts: headerParagraphs[i].items.map((p) => p.text),
+        }))
+        .filter(
+          (h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement; texts: string[] } =>
+            h.root !== null,
+        );
       const read = await readParts(
         pkg,
         found.map((h) => h.root),
@@ -241,6 +259,7 @@ export class WordHost implements PlanstodHost {
         read,
         analysis,
         wordTexts,
+        headerTexts: found.map((h) => h.texts),
         toWord: alignParagraphs(
           bodyParagraphs.map((p) => p.text),
           wordTexts,
@@ -252,17 +271,25 @@ export class WordHost implements PlanstodHost {
     };
   }
 
+  /** A snapshot for the pane; remembers its report so that refresh() can tell what is new. */
   private snapshot(state: State): Snapshot {
-    return { template: state.analysis?.template ?? null, report: state.analysis?.report ?? null };
+    const report = state.analysis?.report ?? null;
+    this.reported = JSON.stringify(report);
+    return { template: state.analysis?.template ?? null, report };
   }
 
   async read(): Promise<Snapshot> {
+    return this.snapshot(await this.load());
+  }
+
+  /** A full read (1 round trip) into this.state, without handing a snapshot to the pane. */
+  private async load(): Promise<State> {
     this.state = await this.run(async (context) => {
       const build = this.queueRead(context);
       await context.sync();
       return build();
     });
-    return this.snapshot(this.state);
+    return this.state;
   }
 
   /**
@@ -301,30 +328,44 @@ export class WordHost implements PlanstodHost {
 
   async select(key: FieldKey): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const state = this.state ?? (await this.read(), this.state);
+      const state = this.state ?? (await this.load());
       const field = state?.analysis ? findField(state.analysis, key) : null;
       const index = field && state ? targetParagraph(field, state.read.model) : null;
       if (!state || index === null)
         throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
       if (await this.trySelect(state, index)) return;
       // The document changed since the last read: read again and retry once.
-      await this.read();
+      await this.load();
     }
     throw new PlanstodError("word", "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.");
   }
 
+  /**
+   * The field under the cursor, in one round trip when nothing changed above the cursor since
+   * the last read (Word's texts up to the cursor are checked in the same load); otherwise the
+   * document is read again together with the cursor (a second round trip).
+   */
   async fieldAtCursor(): Promise<FieldKey | null> {
-    const state = this.state;
-    if (!state?.analysis) return null;
-    const ordinal = await this.run(async (context) => {
-      const selection = context.document.getSelection();
-      const upToCursor = context.document.body.getRange("Start").expandTo(selection.getRange("Start"));
-      const paragraphs = upToCursor.paragraphs;
-      paragraphs.load("items/text");
+    if (!this.state?.analysis) return null;
+    const probe = await this.run(async (context) => {
+      const get = queueCursor(context);
       await context.sync();
-      return paragraphs.items.length - 1;
+      return get();
     }).catch(() => null);
-    if (ordinal === null || ordinal < 0) return null;
+    if (!probe || probe.ordinal < 0) return null;
+    if (cursorAgrees(probe, this.state.wordTexts)) return this.fieldAtOrdinal(this.state, probe.ordinal);
+    const again = await this.run(async (context) => {
+      const build = this.queueRead(context);
+      const get = queueCursor(context);
+      await context.sync();
+      this.state = await build();
+      return get();
+    }).catch(() => null);
+    return again && this.state ? this.fieldAtOrdinal(this.state, again.ordinal) : null;
+  }
+
+  private fieldAtOrdinal(state: State, ordinal: number): FieldKey | null {
+    if (!state.analysis) return null;
     for (const [model, word] of state.toWord) if (word === ordinal) return fieldAt(state.analysis, model);
     return null;
   }
@@ -347,7 +388,7 @@ export class WordHost implements PlanstodHost {
    */
   async writeField(key: FieldKey, text: string): Promise<void> {
     if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
-    const state = this.state ?? (await this.read(), this.state);
+    const state = this.state ?? (await this.load());
     const analysis = state?.analysis;
     const field = analysis ? findField(analysis, key) : null;
     const def = analysis ? fieldDef(analysis, key) : null;
@@ -388,7 +429,7 @@ export class WordHost implements PlanstodHost {
       await context.sync();
     });
     const before = analysis.extracted;
-    await this.read();
+    await this.load();
     const after = this.state?.analysis;
     const written = after ? findField(after, key) : null;
     const others = (doc: ExtractedDocument) =>
@@ -402,9 +443,27 @@ export class WordHost implements PlanstodHost {
     }
   }
 
-  /** For now a full read: always reports a new snapshot. */
+  /**
+   * The cheap re-check (src/office/refresh.ts): one round trip for Word's paragraph texts; the
+   * statuses are evaluated again from them when only texts changed, and the OOXML is read again
+   * (a second round trip) only when the structure changed. Null when the report is the one the
+   * pane already has.
+   */
   async refresh(): Promise<Snapshot | null> {
-    return this.read();
+    const state = this.state;
+    let next: State | null = null;
+    if (state) {
+      const probe = await this.run(async (context) => {
+        const get = queueTextProbe(context, state.headerTypes);
+        await context.sync();
+        return get();
+      });
+      const result = retext(state, probe);
+      next = result === "same" ? state : result;
+    }
+    this.state = next ?? (await this.load());
+    const report = this.state.analysis?.report ?? null;
+    return JSON.stringify(report) === this.reported ? null : this.snapshot(this.state);
   }
 
   async selectTarget(target: ReviewTarget): Promise<void> {
@@ -434,8 +493,7 @@ export class WordHost implements PlanstodHost {
    */
   private async edit(operation: BlockOperation): Promise<Snapshot> {
     if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
-    await this.read();
-    const state = this.state!;
+    const state = await this.load();
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
@@ -479,8 +537,7 @@ export class WordHost implements PlanstodHost {
     });
 
     const before = edit.extracted;
-    await this.read();
-    const now = this.state!.analysis;
+    const now = (await this.load()).analysis;
     if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
       throw new PlanstodError(
         "word",
