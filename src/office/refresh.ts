@@ -114,8 +114,8 @@ interface Span {
  * belongs to the control of the segments it replaced. Refused: a paragraph whose Word text did
  * not equal the model's at the last read (tracked deletions shown, text boxes, special
  * characters), an edit across two controls or at the seam between two, new text that holds a
- * placeholder (a control emptied shows its placeholder again), and an edit that empties a
- * control.
+ * known placeholder, and an edit that replaces all of a control's text (it may have been
+ * emptied, and then Word shows the control's placeholder).
  */
 export function retextParagraph(
   paragraph: Paragraph,
@@ -166,16 +166,22 @@ export function retextParagraph(
     touched[0]?.seg.sdt ?? paragraph.containers[paragraph.containers.length - 1] ?? null;
   if (touched.length === 0 && sdt?.showingPlaceholder) return null;
 
-  const folded = fold(inserted).toLowerCase();
-  if (folded !== "" && placeholders.some((p) => folded.includes(p.toLowerCase()))) return null;
-
   const first = touched[0];
   const last = touched[touched.length - 1];
   const head = first ? old.slice(first.start, Math.max(first.start, a)) : "";
   const tail = last ? old.slice(Math.min(last.end, b), last.end) : "";
   const merged: Segment = { text: head + inserted + tail, placeholder: false, sdt };
-  if (sdt !== null && merged.text === "" && !spans.some((s) => s.seg.sdt === sdt && !touched.includes(s))) {
-    // Every character of the control is gone: Word shows its placeholder now.
+  const folded = fold(merged.text).toLowerCase();
+  if (folded !== "" && placeholders.some((p) => folded.includes(p.toLowerCase()))) return null;
+  if (
+    sdt !== null &&
+    head === "" &&
+    tail === "" &&
+    touched.every((s) => !s.seg.placeholder) &&
+    !spans.some((s) => s.seg.sdt === sdt && !touched.includes(s))
+  ) {
+    // All of a control's text replaced: if the control was emptied, Word shows its placeholder
+    // now, whose text the engine may not know (Word's getOoxml carries no glossary). Ask Word.
     return null;
   }
   const segments: Segment[] = [];
