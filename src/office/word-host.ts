@@ -31,6 +31,7 @@ import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from ".
 import { officeErrorText } from "./errors";
 import { cursorAgrees, queueCursor } from "./cursor";
 import { queueTextProbe, retext } from "./refresh";
+import { instructionParagraph } from "./targets";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -466,9 +467,26 @@ export class WordHost implements PlanstodHost {
     return JSON.stringify(report) === this.reported ? null : this.snapshot(this.state);
   }
 
+  /**
+   * A field as select(); a leftover instruction by its paragraph (src/office/targets.ts), in one
+   * round trip, text-verified, read again and retried once on a mismatch.
+   */
   async selectTarget(target: ReviewTarget): Promise<void> {
     if (target.kind === "field") return this.select(target.field);
-    throw new PlanstodError("word", "Planstöd kan inte gå till instruktionen ännu.");
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const state = this.state ?? (await this.load());
+      const index = state.analysis
+        ? instructionParagraph(state.analysis, state.read.model, target.ordinal)
+        : null;
+      if (index === null)
+        throw new PlanstodError("word", "Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.");
+      if (await this.trySelect(state, index)) return;
+      await this.load();
+    }
+    throw new PlanstodError(
+      "word",
+      "Planstöd hittade inte instruktionen i dokumentet. Uppdatera och försök igen.",
+    );
   }
 
   async insertReviewComments(): Promise<CommentsResult> {
