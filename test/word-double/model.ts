@@ -344,6 +344,10 @@ export class DocModel {
             case "cr":
               out.push("\v");
               continue;
+            case "commentReference":
+              // Word on Windows reports a comment's reference mark as \x05 (office-js #2114).
+              out.push("\x05");
+              continue;
             case "del":
             case "moveFrom":
               if (this.options.deletedText === "include") walk(c, sub);
