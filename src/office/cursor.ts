@@ -8,6 +8,8 @@
  * paragraph, so it is not needed here.
  */
 
+import { wordText } from "./word-text";
+
 export interface CursorProbe {
   /** Word's ordinal of the cursor's paragraph in body.paragraphs, or -1 (no paragraph). */
   ordinal: number;
@@ -22,7 +24,7 @@ export function queueCursor(context: Word.RequestContext): () => CursorProbe {
   const paragraphs = upToCursor.paragraphs;
   paragraphs.load("items/text");
   return () => {
-    const texts = paragraphs.items.map((p) => p.text);
+    const texts = paragraphs.items.map((p) => wordText(p.text));
     return { ordinal: texts.length - 1, texts };
   };
 }

@@ -23,6 +23,7 @@ import { analyse, type Analysis, type ReadDocument } from "../ooxml/document";
 import { rulesFor } from "../ooxml/extract";
 import type { DocModel, Paragraph, Segment, SdtInfo } from "../ooxml/model";
 import { PlanstodError } from "../core/messages";
+import { wordText } from "./word-text";
 
 /** Word's texts of the body's paragraphs and of each header read, in order. */
 export interface TextProbe {
@@ -43,8 +44,8 @@ export function queueTextProbe(
     return paragraphs;
   });
   return () => ({
-    body: body.items.map((p) => p.text),
-    headers: headers.map((h) => h.items.map((p) => p.text)),
+    body: body.items.map((p) => wordText(p.text)),
+    headers: headers.map((h) => h.items.map((p) => wordText(p.text))),
   });
 }
 

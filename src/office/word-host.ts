@@ -32,6 +32,8 @@ import { officeErrorText } from "./errors";
 import { cursorAgrees, queueCursor } from "./cursor";
 import { queueTextProbe, retext } from "./refresh";
 import { instructionParagraph } from "./targets";
+import { wordText } from "./word-text";
+import { insertReviewComments, removeReviewComments, type CommentHost } from "./comments";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -48,6 +50,8 @@ export const REQUIREMENTS = {
   events: { set: "DocumentEvents", version: "1.1" },
   /** getContentControls() of every type; without it only rich-text controls are listed. */
   allControls: { set: "WordApi", version: "1.5" },
+  /** Range.insertComment, Body.getComments, Comment.delete/replies/resolved. */
+  comments: { set: "WordApi", version: "1.4" },
 } as const;
 
 /** Whether the client supports a requirement set; never throws. */
@@ -64,6 +68,8 @@ export const MISSING_TEXT = {
   core: "Den här versionen av Word saknar WordApi 1.3. Planstöd kan granska dokumentet men inte gå till fält eller lägga till och ta bort block. Använd Word för webben eller en nyare Word.",
   events:
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
+  comments:
+    "Den här versionen av Word kan inte lägga in kommentarer från tillägg (WordApi 1.4 saknas). Granskningen kan ändå läggas in som kommentarer med Planstöds kommandoradsverktyg: planstod check FIL --comments -o UT.docx",
 };
 
 const WRITE_TEXT = {
@@ -84,10 +90,12 @@ export function capabilitiesOf(office: typeof Office): HostCapabilities {
   if (!read) missing.push(MISSING_TEXT.read);
   else if (!core) missing.push(MISSING_TEXT.core);
   if (core && !events) missing.push(MISSING_TEXT.events);
-  return { read, navigate: core, followCursor: core && events, editBlocks: core, comments: false, missing };
+  const comments = core && supported(REQUIREMENTS.comments);
+  if (core && !comments) missing.push(MISSING_TEXT.comments);
+  return { read, navigate: core, followCursor: core && events, editBlocks: core, comments, missing };
 }
 
-interface State {
+export interface State {
   read: ReadDocument;
   analysis: Analysis | null;
   /** Word's paragraph texts of the body, as loaded with the OOXML. */
@@ -135,7 +143,7 @@ function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly stri
  * content control or text, else the last answer paragraph (an empty cell under a heading row),
  * else the label.
  */
-function targetParagraph(field: ExtractedField, model: DocModel): number | null {
+export function targetParagraph(field: ExtractedField, model: DocModel): number | null {
   const loc = field.location;
   if (!loc) return null;
   const answer = loc.paragraphs.map((i) => model.paragraphs[i]).filter((p) => p !== undefined);
@@ -158,7 +166,7 @@ function fieldDef(analysis: Analysis, key: FieldKey): FieldDef | null {
   return column ? { ...column, required: true, locate: { kind: "below", anchor: column.label } } : null;
 }
 
-function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
+export function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
   if (!key.block) return analysis.extracted.fields[key.id] ?? null;
   return analysis.extracted.blocks[key.block.type]?.[key.block.index - 1]?.[key.id] ?? null;
 }
@@ -232,7 +240,7 @@ export class WordHost implements PlanstodHost {
         .map((h, i) => ({
           type: HEADER_TYPES[i],
           root: bodyOf(new FlatOpc(h.value)),
-          texts: headerParagraphs[i].items.map((p) => p.text),
+          texts: headerParagraphs[i].items.map((p) => wordText(p.text)),
         }))
         .filter(
           (h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement; texts: string[] } =>
@@ -249,7 +257,7 @@ export class WordHost implements PlanstodHost {
         if (!(error instanceof PlanstodError && error.code === "unknown-template")) throw error;
       }
       const bodyParagraphs = read.model.paragraphs.filter((p) => p.part === "body");
-      const wordTexts = paragraphs.items.map((p) => p.text);
+      const wordTexts = paragraphs.items.map((p) => wordText(p.text));
       const headerStarts: number[] = [];
       let at = bodyParagraphs.length;
       for (const { root } of found) {
@@ -323,7 +331,7 @@ export class WordHost implements PlanstodHost {
       p.load("text");
       p.select("Start");
       await context.sync();
-      return fold(p.text) === expected;
+      return fold(wordText(p.text)) === expected;
     });
   }
 
@@ -419,11 +427,12 @@ export class WordHost implements PlanstodHost {
       const inline = getAll ? p.getContentControls() : p.contentControls;
       inline.load("items/text");
       await context.sync();
-      if (fold(p.text) !== fold(paragraph.text)) throw new PlanstodError("word", WRITE_TEXT.changed);
+      if (fold(wordText(p.text)) !== fold(paragraph.text))
+        throw new PlanstodError("word", WRITE_TEXT.changed);
       const target = !parent.isNullObject ? parent : inline.items[inline.items.length - 1];
       if (target) {
         // Replace only a control that shows nothing but its placeholder.
-        const shown = fold(target.text);
+        const shown = fold(wordText(target.text));
         if (shown !== "" && shown !== placeholder) throw new PlanstodError("word", WRITE_TEXT.hasText);
         target.insertText(text, "Replace");
       } else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
@@ -489,12 +498,26 @@ export class WordHost implements PlanstodHost {
     );
   }
 
+  /** See src/office/comments.ts (3 round trips). */
   async insertReviewComments(): Promise<CommentsResult> {
-    throw new PlanstodError("word", "Planstöd kan inte lägga in kommentarer ännu.");
+    if (!this.capabilities.comments) throw new PlanstodError("word", MISSING_TEXT.comments);
+    return insertReviewComments(this.commentHost());
   }
 
+  /** See src/office/comments.ts (≤ 3 round trips). */
   async removeReviewComments(): Promise<number> {
-    throw new PlanstodError("word", "Planstöd kan inte ta bort kommentarer ännu.");
+    if (!this.capabilities.comments) throw new PlanstodError("word", MISSING_TEXT.comments);
+    return removeReviewComments(this.commentHost());
+  }
+
+  private commentHost(): CommentHost {
+    return {
+      run: (batch) => this.run(batch),
+      queueRead: (context) => {
+        const build = this.queueRead(context);
+        return async () => (this.state = await build());
+      },
+    };
   }
 
   async addBlock(type: string, after?: number): Promise<Snapshot> {

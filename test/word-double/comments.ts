@@ -195,8 +195,24 @@ export class CommentStore {
     return null;
   }
 
+  /**
+   * Word deletes a comment together with its range: a comment whose reference mark is gone from
+   * the document (its paragraph was replaced, e.g. by ContentControl.insertText) is dropped.
+   */
+  private prune(): void {
+    const refs = new Set(
+      descendantsW(this.parts.body, "commentReference").map((m) => m.getAttributeNS(NS.w, "id")),
+    );
+    for (const c of this.comments()) {
+      if (refs.has(this.idOf(c)) || !c.parentNode) continue;
+      for (const r of this.replies(c)) this.remove(r);
+      this.remove(c);
+    }
+  }
+
   /** Top-level comments whose range starts in the body, in document order. */
   topLevel(): XmlElement[] {
+    this.prune();
     const order = descendantsW(this.parts.body, "commentRangeStart").map((m) => m.getAttributeNS(NS.w, "id"));
     return this.comments()
       .filter((c) => !this.parentOf(c) && order.includes(this.idOf(c)))
@@ -373,6 +389,7 @@ export class CommentStore {
   }
 
   info(): CommentInfo[] {
+    this.prune();
     const all = this.model.paragraphsIn(this.model.body);
     return this.topLevel().map((c) => ({
       id: this.idOf(c),
@@ -402,6 +419,7 @@ export class CommentStore {
 
   /** Writes comments.xml and commentsExtended.xml, their relationships and content types. */
   async writeInto(parts: DocxParts): Promise<void> {
+    this.prune();
     if (!this.changed || !this.doc || !this.ext) return;
     const relsPath = parts.mainPath.replace(/([^/]+)$/, "_rels/$1.rels");
     const relsFile = parts.zip.file(relsPath);
