@@ -2,4 +2,6 @@
  * Word's paragraph text as the adapter compares it: Word on Windows reports each comment's
  * reference mark as "\x05" in `text` (office-js issue #2114), which is no text of the document.
  */
-export const wordText = (text: string): string => text.replace(/\x05/g, "");
+const COMMENT_MARK = String.fromCharCode(5);
+
+export const wordText = (text: string): string => text.split(COMMENT_MARK).join("");
