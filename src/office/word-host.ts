@@ -13,9 +13,11 @@
  * paragraph's text is compared with the expected one; on a mismatch (the user edited since the
  * last read) the adapter reads again and retries once.
  *
- * Round trips (context.sync): read 1, navigate 1 (3 after a stale read), field at cursor 1,
- * add or remove a block 3 (read, apply, read back and verify) — for any document size, since
- * paragraph proxies are reached with getFirst()/getNext() chains inside one batch.
+ * Round trips (context.sync): read 1, navigate 1 (3 after a stale read), field at cursor 1
+ * (2 after an edit above the cursor, cursor.ts), refresh 1 (2 when the structure changed,
+ * refresh.ts), add or remove a block 3 (read, apply, read back and verify), review comments 3
+ * (comments.ts) — for any document size, since paragraph proxies are reached with
+ * getFirst()/getNext() chains inside one batch.
  */
 import { PlanstodError } from "../core/messages";
 import { fold } from "../core/text";

@@ -116,11 +116,20 @@
  * - Office: onReady, HostType, PlatformType, EventType, AsyncResultStatus, context.host/
  *   platform/diagnostics/officeTheme/requirements, document.addHandlerAsync/removeHandlerAsync
  *   for DocumentSelectionChanged; fireDocumentSelectionChanged() calls the handlers.
+ * - Comments (WordApi 1.4, comments.ts): Range.insertComment (the author is always WORD_USER,
+ *   as Word sets it), Body/Range.getComments, Comment id/content/authorName/authorEmail/
+ *   creationDate/resolved (writable), replies, reply, getRange, delete; CommentReply id/content/
+ *   authorName, authorEmail, creationDate, parentComment, delete. Written as Word writes them (range marks and a
+ *   reference run in the paragraph, word/comments.xml, word/commentsExtended.xml for threads and
+ *   resolution); getOoxml carries the comments part; paragraph text shows "\x05" per reference
+ *   (Word on Windows). A comment whose reference mark is removed by an edit is dropped, as Word
+ *   drops a comment with its range. Helpers: addPersonComment, addPersonReply, comments().
+ * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.
  *
  * NOT EMULATED
- * - Fonts, paragraph formatting other than style, lists, inline pictures, fields, comments,
+ * - Fonts, paragraph formatting other than style, lists, inline pictures, fields,
  *   footnotes, tracked-change objects, search, HTML, events other than
  *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
  *   Table.addRows, expandToOrNullObject/intersectWith, set() on objects, placeholderText and
