@@ -115,8 +115,8 @@ interface Span {
  * belongs to the control of the segments it replaced. Refused: a paragraph whose Word text did
  * not equal the model's at the last read (tracked deletions shown, text boxes, special
  * characters), an edit across two controls or at the seam between two, new text that holds a
- * known placeholder, and an edit that replaces all of a control's text (it may have been
- * emptied, and then Word shows the control's placeholder).
+ * known placeholder, and in a control with text anything but a pure insertion or a deletion
+ * that leaves text (the control may have been emptied, and then Word shows its placeholder).
  */
 export function retextParagraph(
   paragraph: Paragraph,
@@ -174,16 +174,12 @@ export function retextParagraph(
   const merged: Segment = { text: head + inserted + tail, placeholder: false, sdt };
   const folded = fold(merged.text).toLowerCase();
   if (folded !== "" && placeholders.some((p) => folded.includes(p.toLowerCase()))) return null;
-  if (
-    sdt !== null &&
-    head === "" &&
-    tail === "" &&
-    touched.every((s) => !s.seg.placeholder) &&
-    !spans.some((s) => s.seg.sdt === sdt && !touched.includes(s))
-  ) {
-    // All of a control's text replaced: if the control was emptied, Word shows its placeholder
-    // now, whose text the engine may not know (Word's getOoxml carries no glossary). Ask Word.
-    return null;
+  if (sdt !== null && touched.every((s) => !s.seg.placeholder)) {
+    // A control that is emptied shows its placeholder, whose text the engine may not know
+    // (Word's getOoxml carries no glossary), and the diff would take it for typed text. Only a
+    // pure insertion, or a deletion that leaves text in the control, is certain. Ask Word.
+    if (b > a && inserted !== "") return null;
+    if (merged.text === "" && !spans.some((s) => s.seg.sdt === sdt && !touched.includes(s))) return null;
   }
   const segments: Segment[] = [];
   const push = (seg: Segment) => {
