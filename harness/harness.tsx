@@ -22,7 +22,8 @@ import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, type WordDouble } from "../test/word-double";
 
-const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
+/** A Word with comments (WordApi 1.4) and selection events; the older clients are covered by the jsdom tests. */
+const SETS = { WordApi: "1.4", DocumentEvents: "1.1" };
 
 const useStyles = makeStyles({
   // The pane column is as narrow as Word's task pane usually is.

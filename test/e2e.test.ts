@@ -175,15 +175,28 @@ async function walkThrough(): Promise<void> {
 const selectedParagraph = async (): Promise<number> =>
   Number(await page.locator("[data-selected]").first().getAttribute("data-paragraph"));
 
-interface HarnessDouble {
-  comments?: () => { text: string; replies?: unknown[] }[];
-  addPersonComment?: (paragraph: number, text: string) => string;
+interface HarnessComment {
+  id: string;
+  text: string;
+  replies: { text: string }[];
 }
-const commentTexts = () =>
+interface HarnessDouble {
+  comments?: () => HarnessComment[];
+  addPersonComment?: (paragraph: number, text: string) => string;
+  addPersonReply?: (commentId: string, text: string) => string;
+}
+/** The document's comments as the Word double holds them (null when this double has none). */
+const comments = () =>
   page.evaluate(() => {
     const h = (window as unknown as { planstodHarness?: { double: HarnessDouble } }).planstodHarness;
-    return h?.double.comments?.().map((c) => c.text) ?? null;
+    return (
+      h?.double
+        .comments?.()
+        .map((c) => ({ id: c.id, text: c.text, replies: c.replies.map((r) => r.text) })) ?? null
+    );
   });
+const ours = <T extends { text: string }>(list: T[] | null): T[] =>
+  (list ?? []).filter((c) => c.text.startsWith("[Planstöd]"));
 
 async function review(): Promise<void> {
   // The Granska tab: every missing field and warning, grouped, with counts.
@@ -252,6 +265,7 @@ async function review(): Promise<void> {
     await shot("10-comments-unavailable");
     return;
   }
+  // A person has commented before the review.
   await page.evaluate(() => {
     const h = (window as unknown as { planstodHarness?: { double: HarnessDouble } }).planstodHarness;
     h?.double.addPersonComment?.(0, "Bra början! /Anna");
@@ -260,20 +274,38 @@ async function review(): Promise<void> {
   await pane()
     .getByText(/kommentarer har lagts in i dokumentet/)
     .waitFor();
-  const first = (await commentTexts()) ?? [];
-  const ours = first.filter((t) => t.startsWith("[Planstöd]"));
-  expect(ours.length).toBe(13 + 4);
+  // One comment per missing field (13 now) and per warning (4), each naming its field.
+  const first = await comments();
+  expect(ours(first)).toHaveLength(13 + 4);
+  expect(ours(first).some((c) => c.text.includes("”Deltagare i insatsen”"))).toBe(true);
+  await pane().locator('[data-feedback="comments"]').scrollIntoViewIfNeeded();
   await shot("10-comments-inserted");
+
+  // A person replies under one of Planstöd's comments.
+  const deltagare = ours(first).find((c) => c.text.includes("”Deltagare i insatsen”"));
+  await page.evaluate((id) => {
+    const h = (window as unknown as { planstodHarness?: { double: HarnessDouble } }).planstodHarness;
+    h?.double.addPersonReply?.(id, "Vi fyller i det på fredag. /Anna");
+  }, deltagare?.id ?? "");
+
+  // Again: Planstöd's earlier comments are replaced, not doubled; the replied thread is kept as it is.
   await insert.click();
   await pane()
-    .getByText(/tidigare kommentarer från Planstöd har ersatts/)
+    .getByText(/tidigare kommentar(er)? från Planstöd har ersatts/)
     .waitFor();
-  const second = (await commentTexts()) ?? [];
-  expect(second.filter((t) => t.startsWith("[Planstöd]")).length).toBe(ours.length);
+  const second = await comments();
+  expect(ours(second)).toHaveLength(ours(first).length);
+  expect(second?.filter((c) => c.text === "Bra början! /Anna")).toHaveLength(1);
+  expect(second?.find((c) => c.id === deltagare?.id)?.replies).toEqual(["Vi fyller i det på fredag. /Anna"]);
+
+  // Removing takes only Planstöd's: the person's comment stays, and so does the thread with a reply.
   await pane().getByRole("button", { name: "Ta bort Planstöds kommentarer" }).click();
   await pane()
-    .getByText(/från Planstöd har tagits bort/)
+    .getByText(/från Planstöd har tagits bort|inga kommentarer från Planstöd/)
     .waitFor();
-  await expect(commentTexts()).resolves.toEqual(["Bra början! /Anna"]);
+  const left = (await comments()) ?? [];
+  expect(left.map((c) => c.text)).toContain("Bra början! /Anna");
+  expect(left.filter((c) => c.replies.length === 0 && c.text.startsWith("[Planstöd]"))).toEqual([]);
+  expect(left.find((c) => c.id === deltagare?.id)?.replies).toEqual(["Vi fyller i det på fredag. /Anna"]);
   await shot("11-comments-removed");
 }
