@@ -52,7 +52,6 @@ export interface PaneText {
   refreshed: (changed: boolean) => string;
 
   status: SectionStatusText;
-  currentSection: string;
   templateQuestions: string;
   followsUp: (title: string) => string;
 
@@ -80,24 +79,18 @@ export interface PaneText {
   goToFirstField: string;
 
   review: {
-    heading: string;
     done: string;
     doneWarnings: (count: number) => string;
     missingCount: (count: number) => string;
-    counts: (missing: number, warnings: number) => string;
     groupCount: (count: number) => string;
     next: string;
     previous: string;
     /** Announced after a step; `where` is the block instance's title, if the field is in one. */
     stepped: (label: string, position: number, total: number, where?: string) => string;
-    nothingMissing: string;
     missingTag: string;
     warningTag: string;
-    goTo: (title: string) => string;
-    fix: (text: string) => string;
     addBlock: (part: PartName) => string;
     removeBlock: (title: string) => string;
-    noTarget: string;
   };
 
   comments: {

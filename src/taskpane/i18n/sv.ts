@@ -47,7 +47,6 @@ export const sv: PaneText = {
     unused: "Används inte",
     fresh: "Nytt",
   },
-  currentSection: "Markören står här",
   templateQuestions: "Mallens frågor för hela planen",
   followsUp: (title) => `Följer upp insatsen i ${lower(title)}`,
 
@@ -85,7 +84,6 @@ export const sv: PaneText = {
   goToFirstField: "Gå till första fältet",
 
   review: {
-    heading: "Granskning",
     done: "Alla obligatoriska fält är ifyllda.",
     doneWarnings: (count) =>
       count === 1
@@ -93,21 +91,15 @@ export const sv: PaneText = {
         : `Se över de ${count} varningarna nedan innan planen lämnas in.`,
     missingCount: (count) =>
       count === 1 ? "1 obligatoriskt fält saknas" : `${count} obligatoriska fält saknas`,
-    counts: (missing, warnings) =>
-      `${plural(missing, "saknat fält", "saknade fält")}, ${plural(warnings, "varning", "varningar")}`,
     groupCount: (count) => plural(count, "punkt", "punkter"),
     next: "Nästa saknade fält",
     previous: "Föregående saknade fält",
     stepped: (label, position, total, where) =>
       `Saknat fält ${position} av ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
-    nothingMissing: "Inga obligatoriska fält saknas.",
     missingTag: "Saknas",
     warningTag: "Varning",
-    goTo: (title) => `Gå till ${title}`,
-    fix: (text) => text,
     addBlock: addInstance,
     removeBlock: (title) => `Ta bort ${lower(title)}`,
-    noTarget: "Det finns inget i dokumentet att gå till för den här punkten.",
   },
 
   comments: {
