@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 /** The Granska view: grouped review, one click to each item, stepping, actions, done state, comments. */
+import { act } from "react";
 import { buildReview, reviewItems } from "../src/core/review";
 import { FakeHost } from "./pane-host";
 import {
@@ -128,8 +129,10 @@ describe("Granska over sv-partial", () => {
     await openReview(pane);
     // The cursor is in Ansvar (missing): the next missing field after it is Delaktighet.
     host.cursor = { id: "ansvar", block: null };
-    host.fireSelectionChanged();
-    await new Promise((r) => setTimeout(r, 300));
+    await act(async () => {
+      host.fireSelectionChanged();
+      await new Promise((r) => setTimeout(r, 300));
+    });
     await pane.user.click(screen.getByRole("button", { name: "Nästa saknade fält" }));
     expect(host.targets.at(-1)).toEqual({ kind: "field", field: { id: "delaktighet", block: null } });
   });

@@ -218,7 +218,10 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     expect(itemKeys()).toContain(`${UO}#4`);
 
     // "Ta bort" removes it.
-    await user.click(within(item(`${UO}#4`)).getByRole("button", { name: "Ta bort utvecklingsområde 4" }));
+    // Fluent lifts the dialog's aria-hidden from the page a moment after it closes.
+    await user.click(
+      await within(item(`${UO}#4`)).findByRole("button", { name: "Ta bort utvecklingsområde 4" }),
+    );
     confirm = await dialog();
     await user.click(dialogButton(confirm, "Ta bort"));
     await waitIdle();
