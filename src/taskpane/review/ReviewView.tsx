@@ -173,11 +173,8 @@ export function ReviewView(props: ReviewViewProps) {
             <>
               <Body1Strong as="p" className={styles.para}>
                 {t.missingCount(review.missingCount)}
-              </Body1Strong>
-              <Body1 as="p" className={styles.para}>
-                {text.summary(review.requiredFilled, review.requiredTotal)}
                 {review.warningCount > 0 ? `, ${text.warnings(review.warningCount)}` : ""}
-              </Body1>
+              </Body1Strong>
             </>
           )}
           <Caption1 as="p" className={mergeClasses(styles.para, styles.detail)}>
