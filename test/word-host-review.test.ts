@@ -93,25 +93,28 @@ describe("review comments", () => {
 
   const texts = (double: WordDouble) => double.comments().map((c) => c.text);
 
-  test("sv-partial: one comment per review item, at the paragraph navigation goes to, in 3 round trips", async () => {
-    const { double, host } = await hostFor("sv-partial");
-    const before = await checkDocx(await double.toDocx());
-    const { template, items } = await review(host);
-    expect(items.length).toBeGreaterThan(10);
-    const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
-    expect(n).toBe(3);
-    expect(value).toEqual({ inserted: items.length, removed: 0 });
-    const comments = double.comments();
-    expect(comments.map((c) => c.text).sort()).toEqual(items.map((i) => commentText(template, i)).sort());
-    expect(new Set(comments.map((c) => c.author))).toEqual(new Set([WORD_USER.name]));
-    for (const item of items) {
-      const comment = comments.find((c) => c.text === commentText(template, item))!;
-      expect(comment.paragraphIndex).toBe(await navigationParagraph(double, host, item));
-    }
-    // No user text changed: the report of a full read and of the CLI are as before.
-    expect(await checkDocx(await double.toDocx())).toEqual(before);
-    expect((await host.read()).report).toEqual(before);
-  });
+  test.each(["sv-partial", "iko-partial", "sv-tracked"])(
+    "%s: one comment per review item, at the paragraph navigation goes to, in 3 round trips",
+    async (name) => {
+      const { double, host } = await hostFor(name);
+      const before = await checkDocx(await double.toDocx());
+      const { template, items } = await review(host);
+      expect(items.length).toBeGreaterThan(0);
+      const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
+      expect(n).toBe(3);
+      expect(value).toEqual({ inserted: items.length, removed: 0 });
+      const comments = double.comments();
+      expect(comments.map((c) => c.text).sort()).toEqual(items.map((i) => commentText(template, i)).sort());
+      expect(new Set(comments.map((c) => c.author))).toEqual(new Set([WORD_USER.name]));
+      for (const item of items) {
+        const comment = comments.find((c) => c.text === commentText(template, item))!;
+        expect(comment.paragraphIndex).toBe(await navigationParagraph(double, host, item));
+      }
+      // No user text changed: the report of a full read and of the CLI are as before.
+      expect(await checkDocx(await double.toDocx())).toEqual(before);
+      expect((await host.read()).report).toEqual(before);
+    },
+  );
 
   test("the package has the comments the way Word writes them", async () => {
     const { double, host } = await hostFor("sv-partial");
