@@ -12,7 +12,7 @@ const PH = "Klicka eller tryck här för att ange text.";
 
 function paragraph(inner: string): Paragraph {
   const doc = parseXml(`<w:document xmlns:w="${W}"><w:body>${inner}</w:body></w:document>`, "test");
-  return buildModel([{ root: firstW(doc.documentElement, "body")!, part: "body" }]).paragraphs[0];
+  return buildModel([{ root: firstW(doc.documentElement!, "body")!, part: "body" }]).paragraphs[0];
 }
 
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;

@@ -127,20 +127,25 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     }
 
     // 3: threads with a person's reply stay (resolved when their item is gone); the rest of
-    // Planstöd's comments go; every item without a kept thread gets a comment.
+    // Planstöd's comments go; every item without a kept thread gets a comment. The new comments
+    // are queued first: if Word refuses one, the batch stops there and the old ones are still in
+    // place (running it again cleans up).
     const open = [...wanted];
-    let removed = 0;
+    const drop: Word.Comment[] = [];
+    const resolve: Word.Comment[] = [];
     for (const { comment, replies } of ours) {
       if (replies.items.length === 0) {
-        comment.delete();
-        removed++;
+        drop.push(comment);
         continue;
       }
       const same = open.findIndex((w) => sameComment(w.text, comment.content));
       if (same >= 0) open.splice(same, 1);
-      else comment.resolved = true;
+      else resolve.push(comment);
     }
     for (const w of open) proxy.get(w.anchor)!.getRange("Whole").insertComment(w.text);
+    for (const comment of resolve) comment.resolved = true;
+    for (const comment of drop) comment.delete();
+    const removed = drop.length;
     await context.sync();
     return { inserted: open.length, removed };
   });
