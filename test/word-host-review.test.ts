@@ -252,3 +252,13 @@ describe("review comments", () => {
     expect(double.comments()).toHaveLength(0);
   });
 });
+
+test("a complete document without Planstöd comments: nothing to insert, one round trip", async () => {
+  const { double, host } = await hostFor("sv-complete");
+  expect(await syncs(double, () => host.insertReviewComments())).toEqual({
+    value: { inserted: 0, removed: 0 },
+    syncs: 1,
+  });
+  expect(await syncs(double, () => host.removeReviewComments())).toEqual({ value: 0, syncs: 1 });
+  expect(double.comments()).toHaveLength(0);
+});

@@ -18,8 +18,9 @@
  * does not start with the prefix is a person's and is never touched.
  *
  * Round trips, for any document size: insert 3 (read with the comments' texts; the replies of
- * Planstöd's comments and the anchors' texts; delete, resolve and insert), remove ≤ 3 (the
- * comments' texts; their replies; delete).
+ * Planstöd's comments and the anchors' texts; insert, resolve and delete), 1 for a complete
+ * document without Planstöd comments; remove 3 (the comments' texts; their replies; delete),
+ * 1 when there are none of Planstöd's.
  */
 import { PlanstodError } from "../core/messages";
 import { buildReview, commentText, isPlanstodComment, reviewItems, type ReviewItem } from "../core/review";
@@ -51,6 +52,7 @@ function bodyParagraphs(
     .map((index) => ({ index, ordinal: state.toWord.get(index) }))
     .sort((a, b) => (a.ordinal ?? -1) - (b.ordinal ?? -1));
   const out = new Map<number, Word.Paragraph>();
+  if (wanted.length === 0) return out;
   let p = context.document.body.paragraphs.getFirst();
   let at = 0;
   for (const { index, ordinal } of wanted) {
@@ -120,6 +122,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     const ours = queueReplies(comments);
     const proxy = bodyParagraphs(context, state, [...new Set(wanted.map((w) => w.anchor))]);
     const anchors = [...proxy].map(([index, p]) => ({ index, p: p.load("text") }));
+    if (ours.length === 0 && anchors.length === 0) return { inserted: 0, removed: 0 };
     await context.sync();
     for (const { index, p } of anchors) {
       if (fold(wordText(p.text)) !== fold(state.read.model.paragraphs[index].text))
@@ -146,7 +149,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     for (const comment of resolve) comment.resolved = true;
     for (const comment of drop) comment.delete();
     const removed = drop.length;
-    await context.sync();
+    if (open.length + resolve.length + drop.length > 0) await context.sync();
     return { inserted: open.length, removed };
   });
 }
