@@ -130,6 +130,14 @@ describe("review comments", () => {
     expect(await zip.file("word/_rels/document.xml.rels")!.async("string")).toContain(
       "relationships/comments",
     );
+    // getOoxml carries the comments part, as Word's flat OPC does.
+    const ooxml = await double.Word.run(async (context) => {
+      const result = context.document.body.getOoxml();
+      await context.sync();
+      return result.value;
+    });
+    expect(ooxml).toContain('pkg:name="/word/comments.xml"');
+    for (const c of double.comments()) expect(ooxml).toContain(c.text);
   });
 
   test("inserting again replaces Planstöd's comments: no duplicates", async () => {
@@ -240,7 +248,7 @@ describe("review comments", () => {
     expect((await syncs(double, () => host.insertReviewComments())).syncs).toBe(3);
     expect((await syncs(double, () => host.removeReviewComments())).syncs).toBe(3);
     expect(double.comments()).toHaveLength(0);
-  }, 180000);
+  }, 240000);
 
   test("a WordApi 1.3 client is told what to do instead; nothing changes", async () => {
     const double = await createWordDouble(bytesOf("sv-partial"), { requirementSets: { WordApi: "1.3" } });
