@@ -3,6 +3,7 @@
  * paragraph is mapped through the last read only when Word's texts up to it still agree.
  */
 import { readFileSync } from "node:fs";
+import { editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
@@ -47,7 +48,26 @@ describe("the cursor after an edit", () => {
     const { value, syncs: n } = await syncs(double, () => host.fieldAtCursor());
     expect(value).toEqual(orsaker2);
     expect(n).toBeLessThanOrEqual(2);
+    // The state read again is the document's: asked again, one round trip; nothing new to report.
+    expect(await syncs(double, () => host.fieldAtCursor())).toEqual({ value: orsaker2, syncs: 1 });
+    expect(await syncs(double, () => host.refresh())).toEqual({ value: null, syncs: 1 });
   });
+
+  test("60 blocks: the same, and still one round trip when nothing changed", async () => {
+    let bytes: Uint8Array = bytesOf("sv-blank");
+    for (let i = 3; i < 60; i++)
+      bytes = (await editDocx(bytes, { op: "add", type: "utvecklingsomrade" })).bytes;
+    const double = await createWordDouble(bytes, { requirementSets: SETS });
+    const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+    await host.read();
+    const orsaker59 = { id: "orsaker", block: { type: "utvecklingsomrade", index: 59 } };
+    await host.select(orsaker59);
+    expect(await syncs(double, () => host.fieldAtCursor())).toEqual({ value: orsaker59, syncs: 1 });
+    await enterAboveCursor(double);
+    const { value, syncs: n } = await syncs(double, () => host.fieldAtCursor());
+    expect(value).toEqual(orsaker59);
+    expect(n).toBe(2);
+  }, 240000);
 
   test("a paragraph inserted far above the cursor (at the top) is caught too", async () => {
     const { double, host } = await hostFor("sv-partial");

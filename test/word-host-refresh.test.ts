@@ -122,14 +122,34 @@ describe("refresh", () => {
 
   test("typing more into a filled answer keeps the report right in one round trip", async () => {
     const { double, host, fresh } = await hostFor(bytesOf("sv-partial"));
-    await host.read();
+    const before = await host.read();
     await host.select(key("bakgrund"));
     await typeAtEnd(double, " Fler elever har flyttat in.");
     const { value, syncs: n } = await syncs(double, () => host.refresh());
     expect(n).toBe(1);
     // The status did not change, so the pane's report is still right.
     expect(value).toBeNull();
-    expect((await fresh().read()).report).toEqual(await checkDocx(await double.toDocx()));
+    await expectSameAsFullRead(double, fresh, before.report);
+  });
+
+  test("after a refresh from texts, navigation, the cursor and writing a field work on the new state", async () => {
+    const { double, host } = await hostFor(bytesOf("sv-partial"));
+    await host.read();
+    const orsaker = key("orsaker", "utvecklingsomrade", 1);
+    await host.select(orsaker);
+    await typeInControl(double, "Låga förväntningar");
+    expect((await syncs(double, () => host.refresh())).syncs).toBe(1);
+    // (The double moves the cursor away from a replaced paragraph; put it back.)
+    expect((await syncs(double, () => host.select(orsaker))).syncs).toBe(1);
+    expect(await syncs(double, () => host.fieldAtCursor())).toEqual({ value: orsaker, syncs: 1 });
+    expect((await syncs(double, () => host.select(key("mal", "utvecklingsomrade", 1)))).syncs).toBe(1);
+    const { syncs: n } = await syncs(double, () =>
+      host.writeField(key("mal", "utvecklingsomrade", 1), "Fler når E"),
+    );
+    expect(n).toBe(3);
+    const report = await checkDocx(await double.toDocx());
+    expect(report.missing.map((m) => `${m.id}#${m.block?.index}`)).not.toContain("orsaker#1");
+    expect(report.missing.map((m) => `${m.id}#${m.block?.index}`)).not.toContain("mal#1");
   });
 
   test("text typed into a label (the label no longer matches) gives the report of a full read", async () => {

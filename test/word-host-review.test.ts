@@ -93,25 +93,28 @@ describe("review comments", () => {
 
   const texts = (double: WordDouble) => double.comments().map((c) => c.text);
 
-  test("sv-partial: one comment per review item, at the paragraph navigation goes to, in 3 round trips", async () => {
-    const { double, host } = await hostFor("sv-partial");
-    const before = await checkDocx(await double.toDocx());
-    const { template, items } = await review(host);
-    expect(items.length).toBeGreaterThan(10);
-    const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
-    expect(n).toBe(3);
-    expect(value).toEqual({ inserted: items.length, removed: 0 });
-    const comments = double.comments();
-    expect(comments.map((c) => c.text).sort()).toEqual(items.map((i) => commentText(template, i)).sort());
-    expect(new Set(comments.map((c) => c.author))).toEqual(new Set([WORD_USER.name]));
-    for (const item of items) {
-      const comment = comments.find((c) => c.text === commentText(template, item))!;
-      expect(comment.paragraphIndex).toBe(await navigationParagraph(double, host, item));
-    }
-    // No user text changed: the report of a full read and of the CLI are as before.
-    expect(await checkDocx(await double.toDocx())).toEqual(before);
-    expect((await host.read()).report).toEqual(before);
-  });
+  test.each(["sv-partial", "iko-partial", "sv-tracked"])(
+    "%s: one comment per review item, at the paragraph navigation goes to, in 3 round trips",
+    async (name) => {
+      const { double, host } = await hostFor(name);
+      const before = await checkDocx(await double.toDocx());
+      const { template, items } = await review(host);
+      expect(items.length).toBeGreaterThan(0);
+      const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
+      expect(n).toBe(3);
+      expect(value).toEqual({ inserted: items.length, removed: 0 });
+      const comments = double.comments();
+      expect(comments.map((c) => c.text).sort()).toEqual(items.map((i) => commentText(template, i)).sort());
+      expect(new Set(comments.map((c) => c.author))).toEqual(new Set([WORD_USER.name]));
+      for (const item of items) {
+        const comment = comments.find((c) => c.text === commentText(template, item))!;
+        expect(comment.paragraphIndex).toBe(await navigationParagraph(double, host, item));
+      }
+      // No user text changed: the report of a full read and of the CLI are as before.
+      expect(await checkDocx(await double.toDocx())).toEqual(before);
+      expect((await host.read()).report).toEqual(before);
+    },
+  );
 
   test("the package has the comments the way Word writes them", async () => {
     const { double, host } = await hostFor("sv-partial");
@@ -127,6 +130,14 @@ describe("review comments", () => {
     expect(await zip.file("word/_rels/document.xml.rels")!.async("string")).toContain(
       "relationships/comments",
     );
+    // getOoxml carries the comments part, as Word's flat OPC does.
+    const ooxml = await double.Word.run(async (context) => {
+      const result = context.document.body.getOoxml();
+      await context.sync();
+      return result.value;
+    });
+    expect(ooxml).toContain('pkg:name="/word/comments.xml"');
+    for (const c of double.comments()) expect(ooxml).toContain(c.text);
   });
 
   test("inserting again replaces Planstöd's comments: no duplicates", async () => {
@@ -237,7 +248,7 @@ describe("review comments", () => {
     expect((await syncs(double, () => host.insertReviewComments())).syncs).toBe(3);
     expect((await syncs(double, () => host.removeReviewComments())).syncs).toBe(3);
     expect(double.comments()).toHaveLength(0);
-  }, 180000);
+  }, 240000);
 
   test("a WordApi 1.3 client is told what to do instead; nothing changes", async () => {
     const double = await createWordDouble(bytesOf("sv-partial"), { requirementSets: { WordApi: "1.3" } });
@@ -248,4 +259,14 @@ describe("review comments", () => {
     await expect(host.removeReviewComments()).rejects.toThrow(MISSING_TEXT.comments);
     expect(double.comments()).toHaveLength(0);
   });
+});
+
+test("a complete document without Planstöd comments: nothing to insert, one round trip", async () => {
+  const { double, host } = await hostFor("sv-complete");
+  expect(await syncs(double, () => host.insertReviewComments())).toEqual({
+    value: { inserted: 0, removed: 0 },
+    syncs: 1,
+  });
+  expect(await syncs(double, () => host.removeReviewComments())).toEqual({ value: 0, syncs: 1 });
+  expect(double.comments()).toHaveLength(0);
 });

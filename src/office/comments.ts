@@ -18,8 +18,9 @@
  * does not start with the prefix is a person's and is never touched.
  *
  * Round trips, for any document size: insert 3 (read with the comments' texts; the replies of
- * Planstöd's comments and the anchors' texts; delete, resolve and insert), remove ≤ 3 (the
- * comments' texts; their replies; delete).
+ * Planstöd's comments and the anchors' texts; insert, resolve and delete), 1 for a complete
+ * document without Planstöd comments; remove 3 (the comments' texts; their replies; delete),
+ * 1 when there are none of Planstöd's.
  */
 import { PlanstodError } from "../core/messages";
 import { buildReview, commentText, isPlanstodComment, reviewItems, type ReviewItem } from "../core/review";
@@ -51,6 +52,7 @@ function bodyParagraphs(
     .map((index) => ({ index, ordinal: state.toWord.get(index) }))
     .sort((a, b) => (a.ordinal ?? -1) - (b.ordinal ?? -1));
   const out = new Map<number, Word.Paragraph>();
+  if (wanted.length === 0) return out;
   let p = context.document.body.paragraphs.getFirst();
   let at = 0;
   for (const { index, ordinal } of wanted) {
@@ -120,6 +122,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     const ours = queueReplies(comments);
     const proxy = bodyParagraphs(context, state, [...new Set(wanted.map((w) => w.anchor))]);
     const anchors = [...proxy].map(([index, p]) => ({ index, p: p.load("text") }));
+    if (ours.length === 0 && anchors.length === 0) return { inserted: 0, removed: 0 };
     await context.sync();
     for (const { index, p } of anchors) {
       if (fold(wordText(p.text)) !== fold(state.read.model.paragraphs[index].text))
@@ -127,21 +130,26 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     }
 
     // 3: threads with a person's reply stay (resolved when their item is gone); the rest of
-    // Planstöd's comments go; every item without a kept thread gets a comment.
+    // Planstöd's comments go; every item without a kept thread gets a comment. The new comments
+    // are queued first: if Word refuses one, the batch stops there and the old ones are still in
+    // place (running it again cleans up).
     const open = [...wanted];
-    let removed = 0;
+    const drop: Word.Comment[] = [];
+    const resolve: Word.Comment[] = [];
     for (const { comment, replies } of ours) {
       if (replies.items.length === 0) {
-        comment.delete();
-        removed++;
+        drop.push(comment);
         continue;
       }
       const same = open.findIndex((w) => sameComment(w.text, comment.content));
       if (same >= 0) open.splice(same, 1);
-      else comment.resolved = true;
+      else resolve.push(comment);
     }
     for (const w of open) proxy.get(w.anchor)!.getRange("Whole").insertComment(w.text);
-    await context.sync();
+    for (const comment of resolve) comment.resolved = true;
+    for (const comment of drop) comment.delete();
+    const removed = drop.length;
+    if (open.length + resolve.length + drop.length > 0) await context.sync();
     return { inserted: open.length, removed };
   });
 }
