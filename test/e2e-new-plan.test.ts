@@ -108,7 +108,9 @@ describe.each(GENERATED_TEMPLATES.map((g) => [g.template.id, g] as const))("%s",
     const text = (await pane().textContent()) ?? "";
     if (g.template.language === "da") {
       expect(text).toContain(`${g.template.name} er oprettet.`);
-      expect(text).toContain("Beskriv en implementeringsproces (intervention) i grundskolen fra egen kommune.");
+      expect(text).toContain(
+        "Beskriv en implementeringsproces (intervention) i grundskolen fra egen kommune.",
+      );
     } else {
       expect(text).toContain(`${g.template.name} har skapats.`);
       expect(text).toMatch(/obligatoriska fält ifyllda/);

@@ -4,8 +4,8 @@ import { shorten, type EngineTexts } from "./catalogue";
 export const da: EngineTexts = {
   report: {
     missing: (label) => `mangler: ${label}`,
-    unused: " (tom, bruges ikke)",
-    optionalEmpty: " (valgfri, tom)",
+    unused: " (bruges ikke)",
+    optionalEmpty: " (valgfrit, ikke udfyldt)",
     rowsFilled: (filled, total) => ` (${filled} af ${total} rækker udfyldt)`,
     row: (index) => ` (række ${index})`,
     warnings: "Advarsler:",

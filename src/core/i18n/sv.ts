@@ -3,8 +3,8 @@ import { shorten, type EngineTexts } from "./catalogue";
 export const sv: EngineTexts = {
   report: {
     missing: (label) => `saknas: ${label}`,
-    unused: " (tomt, används inte)",
-    optionalEmpty: " (frivilligt, tomt)",
+    unused: " (används inte)",
+    optionalEmpty: " (frivilligt, inte ifyllt)",
     rowsFilled: (filled, total) => ` (${filled} av ${total} rader ifyllda)`,
     row: (index) => ` (rad ${index})`,
     warnings: "Varningar:",

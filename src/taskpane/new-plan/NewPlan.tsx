@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { GENERATED_TEMPLATES } from "../../core/templates";
 import type { GeneratedTemplate } from "../../core/templates";
-import type { NewPlanText } from "./text";
+import { useText, type NewPlanText } from "../i18n";
 
 /**
  * "Skapa en ny plan": Planstöd's own templates (name, what each is for, language), offered on an
@@ -71,7 +71,6 @@ function PlanEntry({
 }
 
 export interface NewPlanProps {
-  text: NewPlanText;
   onCreate: (templateId: string) => void;
   busy: boolean;
   /** The client can insert a plan; otherwise the pane says how to make one without it. */
@@ -79,8 +78,9 @@ export interface NewPlanProps {
 }
 
 /** The page for an empty document: choose a plan and Planstöd inserts it. */
-export function NewPlan({ text, onCreate, busy, canCreate }: NewPlanProps) {
+export function NewPlan({ onCreate, busy, canCreate }: NewPlanProps) {
   const styles = useStyles();
+  const text = useText().newPlan;
   return (
     <section className={styles.root} aria-labelledby="planstod-new-title">
       <Subtitle1 as="h2" id="planstod-new-title" className={styles.heading}>
@@ -113,8 +113,9 @@ export function NewPlan({ text, onCreate, busy, canCreate }: NewPlanProps) {
 }
 
 /** The same plans as a list, for the page of a document Planstöd does not recognise. */
-export function NewPlanList({ text }: { text: NewPlanText }) {
+export function NewPlanList() {
   const styles = useStyles();
+  const text = useText().newPlan;
   return (
     <section className={styles.root} aria-labelledby="planstod-new-list-title">
       <Subtitle2 as="h3" id="planstod-new-list-title" className={styles.heading}>
