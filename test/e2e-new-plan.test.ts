@@ -111,6 +111,11 @@ describe.each(GENERATED_TEMPLATES.map((g) => [g.template.id, g] as const))("%s",
       expect(text).toContain(
         "Beskriv en implementeringsproces (intervention) i grundskolen fra egen kommune.",
       );
+      expect(text).toMatch(/0 af \d+ obligatoriske felter udfyldt/);
+      // No Swedish left in the Danish pane.
+      expect(text).not.toMatch(
+        /\b(obligatoriska|ifyllda|ifyllt|Uppdatera|Lägg till|Ta bort|saknas|Granska|Avsnitt|har skapats|inte)\b/,
+      );
     } else {
       expect(text).toContain(`${g.template.name} har skapats.`);
       expect(text).toMatch(/obligatoriska fält ifyllda/);

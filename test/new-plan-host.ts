@@ -22,7 +22,7 @@ export class NewPlanHost extends FakeHost {
   }
 
   static empty(canCreate = true): NewPlanHost {
-    return new NewPlanHost(fixture("empty-document.docx"), {}, canCreate);
+    return new NewPlanHost(fixture("bad/empty-document.docx"), {}, canCreate);
   }
 
   private async isEmpty(): Promise<boolean> {
