@@ -216,6 +216,16 @@ describe("the Danish plan speaks Danish", () => {
     expect(report.missing.map((m) => m.id)).toContain("intervention");
   });
 
+  test("check --comments and its line are Danish", async () => {
+    const out = path.join(dir, "dk-comments.docx");
+    const res = await cli("check", fixturePath(variant("dk-partial")), "--comments", "-o", out);
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(
+      /^Indsatte \d+ kommentarer i .* \(fra .*\)\. 6 af 11 obligatoriske felter udfyldt\.\n$/,
+    );
+    expect(res.out).not.toMatch(SWEDISH);
+  });
+
   test("add and remove a row: Danish lines, fresh tagged controls, refusals in Danish", async () => {
     const source = fixturePath(variant("dk-partial"));
     const added = path.join(dir, "dk-added.docx");

@@ -36,6 +36,13 @@ export interface EngineTexts {
     from: (out: string, file: string) => string;
     count: (n: number) => string;
   };
+  /** `planstod check --comments`: what was written. */
+  comments: {
+    inserted: (count: number, where: string) => string;
+    noneNeeded: (where: string) => string;
+    removed: (count: number) => string;
+    kept: (count: number) => string;
+  };
   /** `planstod new`: the output file exists and --force was not given. */
   exists: (file: string) => string;
   /** `planstod new`: what was written. */

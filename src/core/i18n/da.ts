@@ -1,5 +1,7 @@
 import { shorten, type EngineTexts } from "./catalogue";
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** Danish, for dk-implementeringsplan. */
 export const da: EngineTexts = {
   report: {
@@ -36,6 +38,13 @@ export const da: EngineTexts = {
     rowOf: (index, table) => `række ${index} i ”${table}”`,
     from: (out, file) => `${out} (fra ${file})`,
     count: (n) => `Dokumentet har nu ${n} stk.`,
+  },
+  comments: {
+    inserted: (n, where) => `Indsatte ${count(n, "kommentar", "kommentarer")} i ${where}.`,
+    noneNeeded: (where) => `Der var ikke brug for nye kommentarer; skrev ${where}.`,
+    removed: (n) => `${count(n, "tidligere kommentar", "tidligere kommentarer")} fra Planstöd blev slettet.`,
+    kept: (n) =>
+      `${count(n, "kommentar", "kommentarer")} fra Planstöd, som nogen har svaret på eller markeret som løst, blev stående.`,
   },
   exists: (file) => `${file} findes allerede. Brug --force for at overskrive den.`,
   created: (file, name, id) => `Oprettede ${file}: ${name} (${id}). Åbn filen i Word, og udfyld planen.`,

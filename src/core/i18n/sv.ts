@@ -1,5 +1,7 @@
 import { shorten, type EngineTexts } from "./catalogue";
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export const sv: EngineTexts = {
   report: {
     missing: (label) => `saknas: ${label}`,
@@ -34,6 +36,13 @@ export const sv: EngineTexts = {
     rowOf: (index, table) => `rad ${index} i ”${table}”`,
     from: (out, file) => `${out} (från ${file})`,
     count: (n) => `Dokumentet har nu ${n} st.`,
+  },
+  comments: {
+    inserted: (n, where) => `Lade in ${count(n, "kommentar", "kommentarer")} i ${where}.`,
+    noneNeeded: (where) => `Inga nya kommentarer behövdes; skrev ${where}.`,
+    removed: (n) => `${count(n, "tidigare kommentar", "tidigare kommentarer")} från Planstöd togs bort.`,
+    kept: (n) =>
+      `${count(n, "kommentar", "kommentarer")} från Planstöd som någon har svarat på eller markerat som klar fick stå kvar.`,
   },
   exists: (file) => `${file} finns redan. Använd --force för att skriva över den.`,
   created: (file, name, id) => `Skapade ${file}: ${name} (${id}). Öppna filen i Word och fyll i planen.`,
