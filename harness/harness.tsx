@@ -14,6 +14,11 @@ import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/hos
 import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, type WordDouble } from "../test/word-double";
+import { setXmlDom } from "../src/ooxml/xml";
+import { browserXmlDom } from "../src/taskpane/browser-xml";
+
+// The pane's engine on the browser's XML parser, as in Word (the double keeps its own).
+setXmlDom(browserXmlDom(window));
 
 const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
 
