@@ -89,7 +89,7 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Keep the CLI (dist/node/, built by tsc first in `npm run build`).
+      // Keep the CLI (dist/node/planstod.js, bundled by esbuild first in `npm run build`).
       clean: { keep: /^node\// },
     },
     resolve: {
