@@ -87,14 +87,21 @@ export function wAttr(el: XmlElement, name: string): string | null {
 
 /** Every descendant WordprocessingML element named `name`, in document order. */
 export function descendantsW(el: XmlElement, name: string): XmlElement[] {
+  // An iterative walk over the tree's own links: no recursion, no array per element.
   const out: XmlElement[] = [];
-  const walk = (node: XmlElement) => {
-    for (const child of elementChildren(node)) {
-      if (isW(child, name)) out.push(child);
-      walk(child);
+  let n = el.firstChild;
+  while (n) {
+    if (n.nodeType === 1) {
+      if (isW(n as XmlElement, name)) out.push(n as XmlElement);
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
     }
-  };
-  walk(el);
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
+  }
   return out;
 }
 
