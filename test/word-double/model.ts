@@ -308,8 +308,15 @@ export class DocModel {
   nextParagraph(p: XmlElement, step: 1 | -1): XmlElement | null {
     const story = this.storyOf(p);
     if (!story) return null;
-    const all = this.paragraphsIn(story);
-    return all[all.indexOf(p) + step] ?? null;
+    if (!isW(p, "p") || this.isHidden(p, story)) {
+      const all = this.paragraphsIn(story);
+      return all[all.indexOf(p) + step] ?? null;
+    }
+    // The neighbour in paragraphsIn(story), found by walking document order from p (listing the
+    // whole story for every step made a getNext() chain quadratic).
+    for (let n = inOrder(p, story, step); n; n = inOrder(n, story, step))
+      if (isW(n, "p") && !this.isHidden(n, story)) return n;
+    return null;
   }
 
   /**
@@ -1616,5 +1623,39 @@ export class DocModel {
         : { kind: "content", container: this.body };
     }
     return this.selection;
+  }
+}
+
+/** The element after (step 1) or before (step -1) `el` in document order (pre-order) inside `root`. */
+function inOrder(el: XmlElement, root: XmlElement, step: 1 | -1): XmlElement | null {
+  const isEl = (n: XmlNode | null): n is XmlElement => n !== null && n.nodeType === 1;
+  const sibling = (n: XmlNode, dir: 1 | -1): XmlElement | null => {
+    let m = dir === 1 ? n.nextSibling : n.previousSibling;
+    while (m && !isEl(m)) m = dir === 1 ? m.nextSibling : m.previousSibling;
+    return m as XmlElement | null;
+  };
+  if (step === 1) {
+    let child = el.firstChild;
+    while (child && !isEl(child)) child = child.nextSibling;
+    if (child) return child as XmlElement;
+    for (let n: XmlNode | null = el; n && n !== root; n = n.parentNode) {
+      const next = sibling(n, 1);
+      if (next) return next;
+    }
+    return null;
+  }
+  if (el === root) return null;
+  const prev = sibling(el, -1);
+  if (!prev) {
+    const parent = el.parentNode;
+    return parent && parent !== root && isEl(parent) ? parent : null;
+  }
+  // The last element in pre-order of prev's subtree.
+  let last: XmlElement = prev;
+  for (;;) {
+    let c = last.lastChild;
+    while (c && !isEl(c)) c = c.previousSibling;
+    if (!c) return last;
+    last = c as XmlElement;
   }
 }
