@@ -16,7 +16,7 @@ async function plans(): Promise<[string, Uint8Array][]> {
   const out: [string, Uint8Array][] = readdirSync(FIXTURES)
     .filter((n) => /^(sv|iko)-.*\.docx$/.test(n))
     .map((n) => [n, new Uint8Array(readFileSync(join(FIXTURES, n)))]);
-  let big = new Uint8Array(readFileSync(join(FIXTURES, "sv-partial.docx")));
+  let big: Uint8Array = new Uint8Array(readFileSync(join(FIXTURES, "sv-partial.docx")));
   for (let i = 0; i < 27; i++) big = (await editDocx(big, { op: "add", type: "utvecklingsomrade" })).bytes;
   out.push(["sv-partial + 27 blocks", big]);
   return out;
