@@ -1,10 +1,14 @@
-import { XMLSerializer } from "@xmldom/xmldom";
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
 import { analyse, forcedTemplate, readParts, type ReadDocument } from "./document";
 import { applyEdit, type BlockOperation } from "./edit";
 import { DocxPackage } from "./package";
+import { defaultXmlDom, serializeXml } from "./xml";
+import { xmldom } from "./xmldom";
+
+// Node hosts (the command line, tests) read .docx files with @xmldom/xmldom unless they chose otherwise.
+defaultXmlDom(xmldom);
 
 /**
  * The .docx entry points (the command line's): open a package, check it, edit it. The task pane
@@ -45,9 +49,7 @@ export async function editDocx(
   const read = await readDocument(bytes);
   const edit = await applyEdit(read, operation, analyse(read, options.templateId));
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
-  const xml = new XMLSerializer()
-    .serializeToString(read.doc)
-    .replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  const xml = serializeXml(read.doc).replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
   read.pkg.zip.file(read.pkg.mainPart, xml, { createFolders: false });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   // Check what will be written, not only the DOM it came from.

@@ -351,10 +351,10 @@ export function recognitionScore(template: TemplateDef, model: DocModel): number
   for (const p of model.paragraphs) {
     const k = key(p.liveText);
     if (wanted.has(k)) found.add(k);
-    else {
-      for (const w of wanted)
-        if (k.startsWith(w) && k.length > w.length && ":".includes(k[w.length] ?? "")) found.add(w);
-    }
+    // A label followed by its answer on the same line: the key up to one of its colons is wanted.
+    else
+      for (let c = k.indexOf(":"); c > 0; c = k.indexOf(":", c + 1))
+        if (wanted.has(k.slice(0, c))) found.add(k.slice(0, c));
   }
   return wanted.size === 0 ? 0 : found.size / wanted.size;
 }
