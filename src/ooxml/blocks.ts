@@ -314,10 +314,16 @@ function cleanCopy(root: XmlElement): void {
     "sectPrChange",
     "numberingChange",
   ];
-  const walk = (el: XmlElement) => {
-    for (const c of elementChildren(el)) {
+  const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+  // A worklist instead of recursion: the copy may be deeply nested.
+  const work: XmlElement[] = [root];
+  while (work.length > 0) {
+    const el = work.pop()!;
+    const inProps = isW(el, "rPr") || isW(el, "trPr");
+    const children = elementChildren(el);
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       const name = c.localName ?? "";
-      const inProps = isW(el, "rPr") || isW(el, "trPr");
       if ((drop.includes(name) && isW(c, name)) || (inProps && (isW(c, "ins") || isW(c, "del")))) {
         el.removeChild(c);
         continue;
@@ -332,19 +338,18 @@ function cleanCopy(root: XmlElement): void {
         continue;
       }
       if ((isW(c, "ins") || isW(c, "moveTo")) && !inProps) {
-        walk(c);
-        for (const g of elementChildren(c)) el.insertBefore(g, c);
+        // Unwrap: its children take its place and are cleaned as children of `el`.
+        const inner = elementChildren(c);
+        for (const g of inner) el.insertBefore(g, c);
         el.removeChild(c);
+        children.splice(i + 1, 0, ...inner);
         continue;
       }
-      for (const attr of ["paraId", "textId"]) {
-        const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+      for (const attr of ["paraId", "textId"])
         if (c.hasAttributeNS(w14, attr)) c.removeAttributeNS(w14, attr);
-      }
-      walk(c);
+      work.push(c);
     }
-  };
-  walk(root);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -338,8 +338,8 @@ export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<stri
   });
 }
 
-/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
-export function recognitionScore(template: TemplateDef, model: DocModel): number {
+/** The keys of a template's fixed texts that recognition looks for. */
+export function recognitionKeys(template: TemplateDef): Set<string> {
   const wanted = new Set<string>();
   for (const { field } of fieldAnchors(template))
     if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
@@ -347,6 +347,12 @@ export function recognitionScore(template: TemplateDef, model: DocModel): number
   if (template.title) wanted.add(key(template.title));
   for (const block of template.blocks)
     if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
+  return wanted;
+}
+
+/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
+export function recognitionScore(template: TemplateDef, model: DocModel): number {
+  const wanted = recognitionKeys(template);
   const found = new Set<string>();
   for (const p of model.paragraphs) {
     const k = key(p.liveText);

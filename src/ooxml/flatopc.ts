@@ -1,7 +1,6 @@
-import { XMLSerializer } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
 import { parseRelationships, relsPathOf, resolvePath, type PartSource, type Relationship } from "./parts";
-import { elementChildren, parseXml, type XmlDocument, type XmlElement } from "./xml";
+import { elementChildren, parseXml, serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
 /**
  * The flat OPC form of a package (`pkg:package`), as Word's `getOoxml()` returns it and
@@ -67,8 +66,7 @@ export class FlatOpc implements PartSource {
  * `insertOoxml`; the source root's namespace declarations keep every prefix bound.
  */
 export function flatOpcOf(elements: readonly XmlElement[], source: XmlDocument): string {
-  const serializer = new XMLSerializer();
-  const xml = elements.map((el) => serializer.serializeToString(el)).join("");
+  const xml = elements.map((el) => serializeXml(el)).join("");
   return flatOpcFor(xml, namespaceDeclarations(source));
 }
 

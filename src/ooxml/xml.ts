@@ -1,4 +1,4 @@
-import { DOMParser, MIME_TYPE, type Document, type Element } from "@xmldom/xmldom";
+import { DOMParser, MIME_TYPE, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
 
 /** WordprocessingML, transitional and strict. */
@@ -14,6 +14,9 @@ export type XmlElement = Element;
 export function parseXml(text: string, partName: string): XmlDocument {
   let failure: string | null = null;
   const parser = new DOMParser({
+    // XML 1.0 line ends only: xmldom's default also turns U+0085 and U+2028 (XML 1.1) into line
+    // feeds, which would change the user's characters.
+    normalizeLineEndings: (source) => source.replace(/\r\n?/g, "\n"),
     onError: (level, message) => {
       if (level !== "warning" && failure === null) failure = message;
     },
@@ -26,6 +29,15 @@ export function parseXml(text: string, partName: string): XmlDocument {
   }
   if (failure !== null || !doc.documentElement) throw new PlanstodError("bad-xml", partName);
   return doc;
+}
+
+/**
+ * Serialises a document so that parsing it again gives the same characters: a carriage return
+ * in the DOM can only have come from `&#13;` (literal ones are line ends, read as line feeds), so
+ * it is written as one again.
+ */
+export function serializeXml(node: Node): string {
+  return new XMLSerializer().serializeToString(node).replace(/\r/g, "&#13;");
 }
 
 /** True when `el` is the WordprocessingML element `name`. */
@@ -59,13 +71,8 @@ export function wAttr(el: XmlElement, name: string): string | null {
 /** Every descendant WordprocessingML element named `name`, in document order. */
 export function descendantsW(el: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
-  const walk = (node: XmlElement) => {
-    for (const child of elementChildren(node)) {
-      if (isW(child, name)) out.push(child);
-      walk(child);
-    }
-  };
-  walk(el);
+  // Iterative pre-order walk: no recursion on document depth.
+  for (const child of descendants(el)) if (isW(child, name)) out.push(child);
   return out;
 }
 
@@ -82,4 +89,21 @@ export function isWithin(el: XmlElement, ancestor: XmlElement): boolean {
   for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
     if (n === ancestor) return true;
   return false;
+}
+
+/** Every descendant element of `el` in document order (pre-order), without recursion. */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  let n = el.firstChild;
+  while (n && n !== el) {
+    if (n.nodeType === 1) {
+      yield n as XmlElement;
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) return;
+    n = n.nextSibling;
+  }
 }
