@@ -17,7 +17,9 @@ export function fold(text: string): string {
 
 /** The comparison key of a label or paragraph: folded, lower case, without a trailing colon. */
 export function key(text: string): string {
-  return fold(text)
+  // A picture or object in a label's paragraph (U+FFFC in the model's text) is not part of it.
+  const plain = text.includes("\ufffc") ? text.replace(/\ufffc/g, " ") : text;
+  return fold(plain)
     .toLowerCase()
     .replace(/\s*\/\s*/g, "/")
     .replace(/\s*:\s*$/, "");
@@ -56,14 +58,17 @@ export function textRules(parts: {
   return { templateText: new Set([...parts.templateText].map(key)), placeholders, prompts };
 }
 
+const removers = new Map<string, RegExp>();
+
+/** Replaces every occurrence of `needle` (any case) by a space, in one pass (linear in the text). */
 function removeAll(haystack: string, needle: string): string {
-  const lowerNeedle = needle.toLowerCase();
-  let out = haystack;
-  for (;;) {
-    const at = out.toLowerCase().indexOf(lowerNeedle);
-    if (at < 0) return out;
-    out = out.slice(0, at) + " " + out.slice(at + needle.length);
+  let re = removers.get(needle);
+  if (!re) {
+    if (removers.size > 500) removers.clear();
+    re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "giu");
+    removers.set(needle, re);
   }
+  return haystack.replace(re, " ");
 }
 
 /**
@@ -89,8 +94,9 @@ export function userParagraph(paragraph: string, rules: TextRules): string {
   }
   text = fold(text);
   if (text === "" || rules.templateText.has(key(text))) return "";
-  // Punctuation alone (a stray colon or dash left by a deleted control) is not an answer.
-  return /[\p{L}\p{N}]/u.test(text) ? text : "";
+  // Punctuation alone (a stray colon or dash left by a deleted control) is not an answer; a
+  // picture, chart, object or text box (U+FFFC) is.
+  return /[\p{L}\p{N}\ufffc]/u.test(text) ? text : "";
 }
 
 /** The user's text of a whole answer: its paragraphs' user text, one per line. */
