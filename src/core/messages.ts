@@ -93,6 +93,8 @@ export const blockText = {
   hasText: (name: string, index: number): string =>
     `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
   lastInstance: (name: string): string => `${name} kan inte tas bort: det är det enda som finns kvar.`,
+  noRows: (name: string): string =>
+    `tabellen ”${name}” har ingen rad kvar att utgå från, så ingen ny rad kan läggas till.`,
   noSource: (name: string): string =>
     `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
 };

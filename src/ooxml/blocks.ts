@@ -532,6 +532,7 @@ function addInstance(
   ids: IdPool,
 ): AddResult {
   const instances = target.extracted.blocks[def.type] ?? [];
+  if (instances.length === 0) throw new PlanstodError("block-refused", blockText.noSource(def.name));
   const at = after ?? instances.length;
   if (at < 1 || at > instances.length) {
     throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, at, instances.length));
@@ -623,6 +624,7 @@ function rowElement(instance: ExtractedInstance, model: DocModel): XmlElement | 
 
 function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined): AddResult {
   const rows = target.extracted.blocks[def.type] ?? [];
+  if (rows.length === 0) throw new PlanstodError("block-refused", blockText.noRows(def.name));
   const at = after ?? rows.length;
   if (at < 1 || at > rows.length)
     throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, at, rows.length));
