@@ -26,6 +26,7 @@ export type ProblemCode =
   | "part-too-large"
   | "too-many-entries"
   | "duplicate-entry"
+  | "bad-entry-name"
   | "too-many-elements"
   | "too-deep"
   | "dtd"
@@ -57,6 +58,8 @@ export const problemText: Record<ProblemCode, (detail?: string) => string> = {
     `filen har fler än ${detail ?? "5000"} delar och kontrolleras inte (ett Word-dokument har sällan fler än några hundra).`,
   "duplicate-entry": (detail) =>
     `filen är skadad: delen ${detail ?? ""} finns två gånger i paketet, så det går inte att veta vilken Word läser.`,
+  "bad-entry-name": (detail) =>
+    `filen är skadad: paketet har en del med ett ogiltigt namn (${detail ?? ""}).`,
   "too-many-elements": (detail) => {
     const [part, max] = (detail ?? "|").split("|");
     return `${part || "dokumentet"} har fler än ${Number(max).toLocaleString("sv-SE")} XML-element och kontrolleras inte (gränsen skyddar mot dokument som inte går att läsa på rimlig tid).`;

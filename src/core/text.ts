@@ -3,8 +3,26 @@
  * of a field once placeholders, prompts and template text are taken away.
  */
 
+/** Results for long texts, which are folded again and again (a few entries; strings hash once). */
+const longCache = { fold: new Map<string, string>(), key: new Map<string, string>() };
+const LONG = 4096;
+
+function cached(map: Map<string, string>, text: string, compute: (t: string) => string): string {
+  if (text.length < LONG) return compute(text);
+  const hit = map.get(text);
+  if (hit !== undefined) return hit;
+  if (map.size >= 16) map.delete(map.keys().next().value as string);
+  const value = compute(text);
+  map.set(text, value);
+  return value;
+}
+
 /** Folds white space (including tabs, line breaks and no-break spaces), quotes and dashes. */
 export function fold(text: string): string {
+  return cached(longCache.fold, text, foldText);
+}
+
+function foldText(text: string): string {
   return text
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
@@ -17,6 +35,10 @@ export function fold(text: string): string {
 
 /** The comparison key of a label or paragraph: folded, lower case, without a trailing colon. */
 export function key(text: string): string {
+  return cached(longCache.key, text, keyOf);
+}
+
+function keyOf(text: string): string {
   // A picture or object in a label's paragraph (U+FFFC in the model's text) is not part of it.
   const plain = text.includes("\ufffc") ? text.replace(/\ufffc/g, " ") : text;
   return fold(plain)
@@ -30,8 +52,13 @@ export function key(text: string): string {
  * label's colon and surrounding spaces removed; otherwise null.
  */
 export function afterPrefix(text: string, label: string): string | null {
-  const folded = fold(text).replace(/\s*\/\s*/g, "/");
   const want = key(label);
+  // A quick look at the start first: a long answer is folded whole only when the label is there.
+  if (text.length > 4 * want.length + 64) {
+    const head = fold(text.slice(0, 4 * want.length + 64)).replace(/\s*\/\s*/g, "/");
+    if (head.length > want.length && !head.toLowerCase().startsWith(want)) return null;
+  }
+  const folded = fold(text).replace(/\s*\/\s*/g, "/");
   const lower = folded.toLowerCase();
   if (!lower.startsWith(want)) return null;
   const rest = folded.slice(want.length);

@@ -8,7 +8,7 @@ export const LIMITS = {
   /** Bytes all parts of a package may inflate to together (declared sizes, then streamed). */
   maxInflated: 200 * 1024 * 1024,
   /** Bytes one XML part that Planstöd reads may inflate to. */
-  maxPart: 32 * 1024 * 1024,
+  maxPart: 16 * 1024 * 1024,
   /** Entries in the zip's central directory. */
   maxEntries: 5000,
   /** Elements in one XML part, and in all parts read for one document together. */

@@ -36,6 +36,17 @@ function findEocd(b: Uint8Array): number {
 }
 
 /**
+ * Whether an entry name can be a part name (or a folder): relative, no "." or ".." segments, no
+ * empty segments, no control characters. Anything else could not be written back unchanged.
+ */
+function validName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (name === "" || /[\u0000-\u001f\u007f]/.test(name) || /^[/\\]|^[a-zA-Z]:/.test(name)) return false;
+  const segments = name.replace(/\\/g, "/").replace(/\/$/, "").split("/");
+  return segments.every((s) => s !== "" && s !== "." && s !== "..");
+}
+
+/**
  * The entries of a zip's central directory. Throws "damaged" when there is none, and refuses
  * too many entries, duplicate names and declared sizes past the caps.
  */
@@ -70,7 +81,8 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
         if (u16(extra, e) === 1 && e + 12 <= extra.length) size = u64(extra, e + 4);
       }
     }
-    const key = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+    if (!validName(name)) throw new PlanstodError("bad-entry-name", name);
+    const key = name.replace(/\\/g, "/").toLowerCase();
     if (names.has(key)) throw new PlanstodError("duplicate-entry", name);
     names.add(key);
     total += size;

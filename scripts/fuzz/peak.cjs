@@ -1,0 +1,8 @@
+// Preloaded into a `planstod` child process by the fuzzer: writes the peak resident memory (KiB)
+// to the file named by PLANSTOD_PEAK_FILE when the process exits.
+"use strict";
+const fs = require("node:fs");
+process.on("exit", () => {
+  const file = process.env.PLANSTOD_PEAK_FILE;
+  if (file) fs.writeFileSync(file, String(process.resourceUsage().maxRSS));
+});
