@@ -320,7 +320,7 @@ function cleanCopy(root: XmlElement): void {
   while (work.length > 0) {
     const el = work.pop()!;
     const inProps = isW(el, "rPr") || isW(el, "trPr");
-    const children = elementChildren(el);
+    let children = elementChildren(el);
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       const name = c.localName ?? "";
@@ -342,7 +342,7 @@ function cleanCopy(root: XmlElement): void {
         const inner = elementChildren(c);
         for (const g of inner) el.insertBefore(g, c);
         el.removeChild(c);
-        children.splice(i + 1, 0, ...inner);
+        children = [...children.slice(0, i + 1), ...inner, ...children.slice(i + 1)];
         continue;
       }
       for (const attr of ["paraId", "textId"])
@@ -369,7 +369,9 @@ function extent(instance: ExtractedInstance, model: DocModel, body: XmlElement):
   const children = elementChildren(body);
   const positions = [...tops].map((t) => children.indexOf(t)).filter((i) => i >= 0);
   if (positions.length === 0) return [];
-  return children.slice(Math.min(...positions), Math.max(...positions) + 1);
+  const first = positions.reduce((a, b) => Math.min(a, b));
+  const last = positions.reduce((a, b) => Math.max(a, b));
+  return children.slice(first, last + 1);
 }
 
 const isEmptyParagraph = (el: XmlElement | null): el is XmlElement =>

@@ -29,9 +29,11 @@ async function quickRecognition(pkg: DocxPackage): Promise<void> {
   for (const path of paths) {
     const text = await pkg.readText(path);
     if (text === null) continue;
-    const scan = scanXml(text, path, { paragraphs: true });
+    // Only the text decides here; the element cap applies when the part is parsed.
+    const scan = scanXml(text, path, { paragraphs: true, maxElements: Infinity });
+    if (path === pkg.mainPart && scan.root !== "document") throw new PlanstodError("not-word", path);
     if (scan.tags) return;
-    paragraphs.push(...scan.paragraphs);
+    for (const p of scan.paragraphs) paragraphs.push(p);
   }
   if (!couldBeTemplate(paragraphs)) throw new PlanstodError("unknown-template");
 }

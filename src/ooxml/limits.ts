@@ -27,6 +27,8 @@ export interface XmlScan {
   paragraphs: string[];
   /** Whether a content control carries a tag (w:tag), when paragraphs were asked for. */
   tags: boolean;
+  /** The local name of the root element ("" when there is none). */
+  root: string;
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -74,6 +76,7 @@ export function scanXml(
   const paragraphs: string[] = [];
   let current = "";
   let tags = false;
+  let root = "";
   let inText = 0;
   let elements = 0;
   let depth = 0;
@@ -120,6 +123,7 @@ export function scanXml(
       }
     } else {
       elements++;
+      if (elements === 1) root = localName(/^[^\s/>]*/.exec(s.slice(lt + 1, end))?.[0] ?? "");
       if (elements > maxElements) throw new PlanstodError("too-many-elements", `${part}|${maxElements}`);
       const selfClosing = s.charCodeAt(end - 1) === 47;
       if (!selfClosing) {
@@ -145,5 +149,5 @@ export function scanXml(
     i = end + 1;
   }
   flush();
-  return { elements, depth: maxDepth, paragraphs, tags };
+  return { elements, depth: maxDepth, paragraphs, tags, root };
 }

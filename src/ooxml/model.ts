@@ -388,7 +388,7 @@ export function buildModel(parts: { root: XmlElement; part: "body" | "header" }[
     builder.blocks(root);
     tables = builder.tablesSeen;
     for (const p of builder.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
-    controls.push(...builder.controls);
+    for (const c of builder.controls) controls.push(c);
   }
   return { paragraphs, controls };
 }
