@@ -7,13 +7,24 @@
 const longCache = { fold: new Map<string, string>(), key: new Map<string, string>() };
 const LONG = 4096;
 
+/** What the caches may hold, in characters of keys (so at most some tens of MB each). */
+const CACHE_CHARS = 16 * 1024 * 1024;
+const cachedChars = new Map<Map<string, string>, number>();
+
 function cached(map: Map<string, string>, text: string, compute: (t: string) => string): string {
   if (text.length < LONG) return compute(text);
   const hit = map.get(text);
   if (hit !== undefined) return hit;
-  if (map.size >= 16) map.delete(map.keys().next().value as string);
   const value = compute(text);
+  if (text.length > CACHE_CHARS) return value;
+  let chars = cachedChars.get(map) ?? 0;
+  while (map.size > 0 && (map.size >= 8 || chars + text.length > CACHE_CHARS)) {
+    const oldest = map.keys().next().value as string;
+    chars -= oldest.length;
+    map.delete(oldest);
+  }
   map.set(text, value);
+  cachedChars.set(map, chars + text.length);
   return value;
 }
 
