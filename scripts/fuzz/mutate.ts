@@ -312,7 +312,7 @@ const badEncoding: Mutator = async (rng, bytes) => {
       case "latin1": {
         // Characters beyond Latin-1 become references, so the text is the same.
         const text = declared(rng.pick(["ISO-8859-1", "windows-1252"])).replace(
-          /[^\u0000-\u007f]/gu,
+          /[^\t\n\r -~]/gu,
           (c) => `&#${c.codePointAt(0)};`,
         );
         return latin1Bytes(text) ?? xml;
