@@ -151,7 +151,7 @@ export class DocxPackage implements PartSource {
     this.elements += scan.elements;
     if (this.elements > LIMITS.maxElementsTotal)
       throw new PlanstodError("too-many-elements", `dokumentet|${LIMITS.maxElementsTotal}`);
-    return parseXml(text, path);
+    return parseXml(text, path, { scanned: true });
   }
 
   /** The relationships of a part (from its _rels file), with targets resolved to package paths. */

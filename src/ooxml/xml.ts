@@ -1,5 +1,6 @@
 import { DOMParser, MIME_TYPE, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
+import { scanXml } from "./limits";
 
 /** WordprocessingML, transitional and strict. */
 export const W_NS = new Set([
@@ -11,7 +12,17 @@ export const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 export type XmlDocument = Document;
 export type XmlElement = Element;
 
-export function parseXml(text: string, partName: string): XmlDocument {
+/**
+ * Parses an XML part. Unless the caller has already scanned it (`scanned`), the text is first
+ * checked against the element and depth caps and for a DTD (limits.ts), so that no input makes
+ * xmldom (or anything after it) run out of stack, time or memory.
+ */
+export function parseXml(
+  text: string,
+  partName: string,
+  options: { scanned?: boolean; maxElements?: number } = {},
+): XmlDocument {
+  if (!options.scanned) scanXml(text, partName, { maxElements: options.maxElements });
   let failure: string | null = null;
   const parser = new DOMParser({
     // XML 1.0 line ends only: xmldom's default also turns U+0085 and U+2028 (XML 1.1) into line
