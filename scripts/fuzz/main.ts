@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   let failures = 0;
   let maxCheck = 0;
   let maxAdd = 0;
+  let maxCheckCpu = 0;
+  let maxAddCpu = 0;
   let preserving = 0;
   let heavy = 0;
   let maxPeak = 0;
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
     bump(codes.add, outcome.addCode);
     maxCheck = Math.max(maxCheck, outcome.checkMs);
     maxAdd = Math.max(maxAdd, outcome.addMs);
+    maxCheckCpu = Math.max(maxCheckCpu, outcome.checkCpuMs);
+    maxAddCpu = Math.max(maxAddCpu, outcome.addCpuMs);
     if (outcome.problems.length > 0) {
       failures++;
       mkdirSync(outDir, { recursive: true });
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
     [
       `seed ${seed}: ${count} mutated inputs in ${Math.round((Date.now() - started) / 1000)} s, ${failures} failing`,
       `check exits ${fmt(codes.check)}; add exits ${fmt(codes.add)}; ${preserving} character-preserving cases`,
-      `slowest check ${Math.round(maxCheck)} ms, slowest add ${Math.round(maxAdd)} ms; ${heavy} heavy inputs run in a child process, their peak RSS ${Math.round(maxPeak / 1024)} MB`,
+      `most CPU: check ${Math.round(maxCheckCpu)} ms, add ${Math.round(maxAddCpu)} ms (wall clock under the machine's load: ${Math.round(maxCheck)} ms, ${Math.round(maxAdd)} ms); ${heavy} heavy inputs run in a child process, their peak RSS ${Math.round(maxPeak / 1024)} MB`,
       `mutations: ${[...kinds.entries()].map(([k, v]) => `${k} ${v}`).join(", ")}`,
     ].join("\n"),
   );

@@ -285,7 +285,7 @@ const hugeRun: Mutator = async (rng, bytes) => {
 };
 
 const manyParagraphs: Mutator = async (rng, bytes) => {
-  const n = rng.pick([1000, 30_000, 120_000, 300_000]);
+  const n = rng.pick([1000, 12_000, 30_000, 300_000]);
   return onPart(bytes, `${n} extra paragraphs`, (xml) => {
     const at = xml.lastIndexOf("<w:sectPr");
     if (at < 0) return xml;
@@ -426,14 +426,14 @@ export const MUTATORS: readonly { name: string; weight: number; run: Mutator }[]
   { name: "delete-entry", weight: 4, run: deleteEntry },
   { name: "duplicate-entry", weight: 3, run: duplicateEntry },
   { name: "hostile-name", weight: 3, run: hostileNames },
-  { name: "many-entries", weight: 1, run: manyEntries },
+  { name: "many-entries", weight: 0.5, run: manyEntries },
   { name: "junk", weight: 2, run: junkAround },
   { name: "delete-element", weight: 12, run: deleteElement },
   { name: "duplicate-element", weight: 10, run: duplicateElement },
   { name: "reorder", weight: 10, run: reorderElements },
-  { name: "deep-nesting", weight: 3, run: deepNesting },
-  { name: "huge-run", weight: 1, run: hugeRun },
-  { name: "many-paragraphs", weight: 1, run: manyParagraphs },
+  { name: "deep-nesting", weight: 2, run: deepNesting },
+  { name: "huge-run", weight: 0.5, run: hugeRun },
+  { name: "many-paragraphs", weight: 0.5, run: manyParagraphs },
   { name: "encoding", weight: 5, run: badEncoding },
   { name: "entities", weight: 4, run: entityTricks },
   { name: "user-characters", weight: 12, run: userCharacters },

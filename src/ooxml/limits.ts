@@ -12,8 +12,8 @@ export const LIMITS = {
   /** Entries in the zip's central directory. */
   maxEntries: 5000,
   /** Elements in one XML part, and in all parts read for one document together. */
-  maxElements: 200_000,
-  maxElementsTotal: 400_000,
+  maxElements: 100_000,
+  maxElementsTotal: 150_000,
   /** Depth of element nesting in any XML part. */
   maxDepth: 400,
 } as const;
