@@ -101,3 +101,20 @@ test("Strict Open XML: the block added is in the document's own (strict) namespa
   expect(xml).not.toContain("http://schemas.openxmlformats.org/wordprocessingml/2006/main");
   expect(xml.match(/xmlns:w="http:\/\/purl.oclc.org\/ooxml\/wordprocessingml\/main"/g)).toHaveLength(1);
 });
+
+test("rich answers are filled; a comment alone is no answer", async () => {
+  const report = await checkDocx(bytesOf("sv-rich-answers"));
+  for (const id of ["plan", "deltagare", "tidplan", "ansvar", "delaktighet", "styrkor"])
+    expect(filled(report, id)).toBe(true);
+  expect(filled(report, "hur", 1)).toBe(true);
+  const onlyComment = await checkDocx(
+    await withDocument("sv-rich-answers", (x) =>
+      x.replace(
+        /<w:r[^>]*>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t>Erfarna förstelärare[^<]*<\/w:t><\/w:r>/,
+        "",
+      ),
+    ),
+  );
+  expect(filled(onlyComment, "styrkor")).toBe(false);
+  expect(onlyComment.missing.map((m) => m.id)).toEqual(["styrkor"]);
+});
