@@ -54,13 +54,20 @@ export function readZipDirectory(b: Uint8Array): ZipEntry[] {
   const eocd = findEocd(b);
   if (eocd < 0) throw new PlanstodError("damaged");
   let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
   let offset = u32(b, eocd + 16);
+  let end = eocd;
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(b, eocd - 20) === ZIP64_LOCATOR) {
     const at = u64(b, eocd - 20 + 8);
     if (at + 56 > b.length || u32(b, at) !== ZIP64_EOCD) throw new PlanstodError("damaged");
     count = u64(b, at + 32);
+    cdSize = u64(b, at + 40);
     offset = u64(b, at + 48);
+    end = at;
   }
+  // Bytes before the archive (as JSZip allows): the directory ends where the end record starts.
+  if (u32(b, offset) !== CENTRAL && end - cdSize >= 0 && u32(b, end - cdSize) === CENTRAL)
+    offset = end - cdSize;
   if (count > LIMITS.maxEntries) throw new PlanstodError("too-many-entries", String(LIMITS.maxEntries));
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
