@@ -7,8 +7,10 @@ import { PlanstodError } from "../core/messages";
 export const LIMITS = {
   /** Bytes all parts of a package may inflate to together (declared sizes, then streamed). */
   maxInflated: 200 * 1024 * 1024,
-  /** Bytes one XML part that Planstöd reads may inflate to. */
-  maxPart: 16 * 1024 * 1024,
+  /** Bytes one XML part that Planstöd reads may inflate to (enough for the quick look). */
+  maxPart: 32 * 1024 * 1024,
+  /** Characters of one part of a .docx that is parsed into a DOM (after the quick look). */
+  maxParsed: 8 * 1024 * 1024,
   /** Entries in the zip's central directory. */
   maxEntries: 5000,
   /** Elements in one XML part, and in all parts read for one document together. */

@@ -146,6 +146,9 @@ export class DocxPackage implements PartSource {
     const text = await this.readText(path);
     if (text === null) return null;
     this.texts.delete(path);
+    // A DOM costs tens of bytes per byte of XML: larger parts get only the quick look.
+    if (text.length > LIMITS.maxParsed)
+      throw new PlanstodError("part-too-large", `${path}|${MB(LIMITS.maxParsed)}`);
     if (path === this.main) this.mainText = text;
     const scan = scanXml(text, path, { maxElements: LIMITS.maxElements });
     this.elements += scan.elements;
