@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   const seed = Number(arg("seed", "1"));
   const count = Number(arg("count", "200"));
   const outDir = path.resolve(arg("out", "fuzz-failures"));
+  const from = Number(arg("from", "0"));
+  const verbose = process.argv.includes("--verbose");
+  const listOnly = process.argv.includes("--list");
   const sources = VARIANTS.map((v) => ({
     name: v.name,
     template: v.template,
@@ -45,6 +48,10 @@ async function main(): Promise<void> {
     const pool = rng.chance(0.9) ? sources.filter((s) => s.template !== null) : sources;
     const source = rng.pick(pool);
     const m = await mutate(rng, source.bytes);
+    // --from N replays the draws of the cases before N without running them; --verbose names each case.
+    if (i < from) continue;
+    if (verbose || listOnly) console.log(`case ${i}: ${source.name}: ${m.label}`);
+    if (listOnly) continue;
     for (const k of m.kinds) kinds.set(k, (kinds.get(k) ?? 0) + 1);
     const keeps = m.preserving === true && source.template !== null;
     if (keeps) preserving++;
@@ -53,6 +60,10 @@ async function main(): Promise<void> {
     if (child) heavy++;
     const outcome = await runCase(m.bytes, { preserving: keeps, timed: true, dir, child });
     maxPeak = Math.max(maxPeak, outcome.peakKb);
+    if (verbose) {
+      (globalThis as { gc?: () => void }).gc?.();
+      console.log(`  heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+    }
     const bump = (map: Map<number, number>, k: number) => map.set(k, (map.get(k) ?? 0) + 1);
     bump(codes.check, outcome.checkCode);
     bump(codes.add, outcome.addCode);

@@ -45,10 +45,14 @@ type Mutator = (rng: Rng, bytes: Buffer) => Promise<Mutated>;
 // ---------------------------------------------------------------------------------------------
 // Zip helpers
 
+/** The entries of a zip; null when it is no zip or an entry is too large to be worth mutating (a bomb). */
 async function entries(bytes: Buffer): Promise<{ name: string; data: Buffer }[] | null> {
   try {
     const zip = await JSZip.loadAsync(bytes);
     const out: { name: string; data: Buffer }[] = [];
+    const size = (f: JSZip.JSZipObject) =>
+      (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (Object.values(zip.files).some((f) => size(f) > 40 * 1024 * 1024)) return null;
     for (const file of Object.values(zip.files)) {
       if (!file.dir) out.push({ name: file.name, data: await file.async("nodebuffer") });
     }
