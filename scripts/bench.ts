@@ -1,9 +1,13 @@
 /**
  * Benchmarks: `npm run bench`. Figures, not assertions: how long checking and block operations
  * take on a 3-block and a 60-block Åtgärdsplan, the ratio between them, and how many round trips
- * the Word adapter makes (counted on the Word API double). Needs `npm run fixtures` first.
+ * the Word adapter makes (counted on the Word API double), and folder review with the built CLI:
+ * 200 mixed documents in one call (one thread and worker threads) against 200 separate calls.
+ * Needs `npm run build:cli` and `npm run fixtures` first.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
@@ -50,8 +54,40 @@ async function roundTrips(bytes: Uint8Array) {
       host.select({ id: "effekt", block: { type: "utvecklingsomrade", index: last } }),
     ),
     cursor: await count(() => host.fieldAtCursor()),
+    refresh: await count(() => host.refresh()),
     add: await count(() => host.addBlock("utvecklingsomrade")),
     remove: await count(() => host.removeBlock("utvecklingsomrade", last + 1)),
+  };
+}
+
+/** What refresh() loads (every paragraph's text) against what a full read loads (the OOXML). */
+async function payload(bytes: Uint8Array) {
+  const double = await createWordDouble(bytes, { requirementSets: { WordApi: "1.3" } });
+  return double.Word.run(async (context) => {
+    const ooxml = context.document.body.getOoxml();
+    const paragraphs = context.document.body.paragraphs;
+    paragraphs.load("items/text");
+    await context.sync();
+    return {
+      ooxml: ooxml.value.length / 1024,
+      texts: JSON.stringify(paragraphs.items.map((p) => p.text)).length / 1024,
+    };
+  });
+}
+
+/** Round trips of the review comments (WordApi 1.4): insert, insert again, remove. */
+async function commentTrips(bytes: Uint8Array) {
+  const double = await createWordDouble(bytes, { requirementSets: { WordApi: "1.4" } });
+  const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  const count = async (step: () => Promise<unknown>) => {
+    double.resetSyncCount();
+    await step();
+    return double.syncCount;
+  };
+  return {
+    insert: await count(() => host.insertReviewComments()),
+    again: await count(() => host.insertReviewComments()),
+    remove: await count(() => host.removeReviewComments()),
   };
 }
 
@@ -85,10 +121,29 @@ async function main(): Promise<void> {
     await each((d) => median(() => editDocx(d, { op: "add", type: "utvecklingsomrade" }), 10)),
   );
   const trips = await each(roundTrips);
-  for (const k of ["read", "navigate", "cursor", "add", "remove"] as const) {
+  for (const k of ["read", "navigate", "cursor", "refresh", "add", "remove"] as const) {
     add(
       `Word round trips: ${k}`,
       trips.map((t) => t[k]),
+      "syncs",
+    );
+  }
+  const sizes2 = await each(payload);
+  add(
+    "full read loads: body OOXML",
+    sizes2.map((s) => s.ooxml),
+    "KiB",
+  );
+  add(
+    "refresh loads: paragraph texts",
+    sizes2.map((s) => s.texts),
+    "KiB",
+  );
+  const comments = await each(commentTrips);
+  for (const k of ["insert", "again", "remove"] as const) {
+    add(
+      `Word round trips: comments ${k}`,
+      comments.map((t) => t[k]),
       "syncs",
     );
   }
@@ -108,7 +163,79 @@ async function main(): Promise<void> {
   console.log(`(median of ${RUNS} runs; node ${process.version}; ${new Date().toISOString()})`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+const BIN = path.resolve(__dirname, "../bin/planstod.js");
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
+const MIX = [
+  "sv-partial",
+  "sv-complete",
+  "iko-partial",
+  "iko-complete",
+  "sv-blank",
+  "iko-blank",
+  "sv-pasted-table",
+  "sv-tracked",
+  "iko-tracked",
+  "sv-header",
+];
+
+/** Wall time of one CLI call, in ms (exit 0 or 1: the folder holds incomplete plans). */
+function timed(args: string[], env: Record<string, string> = {}): number {
+  const t = performance.now();
+  const r = spawnSync("node", [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`planstod ${args.join(" ")}: ${r.stderr.toString()}`);
+  return ms;
+}
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Folder review: one call for the whole folder against one call per file. */
+function batchBench(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "planstod-bench-"));
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < BATCH; i++) {
+      const file = path.join(dir, `${String(i).padStart(3, "0")}-${MIX[i % MIX.length]}.docx`);
+      copyFileSync(path.join(FIXTURES, `${MIX[i % MIX.length]}.docx`), file);
+      files.push(file);
+    }
+    const rate = (ms: number) => `${((BATCH / ms) * 1000).toFixed(1)} docs/s`;
+    const one = medianOf(
+      [0, 1, 2].map(() => timed(["check", "--format", "csv", dir], { PLANSTOD_WORKERS: "0" })),
+    );
+    const many = medianOf(
+      [0, 1, 2].map(() => timed(["check", "--format", "csv", dir], { PLANSTOD_WORKERS: "2" })),
+    );
+    const chosen = medianOf([0, 1, 2].map(() => timed(["check", "--format", "csv", dir])));
+    let separate = 0;
+    for (const f of files) separate += timed(["check", f]);
+    console.log(
+      `\nfolder review, ${BATCH} mixed documents (${MIX.length} fixtures in turn), built CLI, ` +
+        `${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}:`,
+    );
+    const rows = [
+      ["one call, one thread (PLANSTOD_WORKERS=0)", `${(one / 1000).toFixed(2)} s`, rate(one)],
+      ["one call, two worker threads (PLANSTOD_WORKERS=2)", `${(many / 1000).toFixed(2)} s`, rate(many)],
+      ["one call, as chosen by load (default)", `${(chosen / 1000).toFixed(2)} s`, rate(chosen)],
+      [`${BATCH} separate calls`, `${(separate / 1000).toFixed(2)} s`, rate(separate)],
+    ];
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join("  ")}`);
+    console.log(
+      `  one call (default) vs separate calls: ${(separate / chosen).toFixed(1)}× the throughput; ` +
+        `two worker threads vs one thread: ${(one / many).toFixed(2)}×`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => batchBench())
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
