@@ -106,7 +106,7 @@ export const blockText = {
 function oneLine(detail: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = detail.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
-  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+  return clean.length > 1000 ? `${clean.slice(0, 999)}…` : clean;
 }
 
 /** An input the engine refuses, with a code the hosts map to their own behaviour. */
