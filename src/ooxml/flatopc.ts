@@ -1,4 +1,5 @@
 import { PlanstodError } from "../core/messages";
+import { LIMITS } from "./limits";
 import { parseRelationships, relsPathOf, resolvePath, type PartSource, type Relationship } from "./parts";
 import { elementChildren, parseXml, serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
@@ -16,7 +17,8 @@ export class FlatOpc implements PartSource {
   private readonly parts = new Map<string, XmlElement>();
 
   constructor(xml: string) {
-    const doc = parseXml(xml, "OOXML");
+    // One XML text holds every part: it gets the budget of all parts together.
+    const doc = parseXml(xml, "OOXML", { maxElements: LIMITS.maxElementsTotal });
     const root = doc.documentElement;
     if (!root || root.localName !== "package" || root.namespaceURI !== PKG_NS)
       throw new PlanstodError("bad-xml", "OOXML");

@@ -1,5 +1,6 @@
 import type { Document, Element, Node } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
+import { scanXml } from "./limits";
 
 /** WordprocessingML, transitional and strict. */
 export const W_NS = new Set([
@@ -42,7 +43,17 @@ function xmlDom(): XmlDom {
   return current;
 }
 
-export function parseXml(text: string, partName: string): XmlDocument {
+/**
+ * Parses an XML part. Unless the caller has already scanned it (`scanned`), the text is first
+ * checked against the element and depth caps and for a DTD (limits.ts), so that no input makes
+ * xmldom (or anything after it) run out of stack, time or memory.
+ */
+export function parseXml(
+  text: string,
+  partName: string,
+  options: { scanned?: boolean; maxElements?: number } = {},
+): XmlDocument {
+  if (!options.scanned) scanXml(text, partName, { maxElements: options.maxElements });
   let doc: XmlDocument | null;
   try {
     doc = xmlDom().parse(text);
@@ -53,8 +64,13 @@ export function parseXml(text: string, partName: string): XmlDocument {
   return doc;
 }
 
+/**
+ * Serialises a document so that parsing it again gives the same characters: a carriage return
+ * in the DOM can only have come from `&#13;` (literal ones are line ends, read as line feeds), so
+ * it is written as one again, whichever DOM implementation serialised it.
+ */
 export function serializeXml(node: XmlNode): string {
-  return xmlDom().serialize(node);
+  return xmlDom().serialize(node).replace(/\r/g, "&#13;");
 }
 
 /** True when `el` is the WordprocessingML element `name`. */
@@ -118,4 +134,21 @@ export function isWithin(el: XmlElement, ancestor: XmlElement): boolean {
   for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
     if (n === ancestor) return true;
   return false;
+}
+
+/** Every descendant element of `el` in document order (pre-order), without recursion. */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  let n = el.firstChild;
+  while (n && n !== el) {
+    if (n.nodeType === 1) {
+      yield n as XmlElement;
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) return;
+    n = n.nextSibling;
+  }
 }

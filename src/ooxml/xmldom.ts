@@ -8,6 +8,9 @@ export const xmldom: XmlDom = {
     const parser = new DOMParser({
       // No line and column numbers on every node: nothing reads them, and they cost time.
       locator: false,
+      // XML 1.0 line ends only: xmldom's default also turns U+0085 and U+2028 (XML 1.1) into line
+      // feeds, which would change the user's characters.
+      normalizeLineEndings: (source) => source.replace(/\r\n?/g, "\n"),
       onError: (level) => {
         if (level !== "warning") failed = true;
       },

@@ -14,6 +14,7 @@ import type { CommentParts } from "./read";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 export function serialise(doc: XmlDocument): string {
+  // serializeXml writes a carriage return from `&#13;` back as a reference (xml.ts).
   const xml = serializeXml(doc);
   const withDeclaration = xml.startsWith("<?xml") ? xml : XML_DECLARATION + xml;
   // Parts are written as UTF-8 (JSZip encodes strings so), whatever the input declared.
