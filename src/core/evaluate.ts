@@ -55,7 +55,7 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
           label: def.label,
         };
       });
-      fields.push(...states);
+      for (const s of states) fields.push(s);
       sections.push({
         id: section.id,
         title: section.title,
@@ -109,8 +109,8 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
         filled: isFilled(instance, f.id),
         label: f.label,
       }));
-      fields.push(...states);
-      if (def.kind === "rows") tableStates.push(...states);
+      for (const s of states) fields.push(s);
+      if (def.kind === "rows") for (const s of states) tableStates.push(s);
       else {
         sections.push({
           id: section.id,

@@ -25,7 +25,7 @@ import type { FieldKey } from "../core/outline";
 import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
 import type { DocModel } from "../ooxml/model";
-import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
+import type { BlockOperation } from "../ooxml/edit";
 import { isEmptyBody } from "../ooxml/empty";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
@@ -557,6 +557,8 @@ export class WordHost implements PlanstodHost {
   private async edit(operation: BlockOperation): Promise<Snapshot> {
     if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
     const state = await this.load();
+    // Block operations are a chunk of their own in the pane: not needed before the first edit.
+    const { applyEdit, verifyEdit } = await import(/* webpackChunkName: "block-edit" */ "../ooxml/edit");
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's

@@ -319,10 +319,16 @@ function cleanCopy(root: XmlElement): void {
     "sectPrChange",
     "numberingChange",
   ];
-  const walk = (el: XmlElement) => {
-    for (const c of elementChildren(el)) {
+  const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+  // A worklist instead of recursion: the copy may be deeply nested.
+  const work: XmlElement[] = [root];
+  while (work.length > 0) {
+    const el = work.pop()!;
+    const inProps = isW(el, "rPr") || isW(el, "trPr");
+    let children = elementChildren(el);
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       const name = c.localName ?? "";
-      const inProps = isW(el, "rPr") || isW(el, "trPr");
       if ((drop.includes(name) && isW(c, name)) || (inProps && (isW(c, "ins") || isW(c, "del")))) {
         el.removeChild(c);
         continue;
@@ -337,19 +343,18 @@ function cleanCopy(root: XmlElement): void {
         continue;
       }
       if ((isW(c, "ins") || isW(c, "moveTo")) && !inProps) {
-        walk(c);
-        for (const g of elementChildren(c)) el.insertBefore(g, c);
+        // Unwrap: its children take its place and are cleaned as children of `el`.
+        const inner = elementChildren(c);
+        for (const g of inner) el.insertBefore(g, c);
         el.removeChild(c);
+        children = [...children.slice(0, i + 1), ...inner, ...children.slice(i + 1)];
         continue;
       }
-      for (const attr of ["paraId", "textId"]) {
-        const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+      for (const attr of ["paraId", "textId"])
         if (c.hasAttributeNS(w14, attr)) c.removeAttributeNS(w14, attr);
-      }
-      walk(c);
+      work.push(c);
     }
-  };
-  walk(root);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,7 +374,9 @@ function extent(instance: ExtractedInstance, model: DocModel, body: XmlElement):
   const children = elementChildren(body);
   const positions = [...tops].map((t) => children.indexOf(t)).filter((i) => i >= 0);
   if (positions.length === 0) return [];
-  return children.slice(Math.min(...positions), Math.max(...positions) + 1);
+  const first = positions.reduce((a, b) => Math.min(a, b));
+  const last = positions.reduce((a, b) => Math.max(a, b));
+  return children.slice(first, last + 1);
 }
 
 const isEmptyParagraph = (el: XmlElement | null): el is XmlElement =>
@@ -532,6 +539,7 @@ function addInstance(
   ids: IdPool,
 ): AddResult {
   const instances = target.extracted.blocks[def.type] ?? [];
+  if (instances.length === 0) throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
   const at = after ?? instances.length;
   if (at < 1 || at > instances.length) {
     throw new PlanstodError(
@@ -653,6 +661,7 @@ function freshCell(target: EditTarget, def: RowBlockDef, tc: XmlElement, ids: Id
 
 function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined, ids: IdPool): AddResult {
   const rows = target.extracted.blocks[def.type] ?? [];
+  if (rows.length === 0) throw new PlanstodError("block-refused", blockText(target).noRows(def.name));
   const at = after ?? rows.length;
   if (at < 1 || at > rows.length)
     throw new PlanstodError("block-refused", blockText(target).noSuchInstance(def.name, at, rows.length));

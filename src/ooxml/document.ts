@@ -66,9 +66,11 @@ async function glossaryPlaceholders(
 export async function readParts(pkg: PartSource, headerRoots?: readonly XmlElement[]): Promise<ReadDocument> {
   const doc = await pkg.readXml(pkg.mainPart);
   const body = doc?.documentElement ? firstW(doc.documentElement, "body") : null;
-  if (!doc?.documentElement || !isW(doc.documentElement, "document") || !body) {
-    throw new PlanstodError("bad-xml", pkg.mainPart);
+  if (doc?.documentElement && !isW(doc.documentElement, "document")) {
+    // A well-formed main part of another kind: a presentation, a workbook, a theme package.
+    throw new PlanstodError("not-word", pkg.mainPart);
   }
+  if (!doc?.documentElement || !body) throw new PlanstodError("bad-xml", pkg.mainPart);
   const rels = await pkg.relationships(pkg.mainPart);
   const headers = headerRoots ? [...headerRoots] : await packageHeaders(pkg, rels, body);
   const model = modelOf(body, headers);

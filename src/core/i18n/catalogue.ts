@@ -25,6 +25,8 @@ export interface EngineTexts {
     hasText: (name: string, index: number) => string;
     lastInstance: (name: string) => string;
     noSource: (name: string) => string;
+    /** A row table with no row left to copy. */
+    noRows: (table: string) => string;
     /** The name of a row in refusals ("Rad 2 innehåller …"). */
     row: string;
     lastRow: (table: string) => string;

@@ -29,6 +29,8 @@ export const da: EngineTexts = {
     lastInstance: (name) => `${name} kan ikke slettes: den er den eneste, der er tilbage.`,
     noSource: (name) =>
       `dokumentet har ingen ${name} at tage udgangspunkt i, så der kan ikke tilføjes en ny.`,
+    noRows: (table) =>
+      `tabellen ”${table}” har ingen række tilbage at tage udgangspunkt i, så der kan ikke tilføjes en ny række.`,
     row: "Række",
     lastRow: (table) => `Den sidste række i ”${table}”`,
   },

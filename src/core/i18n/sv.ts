@@ -27,6 +27,8 @@ export const sv: EngineTexts = {
       `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
     lastInstance: (name) => `${name} kan inte tas bort: det är det enda som finns kvar.`,
     noSource: (name) => `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
+    noRows: (table) =>
+      `tabellen ”${table}” har ingen rad kvar att utgå från, så ingen ny rad kan läggas till.`,
     row: "Rad",
     lastRow: (table) => `Den sista raden i ”${table}”`,
   },
