@@ -330,3 +330,15 @@ test("a complete document without Planstöd comments: nothing to insert, one rou
   expect(await syncs(double, () => host.removeReviewComments())).toEqual({ value: 0, syncs: 1 });
   expect(double.comments()).toHaveLength(0);
 });
+
+test("tracked deletions shown in Word's text (markup view) do not stop the comments", async () => {
+  const double = await createWordDouble(bytesOf("sv-tracked"), {
+    requirementSets: SETS,
+    deletedText: "include",
+  });
+  const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
+  expect(n).toBe(3);
+  const cli = await reviewComments(bytesOf("sv-tracked"), { now: new Date("2026-01-15T10:00:00Z") });
+  expect(value.inserted).toBe(cli.inserted.length);
+});

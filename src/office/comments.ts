@@ -118,8 +118,10 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     const anchors = [...proxy].map(([index, p]) => ({ index, p: p.load("text") }));
     if (ours.length === 0 && anchors.length === 0) return { inserted: 0, removed: 0 };
     await context.sync();
+    // Word's text now against Word's text at the read (not the model's: tracked deletions shown
+    // in Word's text would differ from it without any change).
     for (const { index, p } of anchors) {
-      if (fold(wordText(p.text)) !== fold(state.read.model.paragraphs[index].text))
+      if (wordText(p.text) !== state.wordTexts[state.toWord.get(index) ?? -1])
         throw new PlanstodError("word", TEXT.changed);
     }
 
