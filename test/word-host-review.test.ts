@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { buildReview, commentText, COMMENT_PREFIX, reviewItems, type ReviewItem } from "../src/core/review";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
+import { reviewComments } from "../src/ooxml/comments";
 import { MISSING_TEXT, WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, PERSON, REQUIREMENT_SETS, WORD_USER, type WordDouble } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
@@ -24,6 +25,19 @@ async function syncs<T>(double: WordDouble, step: () => Promise<T>): Promise<{ v
   double.resetSyncCount();
   const value = await step();
   return { value, syncs: double.syncCount };
+}
+
+/** Types into the field at the cursor: over its content control, else at its paragraph's end. */
+async function typeInControl(double: WordDouble, text: string): Promise<void> {
+  await double.Word.run(async (context) => {
+    const selection = context.document.getSelection();
+    const around = selection.parentContentControlOrNullObject;
+    const paragraph = selection.paragraphs.getFirst();
+    await context.sync();
+    if (!around.isNullObject) around.insertText(text, "Replace");
+    else paragraph.insertText(text, "End");
+    await context.sync();
+  });
 }
 
 const cursorText = (double: WordDouble) => double.paragraphTexts()[double.selection.paragraphIndexes[0]];
@@ -93,28 +107,62 @@ describe("review comments", () => {
 
   const texts = (double: WordDouble) => double.comments().map((c) => c.text);
 
-  test.each(["sv-partial", "iko-partial", "sv-tracked"])(
-    "%s: one comment per review item, at the paragraph navigation goes to, in 3 round trips",
+  /** Each comment as (text, text of the paragraph it is anchored on), sorted. */
+  const placed = (double: WordDouble) => {
+    const texts = double.paragraphTexts().map((t) => t.split(String.fromCharCode(5)).join(""));
+    return double
+      .comments()
+      .map((c) => ({
+        text: c.text,
+        author: c.author,
+        at: c.paragraphIndex,
+        paragraph: texts[c.paragraphIndex],
+        replies: c.replies.length,
+      }))
+      .sort((a, b) => a.at - b.at || a.text.localeCompare(b.text));
+  };
+
+  test.each(["sv-partial", "iko-partial", "sv-tracked", "sv-commented"])(
+    "%s: the same comments at the same paragraphs as `planstod check --comments`, in 3 round trips",
     async (name) => {
       const { double, host } = await hostFor(name);
       const before = await checkDocx(await double.toDocx());
       const { template, items } = await review(host);
-      expect(items.length).toBeGreaterThan(0);
       const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
       expect(n).toBe(3);
-      expect(value).toEqual({ inserted: items.length, removed: 0 });
-      const comments = double.comments();
-      expect(comments.map((c) => c.text).sort()).toEqual(items.map((i) => commentText(template, i)).sort());
-      expect(new Set(comments.map((c) => c.author))).toEqual(new Set([WORD_USER.name]));
-      for (const item of items) {
-        const comment = comments.find((c) => c.text === commentText(template, item))!;
-        expect(comment.paragraphIndex).toBe(await navigationParagraph(double, host, item));
-      }
+      // The command line on the same file, read back through the double.
+      const cli = await reviewComments(bytesOf(name), { now: new Date("2026-01-15T10:00:00Z") });
+      const cliDouble = await createWordDouble(cli.bytes, { requirementSets: SETS });
+      expect(value).toEqual({ inserted: cli.inserted.length, removed: cli.removed });
+      const strip = (list: ReturnType<typeof placed>) => list.map(({ author: _a, ...rest }) => rest);
+      expect(strip(placed(double))).toEqual(strip(placed(cliDouble)));
+      // Every item of the review has its comment (new or kept), by Word's user.
+      const texts = double.comments().map((c) => c.text);
+      for (const item of items) expect(texts).toContain(commentText(template, item));
+      expect(
+        double
+          .comments()
+          .filter((c) => cli.inserted.some((i) => i.text === c.text))
+          .every((c) => c.author === WORD_USER.name),
+      ).toBe(true);
       // No user text changed: the report of a full read and of the CLI are as before.
       expect(await checkDocx(await double.toDocx())).toEqual(before);
       expect((await host.read()).report).toEqual(before);
     },
   );
+
+  test("a field's comment is on its answer, or on its label when the answer is inside a content control", async () => {
+    const { double, host } = await hostFor("sv-partial");
+    const { template, items } = await review(host);
+    await host.insertReviewComments();
+    const texts = double.paragraphTexts();
+    for (const item of items.filter((i) => i.missing && !i.missing.block)) {
+      const comment = double.comments().find((c) => c.text === commentText(template, item))!;
+      const at = texts[comment.paragraphIndex].split(String.fromCharCode(5)).join("");
+      const nav = await navigationParagraph(double, host, item);
+      expect([item.missing!.label, texts[nav]]).toContain(at);
+    }
+  });
 
   test("the package has the comments the way Word writes them", async () => {
     const { double, host } = await hostFor("sv-partial");
@@ -199,31 +247,43 @@ describe("review comments", () => {
     expect(commentText(template, items[0])).toMatch(/^\[Planstöd\] /);
   });
 
-  test("a replied thread whose field is filled now is marked resolved, not removed", async () => {
+  test("an answered thread whose field is filled now is kept as it is", async () => {
     const { double, host } = await hostFor("sv-partial");
     const { template, items } = await review(host);
     await host.insertReviewComments();
     const item = items.find((i) => i.missing?.id === "deltagare")!;
     const thread = double.comments().find((c) => c.text === commentText(template, item))!;
     double.addPersonReply(thread.id, "Jag skriver vilka som deltar.");
-    // The writer answers in a paragraph of its own below the commented one (typing over the
-    // placeholder would replace the commented paragraph, and Word drops the comment with it).
-    const at = thread.paragraphIndex;
-    await double.Word.run(async (context) => {
-      let p = context.document.body.paragraphs.getFirst();
-      for (let i = 0; i <= at; i++) p = p.getNext();
-      p.insertParagraph("Alla lärare i årskurs 7–9", "Before");
-      await context.sync();
-    });
+    await host.selectTarget(item.target!);
+    await typeInControl(double, "Alla lärare i årskurs 7–9");
     const filled = await host.refresh();
     expect(filled?.report?.missing.some((m) => m.id === "deltagare")).toBe(false);
     const { value } = await syncs(double, () => host.insertReviewComments());
     expect(value.inserted).toBe(items.length - 1);
     expect(double.comments().find((c) => c.id === thread.id)).toMatchObject({
-      resolved: true,
+      resolved: false,
       replies: [expect.objectContaining({ author: PERSON.name })],
     });
     expect(double.comments().filter((c) => c.text === thread.text)).toHaveLength(1);
+  });
+
+  test("a Planstöd comment a person marked done is kept, and its item is not commented again", async () => {
+    const { double, host } = await hostFor("sv-partial");
+    await host.insertReviewComments();
+    const done = double.comments()[0];
+    await double.Word.run(async (context) => {
+      const first = context.document.body.getComments().getFirst();
+      first.resolved = true;
+      await context.sync();
+    });
+    const count = double.comments().length;
+    await host.insertReviewComments();
+    expect(double.comments().filter((c) => c.text === done.text)).toEqual([
+      expect.objectContaining({ id: done.id, resolved: true }),
+    ]);
+    expect(double.comments()).toHaveLength(count);
+    expect(await host.removeReviewComments()).toBe(count - 1);
+    expect(double.comments()).toEqual([expect.objectContaining({ id: done.id })]);
   });
 
   test("with comments in the document, navigation, the cursor and refresh still agree with Word's text", async () => {
@@ -269,4 +329,16 @@ test("a complete document without Planstöd comments: nothing to insert, one rou
   });
   expect(await syncs(double, () => host.removeReviewComments())).toEqual({ value: 0, syncs: 1 });
   expect(double.comments()).toHaveLength(0);
+});
+
+test("tracked deletions shown in Word's text (markup view) do not stop the comments", async () => {
+  const double = await createWordDouble(bytesOf("sv-tracked"), {
+    requirementSets: SETS,
+    deletedText: "include",
+  });
+  const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  const { value, syncs: n } = await syncs(double, () => host.insertReviewComments());
+  expect(n).toBe(3);
+  const cli = await reviewComments(bytesOf("sv-tracked"), { now: new Date("2026-01-15T10:00:00Z") });
+  expect(value.inserted).toBe(cli.inserted.length);
 });

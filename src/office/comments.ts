@@ -3,22 +3,22 @@
  *
  * One comment per review item (buildReview over the current report), its text commentText():
  * it starts with COMMENT_PREFIX, which is how Planstöd recognises its own comments later (Word
- * sets a comment's author to the signed-in user, so the author cannot tell). Anchoring, the
- * same rule as the command line's: a field's answer paragraph (the paragraph navigation goes
- * to), else its label; a leftover instruction's own paragraph; a warning about a block at the
- * block's first field; an item with nothing to point at, or a field in a page header (Word
- * has no comments there), at the first paragraph of the body.
+ * sets a comment's author to the signed-in user, so the author cannot tell). The anchor is the
+ * command line's (anchorParagraph, src/ooxml/comments/anchors.ts): a field's answer paragraph,
+ * or its label when the answer stands inside a content control (typing over a placeholder would
+ * take the comment with it) or there is none; a leftover instruction's own paragraph; a block
+ * warning at the block's first field; a field in a page header (Word has no comments there) or
+ * an item without a target at the body's first paragraph with text.
  *
- * Replies. Planstöd never writes replies, so a reply under a Planstöd comment is a person's.
- * Such a thread is a conversation and is never deleted by Planstöd, so the reply is never lost:
- * - inserting again keeps it, and inserts no second comment for the same item (same text);
- *   when its item is gone (the field is filled now) the thread is marked resolved instead;
- * - removing Planstöd's comments leaves it as it is.
- * Every other Planstöd comment is replaced (insert) or removed (remove); a comment whose text
- * does not start with the prefix is a person's and is never touched.
+ * Answered comments, as the command line decides: a Planstöd comment with a reply (Planstöd
+ * never writes replies, so a reply is a person's) or marked done (resolved) is kept with its
+ * thread and never deleted, so nobody's reply is lost; an item whose comment text equals a kept
+ * one is not commented again. Inserting again removes every other Planstöd comment and writes
+ * the review anew; removing removes the same ones. A comment whose text does not start with
+ * the prefix is a person's and is never touched.
  *
  * Round trips, for any document size: insert 3 (read with the comments' texts; the replies of
- * Planstöd's comments and the anchors' texts; insert, resolve and delete), 1 for a complete
+ * Planstöd's comments and the anchors' texts; insert and delete), 1 for a complete
  * document without Planstöd comments; remove 3 (the comments' texts; their replies; delete),
  * 1 when there are none of Planstöd's.
  */
@@ -28,8 +28,8 @@ import { fold } from "../core/text";
 import type { Analysis } from "../ooxml/document";
 import type { DocModel } from "../ooxml/model";
 import type { CommentsResult } from "../taskpane/host";
-import { instructionParagraph } from "./targets";
-import { findField, targetParagraph, type State } from "./word-host";
+import { anchorParagraph } from "../ooxml/comments/anchors";
+import type { State } from "./word-host";
 import { wordText } from "./word-text";
 
 /** What the comment operations need of the adapter. */
@@ -68,18 +68,12 @@ const TEXT = {
   changed: "Dokumentet ändrades medan Planstöd lade in kommentarerna. Försök igen.",
 };
 
-/** The model index (a body paragraph) a review item's comment is anchored on. */
+/**
+ * The model index (a body paragraph) a review item's comment is anchored on: the command line's
+ * rule, from the same function (src/ooxml/comments/anchors.ts).
+ */
 export function commentAnchor(analysis: Analysis, model: DocModel, item: ReviewItem): number {
-  const first = model.paragraphs.find((p) => p.part === "body")?.index ?? 0;
-  const target = item.target;
-  let index: number | null = null;
-  if (target?.kind === "field") {
-    const field = findField(analysis, target.field);
-    index = field ? targetParagraph(field, model) : null;
-  } else if (target?.kind === "instruction") {
-    index = instructionParagraph(analysis, model, target.ordinal);
-  }
-  return index !== null && model.paragraphs[index]?.part === "body" ? index : first;
+  return anchorParagraph(analysis, model, item.target)?.index ?? 0;
 }
 
 /** The comments a review becomes: text and anchor, in document order of the review. */
@@ -93,12 +87,12 @@ export function reviewComments(analysis: Analysis, model: DocModel): { text: str
 
 const sameComment = (a: string, b: string) => fold(a) === fold(b);
 
-/** Planstöd's comments among `comments`, each with its replies queued for loading. */
+/** Planstöd's unresolved comments among `comments`, each with its replies queued for loading. */
 function queueReplies(
   comments: Word.CommentCollection,
 ): { comment: Word.Comment; replies: Word.CommentReplyCollection }[] {
   return comments.items
-    .filter((c) => isPlanstodComment(c.content))
+    .filter((c) => isPlanstodComment(c.content) && !c.resolved)
     .map((comment) => {
       const replies = comment.replies;
       replies.load("items/id");
@@ -111,7 +105,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     // 1: the document and the comments' texts.
     const build = host.queueRead(context);
     const comments = context.document.body.getComments();
-    comments.load("items/id,items/content");
+    comments.load("items/id,items/content,items/resolved");
     await context.sync();
     const state = await build();
     const analysis = state.analysis;
@@ -124,32 +118,32 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     const anchors = [...proxy].map(([index, p]) => ({ index, p: p.load("text") }));
     if (ours.length === 0 && anchors.length === 0) return { inserted: 0, removed: 0 };
     await context.sync();
+    // Word's text now against Word's text at the read (not the model's: tracked deletions shown
+    // in Word's text would differ from it without any change).
     for (const { index, p } of anchors) {
-      if (fold(wordText(p.text)) !== fold(state.read.model.paragraphs[index].text))
+      if (wordText(p.text) !== state.wordTexts[state.toWord.get(index) ?? -1])
         throw new PlanstodError("word", TEXT.changed);
     }
 
-    // 3: threads with a person's reply stay (resolved when their item is gone); the rest of
-    // Planstöd's comments go; every item without a kept thread gets a comment. The new comments
-    // are queued first: if Word refuses one, the batch stops there and the old ones are still in
-    // place (running it again cleans up).
+    // 3: answered threads stay and their items are not commented again; the rest of Planstöd's
+    // comments go; every other item gets a comment. The new comments are queued first: if Word
+    // refuses one, the batch stops there and the old ones are still in place (running it again
+    // cleans up).
+    const answered = comments.items.filter(
+      (c) =>
+        isPlanstodComment(c.content) &&
+        (c.resolved || ours.some((o) => o.comment === c && o.replies.items.length > 0)),
+    );
     const open = [...wanted];
-    const drop: Word.Comment[] = [];
-    const resolve: Word.Comment[] = [];
-    for (const { comment, replies } of ours) {
-      if (replies.items.length === 0) {
-        drop.push(comment);
-        continue;
-      }
-      const same = open.findIndex((w) => sameComment(w.text, comment.content));
+    for (const kept of answered) {
+      const same = open.findIndex((w) => sameComment(w.text, kept.content));
       if (same >= 0) open.splice(same, 1);
-      else resolve.push(comment);
     }
+    const drop = ours.filter((o) => o.replies.items.length === 0).map((o) => o.comment);
     for (const w of open) proxy.get(w.anchor)!.getRange("Whole").insertComment(w.text);
-    for (const comment of resolve) comment.resolved = true;
     for (const comment of drop) comment.delete();
     const removed = drop.length;
-    if (open.length + resolve.length + drop.length > 0) await context.sync();
+    if (open.length + drop.length > 0) await context.sync();
     return { inserted: open.length, removed };
   });
 }
@@ -157,7 +151,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
 export async function removeReviewComments(host: CommentHost): Promise<number> {
   return host.run(async (context) => {
     const comments = context.document.body.getComments();
-    comments.load("items/id,items/content");
+    comments.load("items/id,items/content,items/resolved");
     await context.sync();
     const ours = queueReplies(comments);
     if (ours.length === 0) return 0;

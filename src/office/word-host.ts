@@ -148,7 +148,7 @@ function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly stri
  * content control or text, else the last answer paragraph (an empty cell under a heading row),
  * else the label.
  */
-export function targetParagraph(field: ExtractedField, model: DocModel): number | null {
+function targetParagraph(field: ExtractedField, model: DocModel): number | null {
   const loc = field.location;
   if (!loc) return null;
   const answer = loc.paragraphs.map((i) => model.paragraphs[i]).filter((p) => p !== undefined);
@@ -171,7 +171,7 @@ function fieldDef(analysis: Analysis, key: FieldKey): FieldDef | null {
   return column ? { ...column, required: true, locate: { kind: "below", anchor: column.label } } : null;
 }
 
-export function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
+function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
   if (!key.block) return analysis.extracted.fields[key.id] ?? null;
   return analysis.extracted.blocks[key.block.type]?.[key.block.index - 1]?.[key.id] ?? null;
 }
