@@ -22,12 +22,13 @@ import { fold } from "../core/text";
 import type { FieldKey } from "../core/outline";
 import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
-import type { DocModel } from "../ooxml/model";
+import type { DocModel, Paragraph } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
 import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
+import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -104,17 +105,16 @@ function bodyOf(pkg: FlatOpc): XmlElement | null {
 }
 
 /** Maps model paragraphs to Word's by text where the counts differ; identity where they agree. */
-function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly string[]): Map<number, number> {
+function alignParagraphs(model: readonly Paragraph[], wordTexts: readonly string[]): Map<number, number> {
   const map = new Map<number, number>();
-  if (modelTexts.length === wordTexts.length) {
-    modelTexts.forEach((_, i) => map.set(i, i));
+  if (model.length === wordTexts.length) {
+    model.forEach((_, i) => map.set(i, i));
     return map;
   }
   let w = 0;
-  for (let m = 0; m < modelTexts.length; m++) {
-    const want = fold(modelTexts[m]);
+  for (let m = 0; m < model.length; m++) {
     for (let look = w; look < Math.min(wordTexts.length, w + 8); look++) {
-      if (fold(wordTexts[look]) === want) {
+      if (matchesParagraph(wordTexts[look], model[m])) {
         map.set(m, look);
         w = look + 1;
         break;
@@ -240,10 +240,7 @@ export class WordHost implements PlanstodHost {
         read,
         analysis,
         wordTexts,
-        toWord: alignParagraphs(
-          bodyParagraphs.map((p) => p.text),
-          wordTexts,
-        ),
+        toWord: alignParagraphs(bodyParagraphs, wordTexts),
         headerStarts,
         headerTypes: found.map((h) => h.type),
         bodyCount: bodyParagraphs.length,
@@ -287,14 +284,14 @@ export class WordHost implements PlanstodHost {
 
   /** One navigation attempt: selects and verifies the paragraph's text (1 round trip). */
   private async trySelect(state: State, index: number): Promise<boolean> {
-    const expected = fold(state.read.model.paragraphs[index]?.text ?? "");
+    const expected = state.read.model.paragraphs[index];
     return this.run(async (context) => {
       const p = this.paragraphProxy(context, state, index);
-      if (!p) return false;
+      if (!p || !expected) return false;
       p.load("text");
       p.select("Start");
       await context.sync();
-      return fold(p.text) === expected;
+      return matchesParagraph(p.text, expected);
     });
   }
 
@@ -376,13 +373,19 @@ export class WordHost implements PlanstodHost {
       const inline = getAll ? p.getContentControls() : p.contentControls;
       inline.load("items/text");
       await context.sync();
-      if (fold(p.text) !== fold(paragraph.text)) throw new PlanstodError("word", WRITE_TEXT.changed);
+      if (!matchesParagraph(p.text, paragraph)) throw new PlanstodError("word", WRITE_TEXT.changed);
       const target = !parent.isNullObject ? parent : inline.items[inline.items.length - 1];
       if (target) {
-        // Replace only a control that shows nothing but its placeholder.
-        const shown = fold(target.text);
-        if (shown !== "" && shown !== placeholder) throw new PlanstodError("word", WRITE_TEXT.hasText);
-        target.insertText(text, "Replace");
+        // Replace only a control that shows nothing but its placeholder. One that shows only
+        // tracked-deleted text (markup view) keeps that revision: the answer goes after it.
+        const shown = normalizeWordText(target.text);
+        const deletedOnly =
+          hasTrackedDeletion(paragraph) &&
+          (shown === "" || shown === normalizeWordText(wordTextsOf(paragraph).shown));
+        if (shown !== "" && shown !== placeholder && !deletedOnly) {
+          throw new PlanstodError("word", WRITE_TEXT.hasText);
+        }
+        target.insertText(text, deletedOnly ? "End" : "Replace");
       } else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
       await context.sync();
     });
@@ -477,7 +480,7 @@ function sameText(state: State, index: number): boolean {
   const ordinal = state.toWord.get(index);
   const model = state.read.model.paragraphs[index];
   return (
-    ordinal !== undefined && model !== undefined && fold(state.wordTexts[ordinal] ?? "") === fold(model.text)
+    ordinal !== undefined && model !== undefined && matchesParagraph(state.wordTexts[ordinal] ?? "", model)
   );
 }
 

@@ -105,8 +105,9 @@
  *   repeatingSection WordApiDesktop 1.3); asking for an unsupported type is InvalidArgument.
  * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; field codes, text boxes and
  *   mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
- *   w:moveFrom): `deletedText: "omit"` (default) gives the text as if all changes were
- *   accepted; "include" gives what Word returns while markup is shown (deleted text kept).
+ *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
+ *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
+ *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).
  * - Styles: `style` is the English UI name (built-in lower-case names capitalised, "heading 1"
  *   -> "Heading 1"); styleBuiltIn maps to Word.BuiltInStyleName or "Other".
  * - Selection: getSelection() returns the current selection; select() on Body/Paragraph/
@@ -197,7 +198,10 @@ export interface WordDoubleOptions {
   /** Office.context.diagnostics.version; default "16.0.0.0". */
   version?: string;
   officeTheme?: { bodyBackgroundColor: string };
-  /** Tracked deletions in `text`: "omit" (default, as if accepted) or "include" (markup view). */
+  /**
+   * Tracked deletions in `text`: "include" (default: what Word on the web always returns, and
+   * Word on the desktop while markup is shown) or "omit" (markup hidden, as if accepted).
+   */
   deletedText?: DeletedTextMode;
   /** First Word API content-control id; default 1 (numbers used as OOXML w:id are skipped). */
   firstContentControlId?: number;
@@ -334,7 +338,7 @@ export async function createWordDouble(
   const parts = await DocxParts.open(docxBytes);
   const requirements = new RequirementSets(options.requirementSets ?? REQUIREMENT_SETS.modern);
   const model = new DocModel(parts, {
-    deletedText: options.deletedText ?? "omit",
+    deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
   });
   const session: Session = { model, parts, requirements, syncCount: 0 };
