@@ -20,16 +20,18 @@ import type { Paragraph } from "../ooxml/model";
 import { elementChildren, isW, type XmlElement } from "../ooxml/xml";
 
 /** Characters Word puts in `.text` for things that are not text (reference marks, objects). */
-const MARKS = /[\u0001\u0002\u0005\u0008\ufffd\ufffc]/g;
+const MARKS = new Set([0x01, 0x02, 0x05, 0x08, 0xfffd, 0xfffc, 0x1f, 0xad]);
+const NON_BREAKING_HYPHEN = 0x1e;
 
 /** Word's text (or the model's) with Word's special characters mapped as the model reads them. */
 export function normalizeWordText(text: string): string {
-  return fold(
-    text
-      .replace(MARKS, "")
-      .replace(/\u001e/g, "-")
-      .replace(/[\u001f\u00ad]/g, ""),
-  );
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (MARKS.has(code)) continue;
+    out += code === NON_BREAKING_HYPHEN ? "-" : ch;
+  }
+  return fold(out);
 }
 
 /** The paragraph's own text as Word's `.text` could report it, in both tracked-change views. */
