@@ -63,6 +63,13 @@ export const MISSING_TEXT = {
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
 };
 
+const EDIT_TEXT = {
+  changed:
+    "Dokumentet har ändrats sedan Planstöd läste det, så ingenting ändrades. Uppdatera och försök igen.",
+  unexpected:
+    "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
+};
+
 const WRITE_TEXT = {
   hasText: "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
   choose: "Det här fältet fylls i genom att välja i listan eller kalendern i dokumentet.",
@@ -414,7 +421,9 @@ export class WordHost implements PlanstodHost {
 
   /**
    * A block operation in three round trips: read (1); run the shared operation on that OOXML,
-   * which refuses before Word is touched; replay it in Word (2); read back and verify (3).
+   * which refuses before Word is touched; load the text of every paragraph the replay acts on
+   * and refuse, with nothing changed, when one of them moved (2); replay it in Word and read
+   * back in the same batch (3), then verify that no user text changed.
    */
   private async edit(operation: BlockOperation): Promise<Snapshot> {
     if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
@@ -428,18 +437,37 @@ export class WordHost implements PlanstodHost {
     const targets = elements.map((el) => {
       const index = reachingParagraph(state, el, operation.op === "add" ? "last" : "first");
       if (index === null) throw new PlanstodError("edit-unsafe");
-      if (!sameText(state, index)) {
-        throw new PlanstodError(
-          "word",
-          "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
-        );
-      }
+      if (!sameText(state, index)) throw new PlanstodError("word", EDIT_TEXT.changed);
       return { el, index };
     });
 
-    await this.run(async (context) => {
-      // Resolve every proxy first, then act: the chains see the document as it was.
+    const before = edit.extracted;
+    this.state = await this.run(async (context) => {
+      // Resolve every proxy first and load the text of every paragraph the edit touches (for a
+      // remove, every paragraph of the removed elements): the document may have changed since
+      // the read (the user, or a co-author on the web), and an edit by ordinal must not act on a
+      // paragraph that moved. Nothing is deleted or inserted unless all of them still match.
       const proxies = targets.map((t) => ({ el: t.el, p: this.paragraphProxy(context, state, t.index) }));
+      const checks = targets.flatMap((t) => {
+        const own = operation.op === "remove" ? paragraphsWithin(state, t.el) : [t.index];
+        if (own.length === 0) throw new PlanstodError("edit-unsafe");
+        // Empty paragraphs all look alike: the check starts at the nearest paragraph with text.
+        const indexes = [...textAbove(state, own[0]), ...own];
+        const first = this.paragraphProxy(context, state, indexes[0]);
+        if (!first) throw new PlanstodError("edit-unsafe");
+        let p: Word.Paragraph = first;
+        return indexes.map((index, k) => {
+          if (k > 0) p = p.getNext();
+          p.load("text");
+          return { index, p };
+        });
+      });
+      await context.sync();
+      const moved = checks.some(({ index, p }) => {
+        const model = state.read.model.paragraphs[index];
+        return !model || !matchesParagraph(p.text, model);
+      });
+      if (moved) throw new PlanstodError("word", EDIT_TEXT.changed);
       for (const { el, p } of proxies) {
         if (!p) throw new PlanstodError("edit-unsafe");
         if (operation.op === "add") {
@@ -459,17 +487,15 @@ export class WordHost implements PlanstodHost {
         else if (isW(el, "sdt")) p.parentContentControl.delete(false);
         else p.delete();
       }
+      // The read-back rides in the same round trip as the edit: it sees the document after it.
+      const build = this.queueRead(context);
       await context.sync();
+      return build();
     });
 
-    const before = edit.extracted;
-    await this.read();
-    const now = this.state!.analysis;
+    const now = this.state.analysis;
     if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
-      throw new PlanstodError(
-        "word",
-        "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
-      );
+      throw new PlanstodError("word", EDIT_TEXT.unexpected);
     }
     return this.snapshot(this.state!);
   }
@@ -482,6 +508,36 @@ function sameText(state: State, index: number): boolean {
   return (
     ordinal !== undefined && model !== undefined && matchesParagraph(state.wordTexts[ordinal] ?? "", model)
   );
+}
+
+/**
+ * The model indexes of the body paragraphs inside `el`, which are consecutive in Word's order;
+ * empty when some of them has no Word ordinal or the ordinals are not consecutive.
+ */
+function paragraphsWithin(state: State, el: XmlElement): number[] {
+  const inside = state.read.model.paragraphs.filter((p) => p.part === "body" && isWithin(p.el, el));
+  const ordinals = inside.map((p) => state.toWord.get(p.index));
+  const consecutive = ordinals.every(
+    (o, i) => o !== undefined && (i === 0 || o === (ordinals[i - 1] ?? -2) + 1),
+  );
+  return consecutive ? inside.map((p) => p.index) : [];
+}
+
+/**
+ * The body paragraphs from the nearest one above `index` that has text up to (not including)
+ * `index`, when their Word ordinals run consecutively up to it; else none.
+ */
+function textAbove(state: State, index: number): number[] {
+  const ordinal = state.toWord.get(index);
+  if (ordinal === undefined) return [];
+  const out: number[] = [];
+  for (let i = index - 1, o = ordinal - 1; i >= 0 && index - i <= 40; i--, o--) {
+    const p = state.read.model.paragraphs[i];
+    if (!p || p.part !== "body" || state.toWord.get(i) !== o) return [];
+    out.unshift(i);
+    if (normalizeWordText(wordTextsOf(p).shown) !== "") return out;
+  }
+  return [];
 }
 
 /**

@@ -271,6 +271,12 @@ export interface WordDouble {
   /** context.sync() calls so far (including Word.run's final flush when it had work). */
   readonly syncCount: number;
   resetSyncCount(): void;
+  /**
+   * Runs `change` at the start of every sync (before its queued actions) with the sync's number
+   * as syncCount counts it; `change` may edit the document (for example with `paragraphs()` and
+   * the DOM, or by editing `body`). null removes the hook.
+   */
+  beforeSync(change: ((sync: number) => void) | null): void;
 
   /** The live DOM of word/document.xml (edits through the API show here at once). */
   readonly document: XmlDocument;
@@ -404,6 +410,14 @@ export async function createWordDouble(
     },
     resetSyncCount() {
       session.syncCount = 0;
+    },
+    beforeSync(change) {
+      session.beforeSync = change
+        ? (n) => {
+            change(n);
+            parts.dirty.add(parts.main);
+          }
+        : undefined;
     },
     document: parts.main,
     body: parts.body,

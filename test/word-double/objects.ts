@@ -46,6 +46,12 @@ export interface Session {
   readonly parts: DocxParts;
   readonly requirements: RequirementSets;
   syncCount: number;
+  /**
+   * Called at the start of every sync, before its queued actions run, with the sync's number
+   * (1-based, as syncCount counts): the user or a co-author changing the document between two
+   * round trips of the add-in.
+   */
+  beforeSync?: (sync: number) => void;
 }
 
 export type InsertLocationArg = Word.InsertLocation | InsertLocationString;
@@ -117,6 +123,7 @@ export class RequestContextDouble implements BatchContext {
   async sync<T>(passThroughValue?: T): Promise<T> {
     if (this.closed) throw invalidRequestContext("RequestContext.sync");
     this.session.syncCount++;
+    this.session.beforeSync?.(this.session.syncCount);
     const actions = this.queue;
     this.queue = [];
     await Promise.resolve();
