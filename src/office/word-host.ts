@@ -28,6 +28,13 @@ import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
 import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
+import {
+  countRevisions,
+  queueTrackingMode,
+  TRACKING_REQUIREMENT,
+  TRACKING_TEXT,
+  type TrackingState,
+} from "./tracking";
 import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
@@ -103,6 +110,8 @@ interface State {
   /** The header type each header part was read from (a missing one is left out). */
   headerTypes: (typeof HEADER_TYPES)[number][];
   bodyCount: number;
+  /** Whether Track Changes is on; null when the client cannot say. */
+  trackChanges: TrackingState;
 }
 
 /** The body root (w:body) of a flat OPC package's main part, or null. */
@@ -217,6 +226,7 @@ export class WordHost implements PlanstodHost {
     const ooxml = body.getOoxml();
     const paragraphs = body.paragraphs;
     paragraphs.load("items/text");
+    const tracking = queueTrackingMode(context, supports(this.apis.Office, TRACKING_REQUIREMENT));
     const headers = this.capabilities.navigate
       ? HEADER_TYPES.map((type) => context.document.sections.getFirst().getHeader(type).getOoxml())
       : [];
@@ -251,12 +261,17 @@ export class WordHost implements PlanstodHost {
         headerStarts,
         headerTypes: found.map((h) => h.type),
         bodyCount: bodyParagraphs.length,
+        trackChanges: tracking(),
       };
     };
   }
 
   private snapshot(state: State): Snapshot {
-    return { template: state.analysis?.template ?? null, report: state.analysis?.report ?? null };
+    return {
+      template: state.analysis?.template ?? null,
+      report: state.analysis?.report ?? null,
+      ...(state.trackChanges ? { trackChanges: true } : {}),
+    };
   }
 
   async read(): Promise<Snapshot> {
@@ -429,6 +444,10 @@ export class WordHost implements PlanstodHost {
     if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
     await this.read();
     const state = this.state!;
+    if (operation.op === "remove" && state.trackChanges) {
+      throw new PlanstodError("word", TRACKING_TEXT.removeRefused);
+    }
+    const revisionsBefore = countRevisions(state.read.body);
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
@@ -495,7 +514,14 @@ export class WordHost implements PlanstodHost {
 
     const now = this.state.analysis;
     if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
-      throw new PlanstodError("word", EDIT_TEXT.unexpected);
+      const kept =
+        operation.op === "remove" &&
+        now?.report.blocks[operation.type] === state.analysis?.report.blocks[operation.type];
+      throw new PlanstodError("word", kept ? TRACKING_TEXT.removeUnverified : EDIT_TEXT.unexpected);
+    }
+    // A client that cannot report the mode: new revisions in the read-back show Word tracked it.
+    if (this.state.trackChanges === null && countRevisions(this.state.read.body) > revisionsBefore) {
+      this.state.trackChanges = true;
     }
     return this.snapshot(this.state!);
   }

@@ -3,6 +3,7 @@ import { Body1, Button, Spinner, Title2, makeStyles, tokens } from "@fluentui/re
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../core/outline";
 import type { EntryBlock } from "./BlockActions";
 import { errorMessage } from "./errors";
+import { HOST_NOTICE } from "./host-notices";
 import type { PlanstodHost, Snapshot } from "./host";
 import { ErrorBoundary, Notice } from "./Messages";
 import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
@@ -199,7 +200,9 @@ export function App({ host, environment }: AppProps) {
         () => host.addBlock(block.type),
         (next) => {
           const count = next.report?.blocks[block.type];
-          return count === undefined ? null : TEXT.added(block, count);
+          if (count === undefined) return null;
+          const added = TEXT.added(block, count);
+          return next.trackChanges ? `${added} ${HOST_NOTICE.addedTracked}` : added;
         },
       );
     },
@@ -214,10 +217,11 @@ export function App({ host, environment }: AppProps) {
       void run(
         "edit",
         () => host.removeBlock(type, index),
-        () => {
+        (next) => {
           // The removed block's button had the focus: give it to the instance before it.
           setFocusRequest({ key: entry.key.replace(/#\d+$/, `#${index - 1}`) });
-          return TEXT.removed(entry.title);
+          const removed = TEXT.removed(entry.title);
+          return next.trackChanges ? `${removed} ${HOST_NOTICE.removedTracked}` : removed;
         },
       );
     },

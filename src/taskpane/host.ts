@@ -11,6 +11,8 @@ export interface Snapshot {
   /** The recognised template, or null when the document is none of the supported ones. */
   template: TemplateDef | null;
   report: Report | null;
+  /** Track Changes is on in the document (edits show as revisions); absent when off or unknown. */
+  trackChanges?: boolean;
 }
 
 export interface HostCapabilities {

@@ -108,6 +108,11 @@
  *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
  *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
  *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).
+ * - Track Changes (WordApi 1.4): Document.changeTrackingMode ("Off", "TrackAll",
+ *   "TrackMineOnly"; option `changeTrackingMode`). While tracking, deletes keep their content
+ *   inside w:del (w:t become w:delText, paragraph marks and rows are marked deleted) and inserts
+ *   (insertOoxml, insertText, insertParagraph, insertRows, control text) are wrapped in w:ins,
+ *   as Word records API edits; body.paragraphs still lists deleted paragraphs.
  * - Styles: `style` is the English UI name (built-in lower-case names capitalised, "heading 1"
  *   -> "Heading 1"); styleBuiltIn maps to Word.BuiltInStyleName or "Other".
  * - Selection: getSelection() returns the current selection; select() on Body/Paragraph/
@@ -147,7 +152,7 @@
  *   package are ignored; w:id values of inserted controls are kept as they are.
  * - Word's paragraph-mark quirks on insertOoxml at paragraph boundaries, tracked deleted
  *   paragraph marks (paragraphs are never merged), table cell-end markers in text, localised
- *   style names, change tracking of edits made through the API, a Word.run that reuses
+ *   style names, a Word.run that reuses
  *   objects from another run (trackedObjects are no-ops).
  */
 
@@ -157,6 +162,7 @@ import { DocModel, type DeletedTextMode, type RangeTarget } from "./model";
 import { RequestContextDouble, type Session } from "./objects";
 import { DocxParts } from "./package";
 import { ClientResultDouble, RequirementSets } from "./runtime";
+import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
 export { OfficeExtensionErrorDouble, ErrorCodes } from "./errors";
@@ -179,6 +185,7 @@ export type {
 export type { ClientResultDouble, LoadArgument } from "./runtime";
 export type { OfficeDouble } from "./office";
 export type { ContentControlTypeString, DeletedTextMode } from "./model";
+export type { ChangeTrackingModeString } from "./tracking";
 
 /** Requirement-set presets. */
 export const REQUIREMENT_SETS = {
@@ -205,6 +212,11 @@ export interface WordDoubleOptions {
   deletedText?: DeletedTextMode;
   /** First Word API content-control id; default 1 (numbers used as OOXML w:id are skipped). */
   firstContentControlId?: number;
+  /**
+   * Document.changeTrackingMode (WordApi 1.4) at the start; default "Off". While tracking, the
+   * double's deletes and inserts become w:del / w:ins revisions, as Word records API edits.
+   */
+  changeTrackingMode?: ChangeTrackingModeString;
 }
 
 /** The `Word` namespace of the double. */
@@ -346,6 +358,7 @@ export async function createWordDouble(
   const model = new DocModel(parts, {
     deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
+    changeTrackingMode: options.changeTrackingMode ?? "Off",
   });
   const session: Session = { model, parts, requirements, syncCount: 0 };
   const office = createOfficeDouble({

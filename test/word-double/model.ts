@@ -6,6 +6,7 @@
  */
 
 import { invalidArgument, notImplemented } from "./errors";
+import { isTracking, trackDeletion, trackInsertion, type ChangeTrackingModeString } from "./tracking";
 import type { DocxParts, StoryPart } from "./package";
 import {
   NS,
@@ -184,6 +185,8 @@ export class StyleTable {
 export interface ModelOptions {
   deletedText: DeletedTextMode;
   firstContentControlId: number;
+  /** Document.changeTrackingMode at the start; default "Off". */
+  changeTrackingMode?: ChangeTrackingModeString;
 }
 
 export class DocModel {
@@ -198,12 +201,15 @@ export class DocModel {
   private readonly virtualStories = new Map<string, XmlElement>();
   private readonly virtualDocs = new Set<XmlDocument>();
   selection: RangeTarget;
+  /** Document.changeTrackingMode: while tracking, API deletes and inserts become revisions. */
+  changeTrackingMode: ChangeTrackingModeString;
 
   constructor(
     readonly parts: DocxParts,
     readonly options: ModelOptions,
   ) {
     this.styles = new StyleTable(parts.styles);
+    this.changeTrackingMode = options.changeTrackingMode ?? "Off";
     this.nextId = options.firstContentControlId;
     for (const root of this.storyRoots()) {
       for (const sdt of descendantsW(root, "sdt")) {
@@ -227,6 +233,11 @@ export class DocModel {
 
   get body(): XmlElement {
     return this.parts.body;
+  }
+
+  /** Whether API edits are recorded as tracked changes now. */
+  get tracking(): boolean {
+    return isTracking(this.changeTrackingMode);
   }
 
   get stories(): readonly StoryPart[] {
@@ -687,6 +698,7 @@ export class DocModel {
       this.removeAll(children(content));
       const run = this.makeRun(content, text.replace(/\r\n|\r|\n/g, "\v"), rPr);
       content.appendChild(run);
+      if (this.tracking) trackInsertion([run]);
       return { kind: "nodes", first: run, last: run };
     }
     const holder = kind === "cell" ? descendantsW(content, "tc")[0] : kind === "row" ? null : content;
@@ -702,6 +714,7 @@ export class DocModel {
       holder.appendChild(p);
       return p;
     });
+    if (this.tracking) trackInsertion(paragraphs);
     this.markDirty(sdt);
     return { kind: "nodes", first: paragraphs[0], last: paragraphs[paragraphs.length - 1] };
   }
@@ -748,6 +761,8 @@ export class DocModel {
     if (keepContent) {
       insertAllBefore(parent, Array.from(this.sdtContent(sdt).childNodes), sdt);
       parent.removeChild(sdt);
+    } else if (this.tracking) {
+      trackDeletion(children(this.sdtContent(sdt)));
     } else {
       parent.removeChild(sdt);
       this.ensureParagraph(parent);
@@ -814,6 +829,7 @@ export class DocModel {
       this.copyRowStructure(tr, cells, values?.[i] ?? []),
     );
     insertAllBefore(parent, rows, location === "Before" ? tr : tr.nextSibling);
+    if (this.tracking) trackInsertion(rows);
     return rows;
   }
 
@@ -848,6 +864,10 @@ export class DocModel {
   deleteRow(tr: XmlElement): void {
     const tbl = ancestorW(tr, "tbl");
     this.markDirty(tr);
+    if (this.tracking) {
+      trackDeletion([tr]);
+      return;
+    }
     let parent = tr.parentNode;
     removeNode(tr);
     while (isW(parent, "sdtContent") && children(parent).length === 0 && isW(parent.parentNode, "sdt")) {
@@ -1434,7 +1454,13 @@ export class DocModel {
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
     const result = this.insertBlocksAt(point, blocks, where);
     this.ensureParagraph(point.parent);
+    if (this.tracking) this.trackRange(result);
     return result;
+  }
+
+  /** Records the nodes of an insert's result range as a tracked insertion. */
+  private trackRange(t: RangeTarget): void {
+    if (t.kind === "nodes") trackInsertion(this.between(t.first, t.last));
   }
 
   private insertBlocksAt(point: Point, blocks: XmlElement[], where: string): RangeTarget {
@@ -1502,6 +1528,7 @@ export class DocModel {
         where,
       );
       this.ensureParagraph(point.parent);
+      if (this.tracking) this.trackRange(result);
       return result;
     }
     let at = point;
@@ -1520,6 +1547,7 @@ export class DocModel {
     }
     const run = this.makeRun(at.parent, text, null);
     at.parent.insertBefore(run, at.ref);
+    if (this.tracking) trackInsertion([run]);
     return { kind: "nodes", first: run, last: run };
   }
 
@@ -1570,6 +1598,7 @@ export class DocModel {
     this.markDirty(point.parent);
     const p = this.newParagraph(point.parent, text);
     point.parent.insertBefore(p, point.ref);
+    if (this.tracking) trackInsertion([p]);
     return p;
   }
 
@@ -1579,6 +1608,10 @@ export class DocModel {
       case "nodes": {
         const parent = t.first.parentNode;
         this.markDirty(t.first);
+        if (this.tracking) {
+          trackDeletion(this.between(t.first, t.last));
+          return;
+        }
         this.removeAll(this.between(t.first, t.last));
         if (isElement(parent)) this.ensureParagraph(parent);
         return;
@@ -1596,6 +1629,10 @@ export class DocModel {
   /** Body.clear / Paragraph.clear / Range.clear. */
   clearContent(container: XmlElement): void {
     this.markDirty(container);
+    if (this.tracking) {
+      trackDeletion(this.contentNodes(container));
+      return;
+    }
     this.removeAll(this.contentNodes(container));
     this.ensureParagraph(this.contentParent(container));
   }

@@ -16,6 +16,7 @@ import {
   type BuiltInStyleString,
 } from "./model";
 import { blocksOfFlatOpc, type DocxParts } from "./package";
+import type { ChangeTrackingModeString } from "./tracking";
 import {
   ClientObjectDouble,
   ClientResultDouble,
@@ -23,6 +24,7 @@ import {
   RequirementSets,
   WordApi11,
   WordApi13,
+  WordApi14,
   WordApi15,
   WordApi17,
   WordApi19,
@@ -386,11 +388,24 @@ export class DocumentDouble extends WordObject<DocModel> {
   }
 
   protected properties(): PropertyTable<DocModel> {
-    return {};
+    return { changeTrackingMode: { api: WordApi14, get: (m) => m.changeTrackingMode } };
   }
 
   protected override navNames(): readonly string[] {
     return ["body", "contentControls", "sections"];
+  }
+
+  /** WordApi 1.4: while "TrackAll" or "TrackMineOnly", API edits are recorded as revisions. */
+  get changeTrackingMode(): ChangeTrackingModeString {
+    return this.read("changeTrackingMode");
+  }
+
+  set changeTrackingMode(value: ChangeTrackingModeString) {
+    this.write("changeTrackingMode", value, WordApi14, (m, v) => {
+      if (!["Off", "TrackAll", "TrackMineOnly"].includes(v))
+        throw invalidArgument("Document.changeTrackingMode", `no tracking mode '${String(v)}'`);
+      m.changeTrackingMode = v;
+    });
   }
 
   get body(): BodyDouble {
