@@ -103,8 +103,10 @@
  *   supports (per @types/office-js: plainText WordApi 1.5 - with getContentControls itself -,
  *   checkBox 1.7, dropDownList/comboBox 1.9, datePicker/picture/group/buildingBlockGallery/
  *   repeatingSection WordApiDesktop 1.3); asking for an unsupported type is InvalidArgument.
- * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; field codes, text boxes and
- *   mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
+ * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; footnote and endnote
+ *   reference marks "\u0002", non-breaking hyphen "\u001e", optional hyphen "\u001f" (the
+ *   characters Word's object model uses); field codes, text boxes (not in body.paragraphs
+ *   nor in their anchor's text, office-js #5282) and mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
  *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
  *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
  *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).

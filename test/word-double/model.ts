@@ -355,6 +355,17 @@ export class DocModel {
             case "cr":
               out.push("\v");
               continue;
+            // Word's object model reports these as control characters (office-js #6942, #2749).
+            case "footnoteReference":
+            case "endnoteReference":
+              out.push("\u0002");
+              continue;
+            case "noBreakHyphen":
+              out.push("\u001e");
+              continue;
+            case "softHyphen":
+              out.push("\u001f");
+              continue;
             case "del":
             case "moveFrom":
               if (this.options.deletedText === "include") walk(c, sub);
