@@ -9,7 +9,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { App } from "../src/taskpane/App";
-import type { PlanstodHost, Snapshot } from "../src/taskpane/host";
+import type { ReviewTarget } from "../src/core/review";
+import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
 import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, type WordDouble } from "../test/word-double";
@@ -80,6 +81,27 @@ class ObservedHost implements PlanstodHost {
   async removeBlock(type: string, index: number): Promise<Snapshot> {
     try {
       return await this.inner.removeBlock(type, index);
+    } finally {
+      this.changed();
+    }
+  }
+  refresh(): Promise<Snapshot | null> {
+    return this.inner.refresh();
+  }
+  async selectTarget(target: ReviewTarget): Promise<void> {
+    await this.inner.selectTarget(target);
+    this.changed();
+  }
+  async insertReviewComments(): Promise<CommentsResult> {
+    try {
+      return await this.inner.insertReviewComments();
+    } finally {
+      this.changed();
+    }
+  }
+  async removeReviewComments(): Promise<number> {
+    try {
+      return await this.inner.removeReviewComments();
     } finally {
       this.changed();
     }

@@ -10,7 +10,8 @@ import { PlanstodError } from "../src/core/messages";
 import type { FieldKey } from "../src/core/outline";
 import { templateById } from "../src/core/templates";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
-import type { HostCapabilities, PlanstodHost, Snapshot } from "../src/taskpane/host";
+import type { ReviewTarget } from "../src/core/review";
+import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../src/taskpane/host";
 
 // jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).
 if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
@@ -30,6 +31,7 @@ export const ALL_CAPABILITIES: HostCapabilities = {
   navigate: true,
   followCursor: true,
   editBlocks: true,
+  comments: true,
   missing: [],
 };
 
@@ -41,7 +43,9 @@ export class FakeHost implements PlanstodHost {
   readonly selected: FieldKey[] = [];
   /** What fieldAtCursor() answers. */
   cursor: FieldKey | null = null;
-  readonly calls = { read: 0, fieldAtCursor: 0, addBlock: 0, removeBlock: 0 };
+  readonly calls = { read: 0, refresh: 0, fieldAtCursor: 0, addBlock: 0, removeBlock: 0 };
+  /** Every selectTarget() call, in order. */
+  readonly targets: ReviewTarget[] = [];
   /** When set, the next host call (read, select, addBlock, removeBlock) throws it once. */
   failNext: unknown = null;
   private readonly listeners = new Set<() => void>();
@@ -117,5 +121,27 @@ export class FakeHost implements PlanstodHost {
     const result = await editDocx(this.bytes, { op: "remove", type, index });
     this.bytes = result.bytes;
     return { template: result.template, report: result.after };
+  }
+
+  /** Checks the current bytes again; a snapshot every time (the fake does not diff). */
+  async refresh(): Promise<Snapshot | null> {
+    this.calls.refresh++;
+    return this.read();
+  }
+
+  async selectTarget(target: ReviewTarget): Promise<void> {
+    this.fail();
+    this.targets.push(target);
+    if (target.kind === "field") this.selected.push(target.field);
+  }
+
+  async insertReviewComments(): Promise<CommentsResult> {
+    this.fail();
+    throw new PlanstodError("word", "FakeHost does not insert comments.");
+  }
+
+  async removeReviewComments(): Promise<number> {
+    this.fail();
+    throw new PlanstodError("word", "FakeHost does not remove comments.");
   }
 }

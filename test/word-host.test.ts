@@ -269,6 +269,7 @@ describe("requirement sets", () => {
       navigate: true,
       followCursor: true,
       editBlocks: true,
+      comments: false,
       missing: [],
     });
     const noEvents = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3" });

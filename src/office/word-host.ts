@@ -26,7 +26,8 @@ import type { DocModel, Paragraph } from "../ooxml/model";
 import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
-import type { HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
+import type { ReviewTarget } from "../core/review";
+import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
 import {
   countRevisions,
@@ -95,7 +96,7 @@ export function capabilitiesOf(office: typeof Office): HostCapabilities {
   if (!read) missing.push(MISSING_TEXT.read);
   else if (!core) missing.push(MISSING_TEXT.core);
   if (core && !events) missing.push(MISSING_TEXT.events);
-  return { read, navigate: core, followCursor: core && events, editBlocks: core, missing };
+  return { read, navigate: core, followCursor: core && events, editBlocks: core, comments: false, missing };
 }
 
 interface State {
@@ -424,6 +425,24 @@ export class WordHost implements PlanstodHost {
     if (!after || !written || written.text === "" || others(before) !== others(after.extracted)) {
       throw new PlanstodError("word", WRITE_TEXT.unexpected);
     }
+  }
+
+  /** For now a full read: always reports a new snapshot. */
+  async refresh(): Promise<Snapshot | null> {
+    return this.read();
+  }
+
+  async selectTarget(target: ReviewTarget): Promise<void> {
+    if (target.kind === "field") return this.select(target.field);
+    throw new PlanstodError("word", "Planstöd kan inte gå till instruktionen ännu.");
+  }
+
+  async insertReviewComments(): Promise<CommentsResult> {
+    throw new PlanstodError("word", "Planstöd kan inte lägga in kommentarer ännu.");
+  }
+
+  async removeReviewComments(): Promise<number> {
+    throw new PlanstodError("word", "Planstöd kan inte ta bort kommentarer ännu.");
   }
 
   async addBlock(type: string, after?: number): Promise<Snapshot> {

@@ -1,4 +1,5 @@
 import type { FieldKey } from "../core/outline";
+import type { ReviewTarget } from "../core/review";
 import type { Report, TemplateDef } from "../core/types";
 
 /**
@@ -21,6 +22,8 @@ export interface HostCapabilities {
   navigate: boolean;
   followCursor: boolean;
   editBlocks: boolean;
+  /** Word comments can be inserted and removed (WordApi 1.4). */
+  comments: boolean;
   /** Swedish explanations of what this Word client lacks, for a message bar. */
   missing: string[];
 }
@@ -39,4 +42,26 @@ export interface PlanstodHost {
   addBlock(type: string, after?: number): Promise<Snapshot>;
   /** Removes an unused instance; refused (with a Swedish message) when it holds any text. */
   removeBlock(type: string, index: number): Promise<Snapshot>;
+  /**
+   * A cheap re-check while the user writes: a new snapshot when anything a status depends on
+   * changed since the last read, null when nothing did. Falls back to a full read only when the
+   * document's structure changed.
+   */
+  refresh(): Promise<Snapshot | null>;
+  /** Selects what a review item points at (a field, or a leftover instruction). */
+  selectTarget(target: ReviewTarget): Promise<void>;
+  /**
+   * Inserts the current review as Word comments (one per missing field and warning), replacing
+   * Planstöd's earlier comments and keeping everyone else's.
+   */
+  insertReviewComments(): Promise<CommentsResult>;
+  /** Removes Planstöd's own comments only; returns how many were removed. */
+  removeReviewComments(): Promise<number>;
+}
+
+export interface CommentsResult {
+  /** Comments inserted now. */
+  inserted: number;
+  /** Planstöd's earlier comments removed (replaced, or dropped because the field is now filled). */
+  removed: number;
 }

@@ -1,0 +1,263 @@
+import type { FieldKey } from "./outline";
+import type { BlockRef, MissingField, Report, TemplateDef, Warning } from "./types";
+
+/**
+ * The review ("Granska"): every missing required field and every warning of a report, grouped
+ * by section in document order, each with where to go, a reason and a fix. Pure: the pane
+ * renders it, and the Word adapter and the command line turn it into comments, so that a
+ * review says the same thing wherever it is read.
+ */
+
+/** Where a review item points in the document; hosts resolve it to a paragraph. */
+export type ReviewTarget =
+  /** A field's answer (or its label when the answer cannot be reached). */
+  | { kind: "field"; field: FieldKey }
+  /** The n-th (from 0) leftover instruction still in the document, in document order. */
+  | { kind: "instruction"; ordinal: number };
+
+/** What the user can do about a warning, besides going to it. */
+export type ReviewAction =
+  | { kind: "remove-block"; block: BlockRef }
+  | { kind: "add-block"; type: string }
+  | { kind: "go-to"; target: ReviewTarget };
+
+export interface ReviewItem {
+  /** Unique and stable within one review ("missing:mal@utvecklingsomrade#2", "warning:2"). */
+  key: string;
+  kind: "missing" | "warning";
+  /** Where the item is; null when the document has nothing to point at. */
+  target: ReviewTarget | null;
+  /** The field's label, or a short title for a warning. */
+  title: string;
+  /** Why this is listed. */
+  reason: string;
+  /** What to do about it. */
+  fix: string;
+  /** For a missing field: the field. */
+  missing?: MissingField;
+  /** For a warning: the warning as the report gives it. */
+  warning?: Warning;
+  action?: ReviewAction;
+}
+
+export interface ReviewGroup {
+  /** The outline entry the items belong to (section id, plus "#n" for a block instance). */
+  key: string;
+  title: string;
+  items: ReviewItem[];
+}
+
+export interface Review {
+  groups: ReviewGroup[];
+  missingCount: number;
+  warningCount: number;
+  requiredFilled: number;
+  requiredTotal: number;
+  complete: boolean;
+}
+
+/** Texts of the review, per language of the template. */
+interface ReviewTexts {
+  missingReason: string;
+  missingFix: string;
+  rowMissingReason: (row: number) => string;
+  warningTitle: Record<string, string>;
+  warningFix: Record<string, string>;
+  otherGroup: string;
+  blockLabel: (name: string, index: number) => string;
+  row: (index: number) => string;
+  commentMissing: (label: string, where: string) => string;
+}
+
+const SV: ReviewTexts = {
+  missingReason: "Obligatoriskt fält som inte är ifyllt.",
+  missingFix: "Skriv svaret i fältet.",
+  rowMissingReason: (row) => `Rad ${row} är påbörjad men inte fullständigt ifylld.`,
+  warningTitle: {
+    "unused-block": "Oanvänt block",
+    "leftover-instruction": "Instruktion kvar i dokumentet",
+    "uppfoljning-count": "För få uppföljningar",
+  },
+  warningFix: {
+    "unused-block": "Fyll i blocket eller ta bort det.",
+    "leftover-instruction": "Radera instruktionen när du är klar med den.",
+    "uppfoljning-count": "Lägg till en uppföljning för varje insats.",
+  },
+  otherGroup: "Hela dokumentet",
+  blockLabel: (name, index) => `${name} ${index}`,
+  row: (index) => `rad ${index}`,
+  commentMissing: (label, where) => `Fältet ”${label}”${where} är obligatoriskt och inte ifyllt.`,
+};
+
+const DA: ReviewTexts = {
+  missingReason: "Obligatorisk felt, der ikke er udfyldt.",
+  missingFix: "Skriv svaret i feltet.",
+  rowMissingReason: (row) => `Række ${row} er påbegyndt, men ikke helt udfyldt.`,
+  warningTitle: {
+    "unused-block": "Ubrugt blok",
+    "leftover-instruction": "Instruktion tilbage i dokumentet",
+  },
+  warningFix: {
+    "unused-block": "Udfyld blokken, eller slet den.",
+    "leftover-instruction": "Slet instruktionen, når du er færdig med den.",
+  },
+  otherGroup: "Hele dokumentet",
+  blockLabel: (name, index) => `${name} ${index}`,
+  row: (index) => `række ${index}`,
+  commentMissing: (label, where) => `Feltet »${label}«${where} er obligatorisk og ikke udfyldt.`,
+};
+
+export const reviewTexts = (template: TemplateDef): ReviewTexts => (template.language === "da" ? DA : SV);
+
+/**
+ * The prefix that marks a comment as Planstöd's. Word sets a comment's author itself (the
+ * signed-in user), so Planstöd recognises its own comments by this prefix; a comment whose text
+ * does not start with it is a person's and is never touched.
+ */
+export const COMMENT_PREFIX = "[Planstöd]";
+
+export const isPlanstodComment = (text: string): boolean => text.trimStart().startsWith(COMMENT_PREFIX);
+
+const blockKey = (b: BlockRef | null): string => (b ? `@${b.type}#${b.index}` : "");
+
+/** The outline key of the section that holds a field (see buildOutline). */
+function sectionKeyOf(template: TemplateDef, field: FieldKey): string | null {
+  for (const s of template.sections) {
+    if (s.kind === "fields" && !field.block && s.fieldIds.includes(field.id)) return s.id;
+    if (s.kind === "block" && field.block && s.blockType === field.block.type) {
+      const def = template.blocks.find((b) => b.type === s.blockType);
+      return def?.kind === "rows" ? s.id : `${s.id}#${field.block.index}`;
+    }
+  }
+  return null;
+}
+
+/** The first field of a block instance, as a target. */
+function firstFieldOf(template: TemplateDef, block: BlockRef): ReviewTarget | null {
+  const def = template.blocks.find((b) => b.type === block.type);
+  const id = def?.kind === "instances" ? def.fields[0]?.id : def?.columns[0]?.id;
+  return id ? { kind: "field", field: { id, block } } : null;
+}
+
+export function buildReview(template: TemplateDef, report: Report): Review {
+  const t = reviewTexts(template);
+  const groups = new Map<string, ReviewGroup>();
+  // Groups in the outline's order (document order), created as items arrive.
+  const order = report.sections.map((s) => (s.block ? `${s.id}#${s.block.index}` : s.id));
+  const titles = new Map(
+    report.sections.map((s) => [s.block ? `${s.id}#${s.block.index}` : s.id, s.title] as const),
+  );
+  const groupOf = (key: string | null): ReviewGroup => {
+    const k = key ?? "";
+    let g = groups.get(k);
+    if (!g) {
+      g = { key: k, title: titles.get(k) ?? t.otherGroup, items: [] };
+      groups.set(k, g);
+    }
+    return g;
+  };
+
+  for (const m of report.missing) {
+    const field: FieldKey = { id: m.id, block: m.block };
+    const sectionKey = sectionKeyOf(template, field);
+    const def = m.block ? template.blocks.find((b) => b.type === m.block?.type) : undefined;
+    const isRow = def?.kind === "rows";
+    groupOf(sectionKey).items.push({
+      key: `missing:${m.id}${blockKey(m.block)}`,
+      kind: "missing",
+      target: { kind: "field", field },
+      title: isRow && m.block ? `${m.label} (${t.row(m.block.index)})` : m.label,
+      reason: t.missingReason,
+      fix: t.missingFix,
+      missing: m,
+    });
+  }
+
+  let instruction = 0;
+  const lastOf = (type: string): number => report.blocks[type] ?? 0;
+  report.warnings.forEach((w, i) => {
+    let target: ReviewTarget | null = null;
+    let action: ReviewAction | undefined;
+    let sectionKey: string | null = null;
+    if (w.code === "unused-block" && w.block) {
+      target = firstFieldOf(template, w.block);
+      action = { kind: "remove-block", block: w.block };
+      sectionKey = target?.kind === "field" ? sectionKeyOf(template, target.field) : null;
+    } else if (w.code === "leftover-instruction") {
+      target = { kind: "instruction", ordinal: instruction++ };
+      action = { kind: "go-to", target };
+    } else {
+      // A block-count rule: point at the last instance of the block there are too few of.
+      const rule = template.blockCountRules?.find((r) => r.code === w.code);
+      if (rule) {
+        const last = lastOf(rule.fewer);
+        target = last > 0 ? firstFieldOf(template, { type: rule.fewer, index: last }) : null;
+        action = { kind: "add-block", type: rule.fewer };
+        sectionKey = target?.kind === "field" ? sectionKeyOf(template, target.field) : null;
+      }
+    }
+    groupOf(sectionKey).items.push({
+      key: `warning:${i}`,
+      kind: "warning",
+      target,
+      title: t.warningTitle[w.code] ?? w.code,
+      reason: w.message,
+      fix: t.warningFix[w.code] ?? "",
+      warning: w,
+      action,
+    });
+  });
+
+  const sorted = [...groups.values()].sort((a, b) => rank(order, a.key) - rank(order, b.key));
+  return {
+    groups: sorted,
+    missingCount: report.missing.length,
+    warningCount: report.warnings.length,
+    requiredFilled: report.requiredFilled,
+    requiredTotal: report.requiredTotal,
+    complete: report.complete,
+  };
+}
+
+/** Position of a group in document order; the "whole document" group comes last. */
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+/** Every item of a review in document order. */
+export const reviewItems = (review: Review): ReviewItem[] => review.groups.flatMap((g) => g.items);
+
+/**
+ * The missing field after (dir 1) or before (dir -1) the cursor's field, in the report's field
+ * order (document order), wrapping around; from no cursor, the first (or last) one.
+ */
+export function stepMissing(report: Report, cursor: FieldKey | null, dir: 1 | -1): MissingField | null {
+  const missing = report.missing;
+  if (missing.length === 0) return null;
+  const same = (a: FieldKey, b: FieldKey) =>
+    a.id === b.id && a.block?.type === b.block?.type && a.block?.index === b.block?.index;
+  const at = cursor ? report.fields.findIndex((f) => same(f, cursor)) : -1;
+  const position = (m: MissingField) => report.fields.findIndex((f) => same(f, m));
+  if (at < 0) return dir === 1 ? missing[0] : missing[missing.length - 1];
+  const ordered = [...missing].sort((a, b) => position(a) - position(b));
+  const next =
+    dir === 1 ? ordered.find((m) => position(m) > at) : [...ordered].reverse().find((m) => position(m) < at);
+  return next ?? (dir === 1 ? ordered[0] : ordered[ordered.length - 1]);
+}
+
+/** The comment text for a review item: prefixed, naming the field and what is missing. */
+export function commentText(template: TemplateDef, item: ReviewItem): string {
+  const t = reviewTexts(template);
+  if (item.kind === "missing" && item.missing) {
+    const m = item.missing;
+    const def = m.block ? template.blocks.find((b) => b.type === m.block?.type) : undefined;
+    const where = !m.block
+      ? ""
+      : def?.kind === "rows"
+        ? ` (${def.name}, ${t.row(m.block.index)})`
+        : ` (${t.blockLabel(def?.name ?? m.block.type, m.block.index)})`;
+    return `${COMMENT_PREFIX} ${t.commentMissing(m.label, where)} ${item.fix}`;
+  }
+  return `${COMMENT_PREFIX} ${item.reason}${item.fix && !item.reason.includes(item.fix) ? ` ${item.fix}` : ""}`;
+}
