@@ -29,6 +29,7 @@ import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxm
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
+import { insertIsLocked, LOCK_TEXT, removeIsLocked, writeIsLocked } from "./locks";
 import {
   countRevisions,
   queueTrackingMode,
@@ -48,7 +49,12 @@ export interface OfficeApis {
 const HEADER_TYPES = ["FirstPage", "Primary"] as const;
 
 export const REQUIREMENTS = {
-  read: { set: "WordApi", version: "1.1" },
+  /**
+   * What reading needs. body.getOoxml is WordApi 1.1, but the manifest asks for WordApi 1.3, so
+   * a client with less (Office 2016 volume-licensed on Windows) never offers the add-in; the pane
+   * has no separate 1.1 path.
+   */
+  read: { set: "WordApi", version: "1.3" },
   core: { set: "WordApi", version: "1.3" },
   events: { set: "DocumentEvents", version: "1.1" },
   /** getContentControls() of every type; without it only rich-text controls are listed. */
@@ -64,9 +70,14 @@ function supports(office: typeof Office, r: { set: string; version: string }): b
   }
 }
 
+const NEEDS_13 =
+  "Den här versionen av Word saknar WordApi 1.3, som Planstöd behöver. Använd Word på webben, Word för Microsoft 365 (Windows eller Mac) eller Word 2021 eller senare.";
+
 export const MISSING_TEXT = {
-  read: "Den här versionen av Word kan inte lämna ut dokumentets innehåll till tillägg (WordApi 1.1 saknas). Planstöd kan inte granska dokumentet här.",
-  core: "Den här versionen av Word saknar WordApi 1.3. Planstöd kan granska dokumentet men inte gå till fält eller lägga till och ta bort block. Använd Word för webben eller en nyare Word.",
+  read: NEEDS_13,
+  core: NEEDS_13,
+  readOnly:
+    "Dokumentet är öppnat skrivskyddat, så Planstöd kan granska det men inte ändra det. Välj Redigera dokument i Word för att lägga till eller ta bort block.",
   events:
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
 };
@@ -89,14 +100,32 @@ const WRITE_TEXT = {
 
 export function capabilitiesOf(office: typeof Office): HostCapabilities {
   const supported = (r: { set: string; version: string }) => supports(office, r);
-  const read = supported(REQUIREMENTS.read);
-  const core = read && supported(REQUIREMENTS.core);
+  const core = supported(REQUIREMENTS.read) && supported(REQUIREMENTS.core);
   const events = supported(REQUIREMENTS.events);
+  const readOnly = core && isReadOnly(office);
   const missing: string[] = [];
-  if (!read) missing.push(MISSING_TEXT.read);
-  else if (!core) missing.push(MISSING_TEXT.core);
+  if (!core) missing.push(MISSING_TEXT.read);
   if (core && !events) missing.push(MISSING_TEXT.events);
-  return { read, navigate: core, followCursor: core && events, editBlocks: core, comments: false, missing };
+  if (readOnly) missing.push(MISSING_TEXT.readOnly);
+  return {
+    read: core,
+    navigate: core,
+    followCursor: core && events,
+    editBlocks: core && !readOnly,
+    comments: false,
+    missing,
+    ...(readOnly ? { readOnly } : {}),
+  };
+}
+
+/** Office.context.document.mode is ReadOnly (a document opened read-only); never throws. */
+function isReadOnly(office: typeof Office): boolean {
+  try {
+    const readOnly = office.DocumentMode?.ReadOnly ?? "readOnly";
+    return String(office.context.document.mode) === String(readOnly);
+  } catch {
+    return false;
+  }
 }
 
 interface State {
@@ -348,13 +377,42 @@ export class WordHost implements PlanstodHost {
     return null;
   }
 
-  onSelectionChanged(listener: () => void): () => void {
+  /**
+   * Follows the cursor. addHandlerAsync reports through its callback whether the subscription
+   * took; when it did not (or throws), cursor following is off and `onUnavailable` gets the same
+   * message a client without DocumentEvents shows.
+   */
+  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void {
     if (!this.capabilities.followCursor) return () => {};
     const { Office: office } = this.apis;
-    const handler = () => listener();
-    office.context.document.addHandlerAsync(office.EventType.DocumentSelectionChanged, handler);
-    return () =>
-      office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
+    let active = true;
+    const handler = () => {
+      if (active) listener();
+    };
+    const unavailable = () => {
+      if (!active) return;
+      active = false;
+      onUnavailable?.(MISSING_TEXT.events);
+    };
+    try {
+      office.context.document.addHandlerAsync(
+        office.EventType.DocumentSelectionChanged,
+        handler,
+        (result) => {
+          if (result.status !== office.AsyncResultStatus.Succeeded) unavailable();
+        },
+      );
+    } catch {
+      unavailable();
+    }
+    return () => {
+      active = false;
+      try {
+        office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
+      } catch {
+        // Nothing to undo when the subscription never took.
+      }
+    };
   }
 
   /**
@@ -366,6 +424,7 @@ export class WordHost implements PlanstodHost {
    */
   async writeField(key: FieldKey, text: string): Promise<void> {
     if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
+    if (this.capabilities.readOnly) throw new PlanstodError("word", MISSING_TEXT.readOnly);
     const state = this.state ?? (await this.read(), this.state);
     const analysis = state?.analysis;
     const field = analysis ? findField(analysis, key) : null;
@@ -383,6 +442,7 @@ export class WordHost implements PlanstodHost {
       : targetParagraph({ ...field, location: { ...field.location, anchor: null } }, state.read.model);
     if (index === null) throw new PlanstodError("word", WRITE_TEXT.noAnswer);
     const paragraph = state.read.model.paragraphs[index];
+    if (writeIsLocked(paragraph)) throw new PlanstodError("word", LOCK_TEXT.write);
     const onlyPlaceholder = paragraph.segments.length > 0 && paragraph.segments.every((s) => s.placeholder);
     const placeholder = fold(def.control?.placeholder ?? "");
     const getAll = supports(this.apis.Office, REQUIREMENTS.allControls);
@@ -460,7 +520,9 @@ export class WordHost implements PlanstodHost {
    * back in the same batch (3), then verify that no user text changed.
    */
   private async edit(operation: BlockOperation): Promise<Snapshot> {
-    if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
+    if (!this.capabilities.editBlocks) {
+      throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
+    }
     await this.read();
     const state = this.state!;
     if (operation.op === "remove" && state.trackChanges) {
@@ -472,6 +534,13 @@ export class WordHost implements PlanstodHost {
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
     // text before anything is queued: a block is never half added or half removed.
     const elements = operation.op === "add" ? (edit.after ? [edit.after] : []) : edit.removed;
+    // Locked content controls: Word would refuse with a generic error; say which lock instead.
+    if (operation.op === "add" && elements.some(insertIsLocked))
+      throw new PlanstodError("word", LOCK_TEXT.add);
+    const inside = (el: XmlElement) => state.read.model.paragraphs.find((p) => isWithin(p.el, el));
+    if (operation.op === "remove" && elements.some((el) => removeIsLocked(el, inside(el)))) {
+      throw new PlanstodError("word", LOCK_TEXT.remove);
+    }
     const targets = elements.map((el) => {
       const index = reachingParagraph(state, el, operation.op === "add" ? "last" : "first");
       if (index === null) throw new PlanstodError("edit-unsafe");

@@ -76,6 +76,8 @@ export function App({ host, environment }: AppProps) {
   const [openItems, setOpenItems] = useState<string[]>([]);
   const [cursor, setCursor] = useState<FieldKey | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ key: string } | null>(null);
+  /** Set when Word refused the selection subscription: cursor following is off. */
+  const [followError, setFollowError] = useState<string | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(
     () => (snapshot?.template && snapshot.report ? buildOutline(snapshot.template, snapshot.report) : null),
@@ -169,10 +171,18 @@ export function App({ host, environment }: AppProps) {
         // errors at every cursor move. The outline and its links keep working.
       }
     };
-    const stop = host.onSelectionChanged(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
-    });
+    const stop = host.onSelectionChanged(
+      () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
+      },
+      (message) => {
+        if (!active) return;
+        clearTimeout(timer);
+        setCursor(null);
+        setFollowError(message);
+      },
+    );
     return () => {
       active = false;
       clearTimeout(timer);
@@ -229,7 +239,7 @@ export function App({ host, environment }: AppProps) {
   );
 
   const current = cursor && outline ? entryOf(outline, cursor) : undefined;
-  const missing = host?.capabilities.missing ?? [];
+  const missing = [...(host?.capabilities.missing ?? []), ...(followError ? [followError] : [])];
 
   return (
     <main className={styles.root}>

@@ -26,6 +26,8 @@ export interface HostCapabilities {
   comments: boolean;
   /** Swedish explanations of what this Word client lacks, for a message bar. */
   missing: string[];
+  /** The document is open read-only (Office.context.document.mode): nothing is edited. */
+  readOnly?: boolean;
 }
 
 export interface PlanstodHost {
@@ -36,8 +38,12 @@ export interface PlanstodHost {
   select(field: FieldKey): Promise<void>;
   /** The field the cursor is in, if any. */
   fieldAtCursor(): Promise<FieldKey | null>;
-  /** Calls `listener` when the selection moves; returns a function that stops listening. */
-  onSelectionChanged(listener: () => void): () => void;
+  /**
+   * Calls `listener` when the selection moves; returns a function that stops listening. When
+   * Word refuses the subscription, `onUnavailable` gets a Swedish explanation (the pane then
+   * stops following the cursor).
+   */
+  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void;
   /** Adds a fresh instance of a block after instance `after` (default: the last); returns the new state. */
   addBlock(type: string, after?: number): Promise<Snapshot>;
   /** Removes an unused instance; refused (with a Swedish message) when it holds any text. */

@@ -110,6 +110,12 @@
  *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
  *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
  *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).
+ * - Locks (w:lock; cannotEdit/cannotDelete) are reported and enforced: inserting, typing or
+ *   deleting inside a control whose contents are locked, and deleting a control that cannot be
+ *   deleted (or a range, row or table holding one), fail with GeneralException.
+ * - Office.context.document.mode (option `documentMode`): "readOnly" makes every edit fail with
+ *   AccessDenied. Option `selectionEventsFail`: addHandlerAsync reports a failed AsyncResult.
+ *   Option `failGetOoxml`: body.getOoxml() fails with GeneralException.
  * - Track Changes (WordApi 1.4): Document.changeTrackingMode ("Off", "TrackAll",
  *   "TrackMineOnly"; option `changeTrackingMode`). While tracking, deletes keep their content
  *   inside w:del (w:t become w:delText, paragraph marks and rows are marked deleted) and inserts
@@ -143,7 +149,6 @@
  *   NotImplemented.
  * - Word's merging of adjacent tables when a table is inserted right next to another one, and
  *   vertical merges (w:vMerge) when rows are inserted: tcPr is copied as it is.
- * - Locks (cannotEdit/cannotDelete) are reported but not enforced.
  * - Text boxes (w:txbxContent) are invisible: their paragraphs and controls are not listed.
  * - insertText on a control that wraps table rows, and paragraphs inserted among table rows or
  *   cells or inside an inline control, fail with InvalidArgument.
@@ -219,6 +224,15 @@ export interface WordDoubleOptions {
    * double's deletes and inserts become w:del / w:ins revisions, as Word records API edits.
    */
   changeTrackingMode?: ChangeTrackingModeString;
+  /**
+   * Office.context.document.mode; default "readWrite". With "readOnly" every edit through the
+   * Word API fails with AccessDenied, as Word refuses changes to a read-only document.
+   */
+  documentMode?: "readOnly" | "readWrite";
+  /** Office.context.document.addHandlerAsync(DocumentSelectionChanged) reports failure. */
+  selectionEventsFail?: boolean;
+  /** body.getOoxml() fails with GeneralException, as on some documents (office-js #3898, #6016). */
+  failGetOoxml?: boolean;
 }
 
 /** The `Word` namespace of the double. */
@@ -361,6 +375,8 @@ export async function createWordDouble(
     deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
     changeTrackingMode: options.changeTrackingMode ?? "Off",
+    readOnly: options.documentMode === "readOnly",
+    failGetOoxml: options.failGetOoxml,
   });
   const session: Session = { model, parts, requirements, syncCount: 0 };
   const office = createOfficeDouble({
@@ -369,6 +385,8 @@ export async function createWordDouble(
     version: options.version ?? "16.0.0.0",
     officeTheme: options.officeTheme,
     requirements,
+    documentMode: options.documentMode,
+    selectionEventsFail: options.selectionEventsFail,
   });
 
   const Word: WordNamespaceDouble = {

@@ -5,7 +5,7 @@
  * only decide *when* it runs.
  */
 
-import { invalidArgument, notImplemented } from "./errors";
+import { accessDenied, generalException, invalidArgument, notImplemented } from "./errors";
 import { isTracking, trackDeletion, trackInsertion, type ChangeTrackingModeString } from "./tracking";
 import type { DocxParts, StoryPart } from "./package";
 import {
@@ -187,6 +187,10 @@ export interface ModelOptions {
   firstContentControlId: number;
   /** Document.changeTrackingMode at the start; default "Off". */
   changeTrackingMode?: ChangeTrackingModeString;
+  /** The document is open read-only: every edit fails with AccessDenied. */
+  readOnly?: boolean;
+  /** body.getOoxml() of the main document fails with GeneralException. */
+  failGetOoxml?: boolean;
 }
 
 export class DocModel {
@@ -284,6 +288,7 @@ export class DocModel {
    * virtual header/footer (a part that does not exist) fails before anything changes.
    */
   markDirty(node: XmlNode): void {
+    if (this.options.readOnly) throw accessDenied("the document is open read-only");
     const doc = node.ownerDocument;
     if (!doc) return;
     if (this.virtualDocs.has(doc)) {
@@ -293,6 +298,27 @@ export class DocModel {
       );
     }
     this.parts.dirty.add(doc);
+  }
+
+  /**
+   * Locks (w:lock), as Word enforces them: nothing inside a control whose contents are locked
+   * (contentLocked, sdtContentLocked) can change, and a control that cannot be deleted
+   * (sdtLocked, sdtContentLocked) cannot be removed. Word answers with a generic error.
+   */
+  checkEditable(node: XmlNode | null, where: string): void {
+    for (let n = node; n && isElement(n); n = n.parentNode) {
+      if (isW(n, "sdt") && this.ccCannotEdit(n))
+        throw generalException(where, "the contents of a locked content control cannot be edited");
+    }
+  }
+
+  checkDeletable(nodes: readonly XmlElement[], where: string): void {
+    for (const node of nodes) {
+      this.checkEditable(node.parentNode, where);
+      const sdts = [...(isW(node, "sdt") ? [node] : []), ...descendantsW(node, "sdt")];
+      if (sdts.some((sdt) => this.ccCannotDelete(sdt)))
+        throw generalException(where, "a locked content control cannot be deleted");
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -687,6 +713,7 @@ export class DocModel {
 
   /** ContentControl.insertText: typing over a placeholder replaces it and clears w:showingPlcHdr. */
   ccInsertText(sdt: XmlElement, text: string, location: InsertLocationString, where: string): RangeTarget {
+    this.checkEditable(sdt, where);
     const showing = this.ccShowingPlaceholder(sdt);
     if (location !== "Replace" && !showing) {
       return this.insertText(
@@ -732,6 +759,7 @@ export class DocModel {
 
   /** ContentControl.clear(): empties the control; a control with a placeholder shows it again. */
   ccClear(sdt: XmlElement, where: string): void {
+    this.checkEditable(sdt, where);
     this.markDirty(sdt);
     const kind = this.ccKind(sdt);
     const content = this.sdtContent(sdt);
@@ -768,6 +796,11 @@ export class DocModel {
   ccDelete(sdt: XmlElement, keepContent: boolean): void {
     const parent = sdt.parentNode;
     if (!isElement(parent)) return;
+    if (keepContent) {
+      this.checkEditable(parent, "ContentControl.delete");
+      if (this.ccCannotDelete(sdt))
+        throw generalException("ContentControl.delete", "a locked content control cannot be deleted");
+    } else this.checkDeletable([sdt], "ContentControl.delete");
     this.markDirty(sdt);
     if (keepContent) {
       insertAllBefore(parent, Array.from(this.sdtContent(sdt).childNodes), sdt);
@@ -835,6 +868,7 @@ export class DocModel {
       throw invalidArgument(where, `a row of values has more than the row's ${cells.length} cells`);
     const parent = tr.parentNode;
     if (!isElement(parent)) throw invalidArgument(where, "detached row");
+    this.checkEditable(parent, where);
     this.markDirty(tr);
     const rows = Array.from({ length: rowCount }, (_, i) =>
       this.copyRowStructure(tr, cells, values?.[i] ?? []),
@@ -874,6 +908,7 @@ export class DocModel {
   /** TableRow.delete: removes the row (and an emptied row-level control); the last row takes the table with it. */
   deleteRow(tr: XmlElement): void {
     const tbl = ancestorW(tr, "tbl");
+    this.checkDeletable([tr], "TableRow.delete");
     this.markDirty(tr);
     if (this.tracking) {
       trackDeletion([tr]);
@@ -1463,6 +1498,7 @@ export class DocModel {
     this.markDirty(anchor);
     const blocks = source.map((b) => doc.importNode(b, true));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
+    this.checkEditable(point.parent, where);
     const result = this.insertBlocksAt(point, blocks, where);
     this.ensureParagraph(point.parent);
     if (this.tracking) this.trackRange(result);
@@ -1531,6 +1567,7 @@ export class DocModel {
   insertText(t: RangeTarget, location: InsertLocationString, text: string, where: string): RangeTarget {
     this.markDirty(this.anchorElement(t));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
+    this.checkEditable(point.parent, where);
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > 1) {
       const result = this.insertBlocksAt(
@@ -1606,6 +1643,7 @@ export class DocModel {
     } else {
       throw invalidArgument(where, `insertParagraph does not take '${location}'`);
     }
+    this.checkEditable(point.parent, where);
     this.markDirty(point.parent);
     const p = this.newParagraph(point.parent, text);
     point.parent.insertBefore(p, point.ref);
@@ -1618,6 +1656,7 @@ export class DocModel {
     switch (t.kind) {
       case "nodes": {
         const parent = t.first.parentNode;
+        this.checkDeletable(this.between(t.first, t.last), where);
         this.markDirty(t.first);
         if (this.tracking) {
           trackDeletion(this.between(t.first, t.last));
@@ -1639,6 +1678,7 @@ export class DocModel {
 
   /** Body.clear / Paragraph.clear / Range.clear. */
   clearContent(container: XmlElement): void {
+    this.checkDeletable(this.contentNodes(container), "clear");
     this.markDirty(container);
     if (this.tracking) {
       trackDeletion(this.contentNodes(container));

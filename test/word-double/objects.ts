@@ -4,7 +4,13 @@
  * Member names, argument shapes and requirement sets follow @types/office-js.
  */
 
-import { OfficeExtensionErrorDouble, invalidArgument, invalidRequestContext, notImplemented } from "./errors";
+import {
+  OfficeExtensionErrorDouble,
+  generalException,
+  invalidArgument,
+  invalidRequestContext,
+  notImplemented,
+} from "./errors";
 import {
   DocModel,
   type ContentControlTypeString,
@@ -550,7 +556,12 @@ export class BodyDouble extends ElementObject {
   }
 
   getOoxml(): ClientResultDouble<string> {
-    return this.ooxmlResult("Body.getOoxml");
+    const location = "Body.getOoxml";
+    return this.result(location, WordApi11, (el) => {
+      if (this.model.options.failGetOoxml && el === this.model.body)
+        throw generalException(location, "failGetOoxml: Word could not serialise this document");
+      return this.context.session.parts.flatOpc(this.model.rangeBlocks(this.rangeOf(el)));
+    });
   }
 
   getRange(rangeLocation?: RangeLocationArg): RangeDouble {
