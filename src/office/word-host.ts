@@ -29,6 +29,7 @@ import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxm
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
+import { DEGRADED_TEXT, templateFromTexts } from "./degraded";
 import { insertIsLocked, LOCK_TEXT, removeIsLocked, writeIsLocked } from "./locks";
 import {
   countRevisions,
@@ -305,11 +306,25 @@ export class WordHost implements PlanstodHost {
   }
 
   async read(): Promise<Snapshot> {
-    this.state = await this.run(async (context) => {
-      const build = this.queueRead(context);
-      await context.sync();
-      return build();
-    });
+    try {
+      this.state = await this.run(async (context) => {
+        const build = this.queueRead(context);
+        await context.sync();
+        return build();
+      });
+    } catch (error) {
+      // Word could not hand over the OOXML: fall back to the paragraph texts (one more round
+      // trip) for the template's outline; if even they do not load, the first error stands.
+      this.state = null;
+      const texts = await this.run(async (context) => {
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load("items/text");
+        await context.sync();
+        return paragraphs.items.map((p) => p.text);
+      }).catch(() => null);
+      if (!texts) throw error;
+      return { template: templateFromTexts(texts), report: null, degraded: DEGRADED_TEXT };
+    }
     return this.snapshot(this.state);
   }
 
@@ -524,7 +539,8 @@ export class WordHost implements PlanstodHost {
       throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
     }
     await this.read();
-    const state = this.state!;
+    const state = this.state;
+    if (!state) throw new PlanstodError("word", DEGRADED_TEXT);
     if (operation.op === "remove" && state.trackChanges) {
       throw new PlanstodError("word", TRACKING_TEXT.removeRefused);
     }

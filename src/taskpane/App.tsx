@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Body1, Button, Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../core/outline";
 import type { EntryBlock } from "./BlockActions";
+import { DegradedView } from "./DegradedView";
 import { errorMessage } from "./errors";
 import { HOST_NOTICE } from "./host-notices";
 import type { PlanstodHost, Snapshot } from "./host";
@@ -286,7 +287,17 @@ export function App({ host, environment }: AppProps) {
         />
       )}
       <ErrorBoundary resetKey={snapshot}>
-        {snapshot && !snapshot.template && <UnknownTemplate onRefresh={refresh} busy={busy !== null} />}
+        {snapshot?.degraded && (
+          <DegradedView
+            message={snapshot.degraded}
+            template={snapshot.template}
+            onRefresh={refresh}
+            busy={busy !== null}
+          />
+        )}
+        {snapshot && !snapshot.degraded && !snapshot.template && (
+          <UnknownTemplate onRefresh={refresh} busy={busy !== null} />
+        )}
         {snapshot?.template && snapshot.report && outline && (
           <>
             <Summary

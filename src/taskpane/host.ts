@@ -14,6 +14,12 @@ export interface Snapshot {
   report: Report | null;
   /** Track Changes is on in the document (edits show as revisions); absent when off or unknown. */
   trackChanges?: boolean;
+  /**
+   * Set when Word could not hand over the document (body.getOoxml failed): a Swedish message.
+   * `report` is then null and `template` is recognised from the paragraph texts, if at all; the
+   * pane shows the template's outline without statuses.
+   */
+  degraded?: string;
 }
 
 export interface HostCapabilities {
