@@ -30,6 +30,8 @@ import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { officeErrorText } from "./errors";
 import { DEGRADED_TEXT, templateFromTexts } from "./degraded";
+import { runSelfTest } from "./diagnostics";
+import type { SelfTestResult } from "../taskpane/diagnostics/types";
 import { insertIsLocked, LOCK_TEXT, removeIsLocked, writeIsLocked } from "./locks";
 import {
   countRevisions,
@@ -518,6 +520,11 @@ export class WordHost implements PlanstodHost {
 
   async removeReviewComments(): Promise<number> {
     throw new PlanstodError("word", "Planstöd kan inte ta bort kommentarer ännu.");
+  }
+
+  /** The self-test (src/office/diagnostics.ts) in this client, on the open document. */
+  async selfTest(): Promise<SelfTestResult> {
+    return runSelfTest(this.apis, { makeHost: (apis) => new WordHost(apis) });
   }
 
   async addBlock(type: string, after?: number): Promise<Snapshot> {

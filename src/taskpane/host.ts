@@ -1,6 +1,7 @@
 import type { FieldKey } from "../core/outline";
 import type { ReviewTarget } from "../core/review";
 import type { Report, TemplateDef } from "../core/types";
+import type { SelfTestResult } from "./diagnostics/types";
 
 /**
  * What the pane needs from its host document. The Word adapter (src/office/) implements it over
@@ -69,6 +70,11 @@ export interface PlanstodHost {
   insertReviewComments(): Promise<CommentsResult>;
   /** Removes Planstöd's own comments only; returns how many were removed. */
   removeReviewComments(): Promise<number>;
+  /**
+   * Runs the self-test of the adapter's assumptions in this client (diagnostics page; it adds
+   * and removes a block, so it is meant for a scratch copy). Hosts without Word leave it out.
+   */
+  selfTest?(): Promise<SelfTestResult>;
 }
 
 export interface CommentsResult {
