@@ -13,6 +13,11 @@ import { DEGRADED_TEXT } from "../src/office/degraded";
 import { HOST_NOTICE } from "../src/taskpane/host-notices";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "./word-double";
 import type { OfficeEnvironment } from "../src/taskpane/office-env";
+import { DIAGNOSTICS_TEXT } from "../src/taskpane/diagnostics/DiagnosticsView";
+import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
+
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
 
 const ENV: OfficeEnvironment = { officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false };
 
@@ -99,3 +104,29 @@ test("with Track Changes on, an added block is announced as a tracked change", a
     }),
   );
 });
+
+test("the self-test page: reached from the small link, runs on the document, shows copyable JSON", async () => {
+  const { double, host } = await wordHost("sv-tracked.docx");
+  const { user } = await renderPane(host, { environment: ENV });
+  await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.link }));
+  expect(screen.getByRole("heading", { name: DIAGNOSTICS_TEXT.title })).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.run }));
+  const area = await screen.findByRole("textbox", { name: DIAGNOSTICS_TEXT.resultLabel }, { timeout: 60000 });
+  const result = JSON.parse((area as HTMLTextAreaElement).value) as SelfTestResult;
+  expect(result.selfTest).toBe("planstod-word-assumptions");
+  expect(result.summary.fail).toBe(0);
+  expect(messageBars()).toContainEqual({ intent: "success", text: DIAGNOSTICS_TEXT.summary(result.summary) });
+  // user-event provides a clipboard: the JSON lands there as shown.
+  await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.copy }));
+  await waitFor(() =>
+    expect(messageBars()).toContainEqual({ intent: "success", text: DIAGNOSTICS_TEXT.copied }),
+  );
+  expect(JSON.parse(await navigator.clipboard.readText())).toEqual(result);
+  await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.back }));
+  await waitIdle();
+  expect(await screen.findByText(/obligatoriska fält ifyllda/)).toBeTruthy();
+  // The round trip gave the document back as it was.
+  expect(double.paragraphTexts()).toEqual(
+    (await createWordDouble(fixture("sv-tracked.docx"))).paragraphTexts(),
+  );
+}, 90000);

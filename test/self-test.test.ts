@@ -10,6 +10,9 @@ import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "./wo
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
 const bytesOf = (name: string) =>
   new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));

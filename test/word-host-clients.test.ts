@@ -12,6 +12,9 @@ import { createWordDouble, REQUIREMENT_SETS, type WordDouble, type WordDoubleOpt
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 import type { XmlElement } from "./word-double/xml";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
 const bytesOf = (name: string) =>

@@ -9,6 +9,9 @@ import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const bytesOf = (name: string) =>
   new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));

@@ -11,6 +11,9 @@ import { normalizeWordText } from "../src/office/text-match";
 import { createWordDouble, REQUIREMENT_SETS, type DeletedTextMode } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const bytesOf = (name: string) =>
   new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 

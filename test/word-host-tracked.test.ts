@@ -9,6 +9,9 @@ import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type DeletedTextMode } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
 const bytesOf = (name: string) =>
   new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));

@@ -11,6 +11,9 @@ import { TRACKING_TEXT } from "../src/office/tracking";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "./word-double";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
 
+// Real .docx files through the double: slow on a loaded 2-core machine.
+jest.setTimeout(60000);
+
 const bytesOf = (name: string) =>
   new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 

@@ -3,6 +3,8 @@ import { Body1, Button, Spinner, Title2, makeStyles, tokens } from "@fluentui/re
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../core/outline";
 import type { EntryBlock } from "./BlockActions";
 import { DegradedView } from "./DegradedView";
+import { DiagnosticsLink } from "./diagnostics/DiagnosticsLink";
+import { DiagnosticsView } from "./diagnostics/DiagnosticsView";
 import { errorMessage } from "./errors";
 import { HOST_NOTICE } from "./host-notices";
 import type { PlanstodHost, Snapshot } from "./host";
@@ -79,6 +81,8 @@ export function App({ host, environment }: AppProps) {
   const [focusRequest, setFocusRequest] = useState<{ key: string } | null>(null);
   /** Set when Word refused the selection subscription: cursor following is off. */
   const [followError, setFollowError] = useState<string | null>(null);
+  /** The diagnostics page (self-test) is open. */
+  const [diagnostics, setDiagnostics] = useState(false);
 
   const outline = useMemo<OutlineEntry[] | null>(
     () => (snapshot?.template && snapshot.report ? buildOutline(snapshot.template, snapshot.report) : null),
@@ -242,6 +246,21 @@ export function App({ host, environment }: AppProps) {
   const current = cursor && outline ? entryOf(outline, cursor) : undefined;
   const missing = [...(host?.capabilities.missing ?? []), ...(followError ? [followError] : [])];
 
+  const selfTest = host?.selfTest ? () => host.selfTest!() : null;
+  if (diagnostics && selfTest) {
+    return (
+      <main className={styles.root}>
+        <DiagnosticsView
+          run={selfTest}
+          onClose={() => {
+            setDiagnostics(false);
+            refresh();
+          }}
+        />
+      </main>
+    );
+  }
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -326,6 +345,7 @@ export function App({ host, environment }: AppProps) {
           </>
         )}
       </ErrorBoundary>
+      {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
     </main>
   );
 }

@@ -9,5 +9,4 @@ export const HOST_NOTICE = {
   addedTracked: "Spåra ändringar är på, så tillägget syns som en spårad ändring tills någon godkänner det.",
   degradedTitle: "Planstöd kunde inte läsa hela dokumentet",
   degradedOutline: "Mallens avsnitt (utan status):",
-  diagnosticsLink: "Självtest",
 } as const;
