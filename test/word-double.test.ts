@@ -1365,7 +1365,10 @@ describe("deletions queued after getNext() chains act on what the chains found",
     const double = await tiny();
     await double.Word.run(async (context) => {
       const targets = [2, 5, 9, 10].map((i) => chain(context, i));
-      targets[0].parentContentControl.delete(false);
+      // bakgrund is locked against deletion (sdtLocked): Word refuses until it is unlocked.
+      const bakgrund = targets[0].parentContentControl;
+      bakgrund.cannotDelete = false;
+      bakgrund.delete(false);
       targets[1].parentTable.delete();
       targets[2].delete();
       targets[3].delete();
@@ -1375,6 +1378,16 @@ describe("deletions queued after getNext() chains act on what the chains found",
     expect(double.paragraphTexts()).toEqual(["Plan", "Namn: Ange namn. slut", "Välj: Ja", "2026-01-01"]);
     expect(double.contentControlElement(ID.bakgrund)).toBeNull();
     expect(double.body.getElementsByTagNameNS(W, "tbl").length).toBe(0);
+  });
+
+  test("a control locked against deletion is not deleted: GeneralException, as Word answers", async () => {
+    const double = await tiny();
+    const error = await double.Word.run(async (context) => {
+      chain(context, 2).parentContentControl.delete(false);
+      await context.sync();
+    }).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("GeneralException");
+    expect(double.contentControlElement(ID.bakgrund)).not.toBeNull();
   });
 
   test("in the reverse order too, and with a row deleted through parentTableCell.parentRow", async () => {
