@@ -110,6 +110,9 @@
  *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
  *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
  *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).
+ * - Changes between round trips: beforeSync(change) runs `change` at the start of every sync
+ *   (before its queued actions), so a test can be the user or a co-author editing the document
+ *   between two of the add-in's round trips.
  * - Locks (w:lock; cannotEdit/cannotDelete) are reported and enforced: inserting, typing or
  *   deleting inside a control whose contents are locked, and deleting a control that cannot be
  *   deleted (or a range, row or table holding one), fail with GeneralException.
