@@ -11,7 +11,8 @@
  * - Text boxes are not in `body.paragraphs` and not in their anchor's `.text` (#5282), while the
  *   model appends a text box's lines to the anchoring paragraph.
  * - A non-breaking hyphen may come back as U+001E and an optional hyphen as U+001F (the
- *   characters Word's object model uses), a soft hyphen as U+00AD.
+ *   characters Word's object model uses), a soft hyphen as U+00AD. Inline objects (U+0001),
+ *   annotation marks (U+0005), cell-end marks (U+0007) and U+FFFC are dropped too.
  *
  * Both sides are normalised by `normalizeWordText` and compared folded.
  */
@@ -20,7 +21,7 @@ import type { Paragraph } from "../ooxml/model";
 import { elementChildren, isW, type XmlElement } from "../ooxml/xml";
 
 /** Characters Word puts in `.text` for things that are not text (reference marks, objects). */
-const MARKS = new Set([0x01, 0x02, 0x05, 0x08, 0xfffd, 0xfffc, 0x1f, 0xad]);
+const MARKS = new Set([0x01, 0x02, 0x05, 0x07, 0x08, 0xfffd, 0xfffc, 0x1f, 0xad]);
 const NON_BREAKING_HYPHEN = 0x1e;
 
 /** Word's text (or the model's) with Word's special characters mapped as the model reads them. */
