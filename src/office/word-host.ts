@@ -554,6 +554,8 @@ export class WordHost implements PlanstodHost {
     const revisionsBefore = countRevisions(state.read.body);
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
+    // The operation edited the read's DOM in place: whatever happens now, the next call reads again.
+    this.state = null;
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
     // text before anything is queued: a block is never half added or half removed.
     const elements = operation.op === "add" ? (edit.after ? [edit.after] : []) : edit.removed;
