@@ -31,6 +31,7 @@ describe.each(["include", "omit"] as const)('the double passes the self-test (de
     const { double, result } = await selfTest("sv-tracked", { deletedText: mode });
     expect(statusOf(result)).toEqual({
       "requirement-sets": "ok",
+      "tracking-mode": "ok",
       "paragraph-counts": "ok",
       "footnote-marks": "ok",
       "cursor-paragraph-start": "ok",
@@ -49,7 +50,8 @@ describe.each(["include", "omit"] as const)('the double passes the self-test (de
       afterRemove: 3,
       restored: true,
     });
-    expect(result.summary).toEqual({ ok: 7, warn: 0, fail: 0, skipped: 1 });
+    expect(result.summary).toEqual({ ok: 8, warn: 0, fail: 0, skipped: 1 });
+    expect(check(result, "tracking-mode").data).toEqual({ mode: "Off" });
     expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-tracked")));
     // Copyable JSON: it survives a round trip through JSON.
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
@@ -63,7 +65,12 @@ test("sv-notes: footnotes and a text box are counted as Word lists them", async 
     data: { ooxml: { textBoxes: 1, textBoxParagraphs: 1, footnoteReferences: 4 } },
   });
   expect(check(result, "footnote-marks").data?.characters).toEqual(["U+0002"]);
-  expect(result.client).toMatchObject({ host: "Word", platform: "PC", officeVersion: "16.0.0.0" });
+  expect(result.client).toMatchObject({
+    host: "Word",
+    platform: "PC",
+    officeVersion: "16.0.0.0",
+    documentMode: "readWrite",
+  });
   expect(result.client.requirementSets).toMatchObject({
     WordApi: "1.9",
     DocumentEvents: "1.1",

@@ -134,6 +134,26 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
     { trackingModeReadable: atLeast(wordApi, "1.4"), getTextWithDeleted: atLeast(wordApi, "1.7") },
   );
 
+  // Track Changes mode (WordApi 1.4): the add/remove behaviour depends on it.
+  if (!atLeast(wordApi, "1.4")) {
+    add(
+      "tracking-mode",
+      "skipped",
+      "WordApi 1.4 is missing: the pane cannot tell whether Track Changes is on.",
+    );
+  } else {
+    try {
+      const mode = await apis.Word.run(async (context) => {
+        context.document.load("changeTrackingMode");
+        await context.sync();
+        return String(context.document.changeTrackingMode);
+      });
+      add("tracking-mode", "ok", `Document.changeTrackingMode reads "${mode}".`, { mode });
+    } catch (e) {
+      add("tracking-mode", "fail", `Reading changeTrackingMode failed: ${describe(e)}`);
+    }
+  }
+
   // 1. One read: the OOXML and body.paragraphs in one round trip.
   let texts: string[] = [];
   let model: Paragraph[] = [];
@@ -327,6 +347,7 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
       host: safe(() => String(office.context.host)),
       platform: safe(() => String(office.context.platform)),
       officeVersion: safe(() => office.context.diagnostics.version),
+      documentMode: safe(() => String(office.context.document.mode)),
       requirementSets,
     },
     document: { template, bodyParagraphs: texts.length || null },

@@ -23,6 +23,8 @@ export interface SelfTestResult {
     host: string | null;
     platform: string | null;
     officeVersion: string | null;
+    /** Office.context.document.mode ("readOnly" / "readWrite"). */
+    documentMode: string | null;
     /** The highest version of each requirement set the client reports, or null when none. */
     requirementSets: Record<string, string | null>;
   };
