@@ -6,6 +6,7 @@
  * failing (degraded pane), a read-only document, a client that refuses the selection
  * subscription, and Track Changes on.
  */
+import axe from "axe-core";
 import { fixture, type FakeHost } from "./pane-host";
 import { messageBars, renderPane, screen, waitFor, waitIdle } from "./pane-render";
 import { WordHost, MISSING_TEXT, type OfficeApis } from "../src/office/word-host";
@@ -18,6 +19,17 @@ import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
+
+// jsdom has no canvas; axe then skips its icon-font check quietly (as in pane-a11y.test.tsx).
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+/** Serious or critical axe violations on the page (colours are checked in the e2e test). */
+async function violations(): Promise<{ id: string; nodes: string[] }[]> {
+  const result = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } } });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html) }));
+}
 
 const ENV: OfficeEnvironment = { officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false };
 
@@ -54,6 +66,7 @@ describe("when body.getOoxml fails", () => {
       // No statuses and no summary: nothing claims a field is filled or missing.
       expect(document.querySelector(".fui-Badge")).toBeNull();
       expect(screen.queryByText(/obligatoriska fält ifyllda/)).toBeNull();
+      expect(await violations()).toEqual([]);
     },
   );
 
@@ -116,6 +129,7 @@ test("the self-test page: reached from the small link, runs on the document, sho
   expect(result.selfTest).toBe("planstod-word-assumptions");
   expect(result.summary.fail).toBe(0);
   expect(messageBars()).toContainEqual({ intent: "success", text: DIAGNOSTICS_TEXT.summary(result.summary) });
+  expect(await violations()).toEqual([]);
   // user-event provides a clipboard: the JSON lands there as shown.
   await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.copy }));
   await waitFor(() =>
