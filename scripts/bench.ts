@@ -1,9 +1,13 @@
 /**
  * Benchmarks: `npm run bench`. Figures, not assertions: how long checking and block operations
  * take on a 3-block and a 60-block Åtgärdsplan, the ratio between them, and how many round trips
- * the Word adapter makes (counted on the Word API double). Needs `npm run fixtures` first.
+ * the Word adapter makes (counted on the Word API double), and folder review with the built CLI:
+ * 200 mixed documents in one call (one thread and worker threads) against 200 separate calls.
+ * Needs `npm run build:cli` and `npm run fixtures` first.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
@@ -108,7 +112,79 @@ async function main(): Promise<void> {
   console.log(`(median of ${RUNS} runs; node ${process.version}; ${new Date().toISOString()})`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+const BIN = path.resolve(__dirname, "../bin/planstod.js");
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
+const MIX = [
+  "sv-partial",
+  "sv-complete",
+  "iko-partial",
+  "iko-complete",
+  "sv-blank",
+  "iko-blank",
+  "sv-pasted-table",
+  "sv-tracked",
+  "iko-tracked",
+  "sv-header",
+];
+
+/** Wall time of one CLI call, in ms (exit 0 or 1: the folder holds incomplete plans). */
+function timed(args: string[], env: Record<string, string> = {}): number {
+  const t = performance.now();
+  const r = spawnSync("node", [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`planstod ${args.join(" ")}: ${r.stderr.toString()}`);
+  return ms;
+}
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Folder review: one call for the whole folder against one call per file. */
+function batchBench(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), "planstod-bench-"));
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < BATCH; i++) {
+      const file = path.join(dir, `${String(i).padStart(3, "0")}-${MIX[i % MIX.length]}.docx`);
+      copyFileSync(path.join(FIXTURES, `${MIX[i % MIX.length]}.docx`), file);
+      files.push(file);
+    }
+    const rate = (ms: number) => `${((BATCH / ms) * 1000).toFixed(1)} docs/s`;
+    const one = medianOf(
+      [0, 1, 2].map(() => timed(["check", "--format", "csv", dir], { PLANSTOD_WORKERS: "0" })),
+    );
+    const many = medianOf(
+      [0, 1, 2].map(() => timed(["check", "--format", "csv", dir], { PLANSTOD_WORKERS: "2" })),
+    );
+    const chosen = medianOf([0, 1, 2].map(() => timed(["check", "--format", "csv", dir])));
+    let separate = 0;
+    for (const f of files) separate += timed(["check", f]);
+    console.log(
+      `\nfolder review, ${BATCH} mixed documents (${MIX.length} fixtures in turn), built CLI, ` +
+        `${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}:`,
+    );
+    const rows = [
+      ["one call, one thread (PLANSTOD_WORKERS=0)", `${(one / 1000).toFixed(2)} s`, rate(one)],
+      ["one call, two worker threads (PLANSTOD_WORKERS=2)", `${(many / 1000).toFixed(2)} s`, rate(many)],
+      ["one call, as chosen by load (default)", `${(chosen / 1000).toFixed(2)} s`, rate(chosen)],
+      [`${BATCH} separate calls`, `${(separate / 1000).toFixed(2)} s`, rate(separate)],
+    ];
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join("  ")}`);
+    console.log(
+      `  one call (default) vs separate calls: ${(separate / chosen).toFixed(1)}× the throughput; ` +
+        `two worker threads vs one thread: ${(one / many).toFixed(2)}×`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => batchBench())
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });

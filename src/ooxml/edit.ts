@@ -82,7 +82,7 @@ export function verifyEdit(
 }
 
 /** Every paragraph of user text in a model, sorted (a multiset, independent of order). */
-function userParagraphs(model: DocModel, rules: TextRules): string {
+export function userParagraphs(model: DocModel, rules: TextRules): string {
   const texts = model.paragraphs.map((p) => userParagraph(p.liveText, rules)).filter((t) => t !== "");
   return JSON.stringify(texts.sort());
 }

@@ -1,0 +1,88 @@
+import type { Command } from "commander";
+import { editDocx } from "../../ooxml/docx";
+import type { BlockOperation } from "../../ooxml/edit";
+import { detailOf, EXIT, positive, swedishHelp, userMessage, type CommandContext, type Io } from "../context";
+import { modeOf, readInput, writeAtomic } from "../io";
+import { outputPath, type WriteOptions } from "../output";
+
+/** `planstod add` and `planstod remove`: block operations on a .docx. */
+
+export async function edit(
+  file: string,
+  operation: BlockOperation,
+  options: WriteOptions,
+  io: Io,
+): Promise<number> {
+  try {
+    const out = await outputPath(file, options);
+    const bytes = await readInput(file);
+    const result = await editDocx(bytes, operation, { templateId: options.template });
+    await writeAtomic(out, result.bytes, await modeOf(file));
+    const def = result.template.blocks.find((b) => b.type === operation.type);
+    const name =
+      def?.kind === "rows"
+        ? `rad ${result.index} i ”${def.name}”`
+        : `${def?.name ?? operation.type} ${result.index}`;
+    const verb = operation.op === "add" ? "Lade till" : "Tog bort";
+    const where = options.inPlace ? file : `${out} (från ${file})`;
+    io.out(`${verb} ${name} i ${where}. Dokumentet har nu ${result.after.blocks[operation.type]} st.`);
+    return EXIT.complete;
+  } catch (error) {
+    const message = userMessage(error);
+    io.err(`planstod: ${file}: ${message ?? `oväntat fel, inget har skrivits (${detailOf(error)}).`}`);
+    return EXIT.problem;
+  }
+}
+
+/** The options of every command that writes a document. */
+export function writeOptions(command: Command): Command {
+  return command
+    .option("-o, --output <utfil>", "skriv resultatet till en ny fil")
+    .option("--in-place", "ändra filen där den ligger (skrivs atomärt)")
+    .option("--force", "skriv över en befintlig utfil")
+    .option("--template <id>", "använd en viss mall i stället för att känna igen den")
+    .helpOption("-h, --help", "visa hjälp")
+    .configureHelp(swedishHelp);
+}
+
+export function registerBlocks(program: Command, { io, setExit }: CommandContext): void {
+  writeOptions(
+    program
+      .command("add")
+      .description("lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan)")
+      .usage("<fil> <block> [--after N] (-o UTFIL | --in-place)")
+      .argument("<fil>", ".docx-fil")
+      .argument("<block>", "blocktyp")
+      .option("--after <N>", "lägg det nya blocket efter block N (standard: efter det sista)"),
+  ).action(async (file: string, block: string, options: WriteOptions & { after?: string }) => {
+    let after: number | undefined;
+    try {
+      after = options.after === undefined ? undefined : positive(options.after, "--after");
+    } catch (error) {
+      io.err(`planstod: ${(error as Error).message}`);
+      setExit(EXIT.problem);
+      return;
+    }
+    setExit(await edit(file, { op: "add", type: block, after }, options, io));
+  });
+
+  writeOptions(
+    program
+      .command("remove")
+      .description("ta bort ett tomt block; ett block med text tas aldrig bort")
+      .usage("<fil> <block> <N> (-o UTFIL | --in-place)")
+      .argument("<fil>", ".docx-fil")
+      .argument("<block>", "blocktyp")
+      .argument("<N>", "blockets nummer, från 1"),
+  ).action(async (file: string, block: string, n: string, options: WriteOptions) => {
+    let index: number;
+    try {
+      index = positive(n, "N");
+    } catch (error) {
+      io.err(`planstod: ${(error as Error).message}`);
+      setExit(EXIT.problem);
+      return;
+    }
+    setExit(await edit(file, { op: "remove", type: block, index }, options, io));
+  });
+}
