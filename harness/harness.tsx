@@ -7,7 +7,14 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  AriaLiveAnnouncer,
+  Button,
+  FluentProvider,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { App } from "../src/taskpane/App";
 import type { ReviewTarget } from "../src/core/review";
 import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
@@ -16,10 +23,12 @@ import { WordHost, type OfficeApis } from "../src/office/word-host";
 import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
 import { createWordDouble, type WordDouble } from "../test/word-double";
 
-const SETS = { WordApi: "1.3", DocumentEvents: "1.1" };
+/** A Word with comments (WordApi 1.4) and selection events; the older clients are covered by the jsdom tests. */
+const SETS = { WordApi: "1.4", DocumentEvents: "1.1" };
 
 const useStyles = makeStyles({
-  page: { display: "grid", gridTemplateColumns: "1fr 360px", height: "100vh" },
+  // The pane column is as narrow as Word's task pane usually is.
+  page: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 320px", height: "100vh" },
   doc: {
     overflowY: "auto",
     padding: tokens.spacingHorizontalL,
@@ -141,6 +150,30 @@ function Harness({
     return double.paragraphTexts();
   }, [double, version]);
   const selected = new Set(double.selection.paragraphIndexes);
+  useEffect(() => {
+    // For the end-to-end test: what a person does in Word besides the pane (comments, typing).
+    (window as unknown as { planstodHarness?: unknown }).planstodHarness = { double };
+  }, [double]);
+
+  const [typed, setTyped] = useState("");
+  /** Types at the cursor as Word does: over the control around it (or its paragraph's last), else at the end. */
+  const typeAtCursor = async () => {
+    if (typed === "") return;
+    await double.Word.run(async (context) => {
+      const selection = context.document.getSelection();
+      const around = selection.parentContentControlOrNullObject;
+      const paragraph = selection.paragraphs.getFirst();
+      const inline = paragraph.contentControls;
+      inline.load("items");
+      await context.sync();
+      const control = around.isNullObject ? inline.items[inline.items.length - 1] : around;
+      if (control) control.insertText(typed, "Replace");
+      else paragraph.insertText(typed, "End");
+      await context.sync();
+    });
+    // Typing does not move Word's selection events: the pane has to notice by itself.
+    bump();
+  };
 
   const moveCursor = async (index: number) => {
     double.setSelection(index);
@@ -178,6 +211,18 @@ function Harness({
             Ladda ner
           </Button>
         </div>
+        <div className={styles.bar}>
+          <input
+            type="text"
+            value={typed}
+            aria-label="Text att skriva vid markören"
+            data-testid="type-text"
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <Button size="small" data-testid="type-button" onClick={() => void typeAtCursor()}>
+            Skriv vid markören
+          </Button>
+        </div>
         {texts.map((text, i) => (
           <button
             type="button"
@@ -194,11 +239,13 @@ function Harness({
       </section>
       {/* A plain container, as Word's task pane frame is: the pane's own <main> stays top-level. */}
       <div className={styles.pane} data-testid="pane">
-        <App
-          key={name}
-          host={host}
-          environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
-        />
+        <AriaLiveAnnouncer>
+          <App
+            key={name}
+            host={host}
+            environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
+          />
+        </AriaLiveAnnouncer>
       </div>
     </div>
   );

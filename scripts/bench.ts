@@ -54,8 +54,40 @@ async function roundTrips(bytes: Uint8Array) {
       host.select({ id: "effekt", block: { type: "utvecklingsomrade", index: last } }),
     ),
     cursor: await count(() => host.fieldAtCursor()),
+    refresh: await count(() => host.refresh()),
     add: await count(() => host.addBlock("utvecklingsomrade")),
     remove: await count(() => host.removeBlock("utvecklingsomrade", last + 1)),
+  };
+}
+
+/** What refresh() loads (every paragraph's text) against what a full read loads (the OOXML). */
+async function payload(bytes: Uint8Array) {
+  const double = await createWordDouble(bytes, { requirementSets: { WordApi: "1.3" } });
+  return double.Word.run(async (context) => {
+    const ooxml = context.document.body.getOoxml();
+    const paragraphs = context.document.body.paragraphs;
+    paragraphs.load("items/text");
+    await context.sync();
+    return {
+      ooxml: ooxml.value.length / 1024,
+      texts: JSON.stringify(paragraphs.items.map((p) => p.text)).length / 1024,
+    };
+  });
+}
+
+/** Round trips of the review comments (WordApi 1.4): insert, insert again, remove. */
+async function commentTrips(bytes: Uint8Array) {
+  const double = await createWordDouble(bytes, { requirementSets: { WordApi: "1.4" } });
+  const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  const count = async (step: () => Promise<unknown>) => {
+    double.resetSyncCount();
+    await step();
+    return double.syncCount;
+  };
+  return {
+    insert: await count(() => host.insertReviewComments()),
+    again: await count(() => host.insertReviewComments()),
+    remove: await count(() => host.removeReviewComments()),
   };
 }
 
@@ -89,10 +121,29 @@ async function main(): Promise<void> {
     await each((d) => median(() => editDocx(d, { op: "add", type: "utvecklingsomrade" }), 10)),
   );
   const trips = await each(roundTrips);
-  for (const k of ["read", "navigate", "cursor", "add", "remove"] as const) {
+  for (const k of ["read", "navigate", "cursor", "refresh", "add", "remove"] as const) {
     add(
       `Word round trips: ${k}`,
       trips.map((t) => t[k]),
+      "syncs",
+    );
+  }
+  const sizes2 = await each(payload);
+  add(
+    "full read loads: body OOXML",
+    sizes2.map((s) => s.ooxml),
+    "KiB",
+  );
+  add(
+    "refresh loads: paragraph texts",
+    sizes2.map((s) => s.texts),
+    "KiB",
+  );
+  const comments = await each(commentTrips);
+  for (const k of ["insert", "again", "remove"] as const) {
+    add(
+      `Word round trips: comments ${k}`,
+      comments.map((t) => t[k]),
       "syncs",
     );
   }

@@ -84,6 +84,11 @@ describe("keyboard", () => {
     expect(controls.filter((el) => !reached.includes(el)).map((el) => el.outerHTML.slice(0, 120))).toEqual(
       [],
     );
+    // The views switch from the keyboard.
+    screen.getByRole("button", { name: /^Granska/ }).focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("button", { name: /^Granska/ }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "Nästa saknade fält" })).toBeTruthy();
     // Fluent marks keyboard focus for its focus outline.
     expect(document.activeElement?.hasAttribute("data-fui-focus-visible")).toBe(true);
     expect(unnamed().map((el) => el.outerHTML.slice(0, 120))).toEqual([]);
@@ -97,7 +102,7 @@ describe("keyboard", () => {
     await user.keyboard("{Enter}");
     await waitFor(() => expect(header("bakgrund").getAttribute("aria-expanded")).toBe("true"));
     expect(
-      within(item("bakgrund")).getByRole("button", { name: /^Gå till fältet Kort bakgrund/ }),
+      within(item("bakgrund")).getByRole("button", { name: /^Gå till fältet ”Kort bakgrund/ }),
     ).toBeTruthy();
     await user.keyboard(" ");
     await waitFor(() => expect(header("bakgrund").getAttribute("aria-expanded")).toBe("false"));
@@ -113,7 +118,7 @@ describe("keyboard", () => {
     await waitFor(() => expect(header("deltagare").getAttribute("aria-expanded")).toBe("true"));
     await user.tab();
     expect(document.activeElement?.getAttribute("aria-label")).toBe(
-      "Gå till fältet Deltagare i insatsen (saknas)",
+      "Gå till fältet ”Deltagare i insatsen” (saknas)",
     );
     await user.keyboard("{Enter}");
     expect(host.selected).toEqual([{ id: "deltagare", block: null }]);
@@ -121,7 +126,9 @@ describe("keyboard", () => {
     screen.getByRole("button", { name: "Lägg till uppföljning" }).focus();
     await user.keyboard("{Enter}");
     await waitIdle();
-    expect(messageBars()).toEqual([{ intent: "success", text: "Uppföljning 2 har lagts till." }]);
+    expect(messageBars()).toEqual([
+      { intent: "success", text: "Uppföljning 2 har lagts till.Gå till första fältet" },
+    ]);
     // The button keeps the focus through the edit.
     expect(document.activeElement?.textContent).toBe("Lägg till uppföljning");
   });
@@ -132,7 +139,7 @@ describe("keyboard", () => {
     header("utvecklingsomrade#3").focus();
     await user.keyboard("{Enter}");
     const remove = await within(item("utvecklingsomrade#3")).findByRole("button", {
-      name: "Ta bort Utvecklingsområde 3",
+      name: "Ta bort utvecklingsområde 3",
     });
     remove.focus();
     await user.keyboard("{Enter}");
@@ -145,6 +152,13 @@ describe("keyboard", () => {
 
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("dialog")).not.toBe(confirm);
+    // The focus starts on "Avbryt"; Tab reaches "Ta bort".
+    await waitFor(() =>
+      expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" })).toBe(
+        document.activeElement,
+      ),
+    );
+    await user.tab();
     expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Ta bort" })).toBe(
       document.activeElement,
     );
@@ -176,8 +190,28 @@ describe("axe", () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     const { user } = await renderPane(host);
     const el = await open(user, "utvecklingsomrade#2");
-    await user.click(within(el).getByRole("button", { name: "Ta bort Utvecklingsområde 2" }));
-    expect(await screen.findByRole("dialog", { name: "Ta bort Utvecklingsområde 2?" })).toBeTruthy();
+    await user.click(within(el).getByRole("button", { name: "Ta bort utvecklingsområde 2" }));
+    expect(await screen.findByRole("dialog", { name: "Ta bort utvecklingsområde 2?" })).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  test("the Granska view of sv-partial and of iko-partial, with the comments buttons", async () => {
+    for (const name of ["sv-partial.docx", "iko-partial.docx"]) {
+      const host = FakeHost.fromFixture(name);
+      const { user, unmount } = await renderPane(host);
+      await user.click(screen.getByRole("button", { name: /^Granska/ }));
+      expect(screen.getByRole("button", { name: "Nästa saknade fält" })).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Lägg granskningen som kommentarer" })).toBeTruthy();
+      expect(await seriousViolations()).toEqual([]);
+      unmount();
+    }
+  });
+
+  test("the Granska view without the comment API", async () => {
+    const host = FakeHost.fromFixture("sv-partial.docx", { comments: false });
+    const { user } = await renderPane(host);
+    await user.click(screen.getByRole("button", { name: /^Granska/ }));
+    expect(screen.getByTestId("comments-unavailable")).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 

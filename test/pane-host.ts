@@ -10,7 +10,13 @@ import { PlanstodError } from "../src/core/messages";
 import type { FieldKey } from "../src/core/outline";
 import { templateById } from "../src/core/templates";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
-import type { ReviewTarget } from "../src/core/review";
+import {
+  buildReview,
+  commentText,
+  isPlanstodComment,
+  reviewItems,
+  type ReviewTarget,
+} from "../src/core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../src/taskpane/host";
 
 // jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).
@@ -43,7 +49,22 @@ export class FakeHost implements PlanstodHost {
   readonly selected: FieldKey[] = [];
   /** What fieldAtCursor() answers. */
   cursor: FieldKey | null = null;
-  readonly calls = { read: 0, refresh: 0, fieldAtCursor: 0, addBlock: 0, removeBlock: 0 };
+  readonly calls = {
+    read: 0,
+    refresh: 0,
+    fieldAtCursor: 0,
+    addBlock: 0,
+    removeBlock: 0,
+    insertComments: 0,
+    removeComments: 0,
+  };
+  /**
+   * The document's comments, as the fake keeps them: Planstöd's carry the prefix, a person's do
+   * not; `target` is what a Planstöd comment is anchored at.
+   */
+  comments: { text: string; target: ReviewTarget | null }[] = [];
+  /** The bytes the pane last saw (read or refresh): refresh answers null while they are the same. */
+  private seen: Uint8Array | null = null;
   /** Every selectTarget() call, in order. */
   readonly targets: ReviewTarget[] = [];
   /** When set, the next host call (read, select, addBlock, removeBlock) throws it once. */
@@ -70,6 +91,7 @@ export class FakeHost implements PlanstodHost {
   async read(): Promise<Snapshot> {
     this.calls.read++;
     this.fail();
+    this.seen = this.bytes;
     try {
       const report = await checkDocx(this.bytes);
       const template = templateById(report.template);
@@ -123,9 +145,12 @@ export class FakeHost implements PlanstodHost {
     return { template: result.template, report: result.after };
   }
 
-  /** Checks the current bytes again; a snapshot every time (the fake does not diff). */
+  /** A new snapshot when the bytes changed since the pane last saw them, else null (as the adapter). */
   async refresh(): Promise<Snapshot | null> {
     this.calls.refresh++;
+    this.fail();
+    if (this.bytes === this.seen) return null;
+    this.calls.read--;
     return this.read();
   }
 
@@ -135,13 +160,28 @@ export class FakeHost implements PlanstodHost {
     if (target.kind === "field") this.selected.push(target.field);
   }
 
+  /** Replaces Planstöd's comments by the current review's, one per item; a person's stay. */
   async insertReviewComments(): Promise<CommentsResult> {
+    this.calls.insertComments++;
     this.fail();
-    throw new PlanstodError("word", "FakeHost does not insert comments.");
+    const snapshot = await this.read();
+    this.calls.read--;
+    if (!snapshot.template || !snapshot.report) throw new PlanstodError("unknown-template");
+    const template = snapshot.template;
+    const removed = this.comments.filter((c) => isPlanstodComment(c.text)).length;
+    const items = reviewItems(buildReview(template, snapshot.report));
+    this.comments = [
+      ...this.comments.filter((c) => !isPlanstodComment(c.text)),
+      ...items.map((item) => ({ text: commentText(template, item), target: item.target })),
+    ];
+    return { inserted: items.length, removed };
   }
 
   async removeReviewComments(): Promise<number> {
+    this.calls.removeComments++;
     this.fail();
-    throw new PlanstodError("word", "FakeHost does not remove comments.");
+    const before = this.comments.length;
+    this.comments = this.comments.filter((c) => !isPlanstodComment(c.text));
+    return before - this.comments.length;
   }
 }

@@ -3,7 +3,7 @@
  */
 import { configure, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AnnounceProvider, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../src/taskpane/App";
 import type { OfficeEnvironment } from "../src/taskpane/office-env";
 import type { FakeHost } from "./pane-host";
@@ -34,15 +34,27 @@ export interface Pane extends RenderResult {
   user: UserEvent;
 }
 
-/** Renders the pane over a host and waits until its first read is over. */
+/** What the pane announced through Fluent's announcer (useAnnounce), in order, since the last render. */
+export const announced: string[] = [];
+const announce = (message: string) => {
+  announced.push(message);
+};
+
+/**
+ * Renders the pane over a host and waits until its first read is over. The background check is
+ * off unless `refreshPollMs` is given (tests that change the document under the pane would race it).
+ */
 export async function renderPane(
   host: FakeHost | null,
-  options: { user?: UserEvent; environment?: OfficeEnvironment } = {},
+  options: { user?: UserEvent; environment?: OfficeEnvironment; refreshPollMs?: number } = {},
 ): Promise<Pane> {
   const user = options.user ?? userEvent.setup();
+  announced.length = 0;
   const result = render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} environment={options.environment} />
+      <AnnounceProvider value={{ announce }}>
+        <App host={host} environment={options.environment} refreshPollMs={options.refreshPollMs ?? 0} />
+      </AnnounceProvider>
     </FluentProvider>,
   );
   await waitIdle();

@@ -48,20 +48,25 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
       "forebyggande",
       "erfarenhetsspridning",
     ]);
-    expect(status("inledning")).toBe("Ifylld");
-    expect(status("bakgrund")).toBe("Ifylld");
-    expect(status(`${UO}#1`)).toBe("Delvis");
+    expect(status("inledning")).toBe("Ifyllt");
+    expect(status("bakgrund")).toBe("Ifyllt");
+    expect(status(`${UO}#1`)).toBe("Delvis ifyllt");
     expect(status(`${UO}#2`)).toBe("Används inte");
     expect(status(`${UO}#3`)).toBe("Används inte");
-    expect(status("plan")).toBe("Ifylld");
-    expect(status("deltagare")).toBe("Tom");
-    expect(status("uppfoljning#1")).toBe("Delvis");
+    expect(status("plan")).toBe("Ifyllt");
+    expect(status("deltagare")).toBe("Inte ifyllt");
+    expect(status("uppfoljning#1")).toBe("Delvis ifyllt");
     expect(header(`${UO}#1`).textContent).toContain("Utvecklingsområde 1");
+    // The uppföljning names the utvecklingsområde whose insats it follows up.
+    expect(header("uppfoljning#1").textContent).toContain("Följer upp insatsen i utvecklingsområde 1");
+    expect(header(`${UO}#1`).textContent).not.toContain("Följer upp");
 
-    // The warnings are collapsed under one header; opening it lists them as text.
-    const warnings = screen.getByRole("button", { name: "4 varningar" });
-    expect(screen.queryByText(/Utvecklingsområde 2 är tomt/)).toBeNull();
-    await user.click(warnings);
+    // The warnings and the missing fields are counted on the Granska tab.
+    expect(screen.getByRole("button", { name: "Granska (18)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Avsnitt" }).getAttribute("aria-pressed")).toBe("true");
+    await user.click(screen.getByRole("button", { name: "Granska (18)" }));
+    // The review says what its total counts.
+    expect(screen.getByText(/^Räknar alla obligatoriska fält/)).toBeTruthy();
     expect(
       screen.getByText("Utvecklingsområde 2 är tomt och används inte. Fyll i det eller ta bort det."),
     ).toBeTruthy();
@@ -72,23 +77,20 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     const { user } = await renderPane(host);
     const uo1 = await open(user, `${UO}#1`);
-    expect(
-      within(uo1).getByText(
-        "Om flera insatser planeras inom samma utvecklingsområde kopieras nedan och klistras in längst ner:",
-      ),
-    ).toBeTruthy();
+    // The template's "copy and paste below" is not guidance: "Lägg till utvecklingsområde" does it.
+    expect(within(uo1).queryByText(/kopieras nedan och klistras in/)).toBeNull();
     const links = within(uo1)
       .getAllByRole("button")
       .map((b) => b.getAttribute("aria-label"))
       .filter((name) => name?.startsWith("Gå till fältet"));
     expect(links).toEqual([
-      "Gå till fältet Välj utvecklingsområde (ifyllt)",
-      "Gå till fältet Namn på insats/insatser (ifyllt)",
-      "Gå till fältet Problem kopplade till förskolans/elevernas/enheternas resultat och måluppfyllelse (ifyllt)",
-      "Gå till fältet Orsaker till identifierade problem (saknas)",
-      "Gå till fältet Mål med insatsen (saknas)",
-      "Gå till fältet Synliga förbättringar (saknas)",
-      "Gå till fältet Förväntad effekt kopplat till problem (saknas)",
+      "Gå till fältet ”Välj utvecklingsområde” (ifyllt)",
+      "Gå till fältet ”Namn på insats/insatser” (ifyllt)",
+      "Gå till fältet ”Problem kopplade till förskolans/elevernas/enheternas resultat och måluppfyllelse” (ifyllt)",
+      "Gå till fältet ”Orsaker till identifierade problem” (saknas)",
+      "Gå till fältet ”Mål med insatsen” (saknas)",
+      "Gå till fältet ”Synliga förbättringar” (saknas)",
+      "Gå till fältet ”Förväntad effekt kopplat till problem” (saknas)",
     ]);
     // A field's own guidance stands under it.
     const mal = within(uo1)
@@ -100,15 +102,19 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     // A single-field section shows its guidance once, at the section.
     const ansvar = await open(user, "ansvar");
     expect(within(ansvar).getByText(/Ange vilka som ansvarar för att insatsen planeras/)).toBeTruthy();
+
+    // A guidance line that only repeats the label is not shown.
+    const bakgrund = await open(user, "bakgrund");
+    expect(within(bakgrund).queryByText(/^Kort bakgrund och beskrivning/, { selector: "p" })).toBeNull();
   });
 
   test("clicking a field selects it in the document", async () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     const { user } = await renderPane(host);
     const uo1 = await open(user, `${UO}#1`);
-    await user.click(within(uo1).getByRole("button", { name: "Gå till fältet Mål med insatsen (saknas)" }));
+    await user.click(within(uo1).getByRole("button", { name: "Gå till fältet ”Mål med insatsen” (saknas)" }));
     const bakgrund = await open(user, "bakgrund");
-    await user.click(within(bakgrund).getByRole("button", { name: /^Gå till fältet Kort bakgrund/ }));
+    await user.click(within(bakgrund).getByRole("button", { name: /^Gå till fältet ”Kort bakgrund/ }));
     expect(host.selected).toEqual([
       { id: "mal", block: { type: UO, index: 1 } },
       { id: "bakgrund", block: null },
@@ -183,27 +189,39 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
 
     await user.click(screen.getByRole("button", { name: "Lägg till utvecklingsområde" }));
     await waitIdle();
-    expect(messageBars()).toEqual([{ intent: "success", text: "Utvecklingsområde 4 har lagts till." }]);
+    expect(messageBars()).toEqual([
+      { intent: "success", text: "Utvecklingsområde 4 har lagts till.Gå till första fältet" },
+    ]);
     expect(itemKeys().filter((k) => k.startsWith(UO))).toEqual([`${UO}#1`, `${UO}#2`, `${UO}#3`, `${UO}#4`]);
-    expect(status(`${UO}#4`)).toBe("Används inte");
+    // The new block is open and marked new, not unused.
+    expect(status(`${UO}#4`)).toBe("Nytt");
+    expect(header(`${UO}#4`).getAttribute("aria-expanded")).toBe("true");
     expect((await host.read()).report?.blocks[UO]).toBe(4);
 
     // "Avbryt" closes the dialog and changes nothing.
     const uo4 = await open(user, `${UO}#4`);
-    await user.click(within(uo4).getByRole("button", { name: "Ta bort Utvecklingsområde 4" }));
+    await user.click(within(uo4).getByRole("button", { name: "Ta bort utvecklingsområde 4" }));
     let confirm = await dialog();
     expect(confirm.getAttribute("aria-modal")).toBe("true");
     expect(within(confirm).getByRole("heading", { hidden: true }).textContent).toBe(
-      "Ta bort Utvecklingsområde 4?",
+      "Ta bort utvecklingsområde 4?",
     );
-    expect(confirm.textContent).toContain("Blocket är tomt.");
+    expect(confirm.textContent).toContain(
+      "Utvecklingsområde 4 tas bort ur dokumentet med alla sina 7 fält. Inget av fälten är ifyllt.",
+    );
+    expect(confirm.textContent).toContain("Du kan ångra borttagningen i Word med Ctrl+Z.");
+    // The focus starts on "Avbryt".
+    await waitFor(() => expect(document.activeElement).toBe(dialogButton(confirm, "Avbryt")));
     await user.click(dialogButton(confirm, "Avbryt"));
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(host.calls.removeBlock).toBe(0);
     expect(itemKeys()).toContain(`${UO}#4`);
 
     // "Ta bort" removes it.
-    await user.click(within(item(`${UO}#4`)).getByRole("button", { name: "Ta bort Utvecklingsområde 4" }));
+    // Fluent lifts the dialog's aria-hidden from the page a moment after it closes.
+    await user.click(
+      await within(item(`${UO}#4`)).findByRole("button", { name: "Ta bort utvecklingsområde 4" }),
+    );
     confirm = await dialog();
     await user.click(dialogButton(confirm, "Ta bort"));
     await waitIdle();
@@ -219,8 +237,12 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     const { user } = await renderPane(host);
     await user.click(screen.getByRole("button", { name: "Lägg till uppföljning" }));
     await waitIdle();
-    expect(messageBars()).toEqual([{ intent: "success", text: "Uppföljning 2 har lagts till." }]);
+    expect(messageBars()).toEqual([
+      { intent: "success", text: "Uppföljning 2 har lagts till.Gå till första fältet" },
+    ]);
     expect(itemKeys()).toContain("uppfoljning#2");
+    // Uppföljning 2 follows up the insats of utvecklingsområde 2.
+    expect(header("uppfoljning#2").textContent).toContain("Följer upp insatsen i utvecklingsområde 2");
   });
 
   test("offers removal only for unused later instances", async () => {
@@ -232,7 +254,7 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     }
     for (const key of [`${UO}#2`, `${UO}#3`]) {
       const el = await open(user, key);
-      expect(within(el).getByRole("button", { name: /^Ta bort Utvecklingsområde/ })).toBeTruthy();
+      expect(within(el).getByRole("button", { name: /^Ta bort utvecklingsområde/ })).toBeTruthy();
     }
   });
 
@@ -242,7 +264,7 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     const uo3 = await open(user, `${UO}#3`);
     // The user typed into Utvecklingsområde 3 in Word; the pane has not read the document again.
     host.bytes = FakeHost.fromFixture("sv-complete.docx").bytes;
-    await user.click(within(uo3).getByRole("button", { name: "Ta bort Utvecklingsområde 3" }));
+    await user.click(within(uo3).getByRole("button", { name: "Ta bort utvecklingsområde 3" }));
     await user.click(dialogButton(await dialog(), "Ta bort"));
     await waitIdle();
     expect(messageBars()).toEqual([
@@ -252,7 +274,7 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
       },
     ]);
     // The pane shows the document as it is now.
-    expect(status(`${UO}#3`)).toBe("Ifylld");
+    expect(status(`${UO}#3`)).toBe("Ifyllt");
     expect(host.bytes).toEqual(FakeHost.fromFixture("sv-complete.docx").bytes);
 
     // The message bar can be closed.
@@ -304,18 +326,37 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
         .map((h) => h.textContent),
     ).toEqual(["Rad 1", "Rad 2", "Rad 3"]);
     expect(
-      within(tidplan).getByRole("button", { name: "Gå till fältet Vem gör?, rad 2 (tomt)" }),
+      within(tidplan).getByRole("button", {
+        name: "Gå till fältet ”Vem gör?” på rad 2 (inte ifyllt)",
+      }),
     ).toBeTruthy();
-    await user.click(within(tidplan).getByRole("button", { name: "Lägg till rad i tabellen Tidplan" }));
+    await user.click(within(tidplan).getByRole("button", { name: "Lägg till rad i tabellen ”Tidplan”" }));
     await waitIdle();
-    expect(messageBars()).toEqual([{ intent: "success", text: "Rad 4 har lagts till i Tidplan." }]);
+    expect(messageBars()).toEqual([
+      { intent: "success", text: "Rad 4 i tabellen ”Tidplan” har lagts till.Gå till första fältet" },
+    ]);
     expect((await host.read()).report?.blocks.tidplan).toBe(4);
     expect(within(item("tidplan")).getAllByRole("heading", { level: 4 })).toHaveLength(4);
 
     await user.click(
-      within(item("tidplan")).getByRole("button", { name: "Gå till fältet Vem gör?, rad 4 (tomt)" }),
+      within(item("tidplan")).getByRole("button", {
+        name: "Gå till fältet ”Vem gör?” på rad 4 (inte ifyllt)",
+      }),
     );
     expect(host.selected).toEqual([{ id: "vem", block: { type: "tidplan", index: 4 } }]);
+  });
+
+  test("an optional empty field says so in words, not only in colour", async () => {
+    const host = FakeHost.fromFixture("iko-partial.docx");
+    const { user } = await renderPane(host);
+    expect(status("ovrigt")).toBe("Frivilligt");
+    const ovrigt = await open(user, "ovrigt");
+    expect(
+      within(ovrigt).getByRole("button", { name: "Gå till fältet ”Övrigt” (frivilligt, inte ifyllt)" }),
+    ).toBeTruthy();
+    expect(within(ovrigt).getByText("frivilligt, inte ifyllt")).toBeTruthy();
+    const malgrupp = await open(user, "malgrupp");
+    expect(within(malgrupp).getByText("saknas")).toBeTruthy();
   });
 
   test("the template's questions are a list", async () => {
@@ -330,14 +371,16 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
     expect(within(el).getByText(/^\(Använd gärna aktiviteten/).tagName).toBe("P");
   });
 
-  test("a row table offers no removal", async () => {
+  test("IKO's overall questions stand above the sections, not under 'Vem tog fram handlingsplanen?'", async () => {
     const host = FakeHost.fromFixture("iko-partial.docx");
     const { user } = await renderPane(host);
     const el = await open(user, "upprattad_av");
-    expect(within(el).queryByRole("button", { name: /^Ta bort/ })).toBeNull();
+    expect(within(el).queryByText(/Vad behöver ni göra \(mer av\) internt/)).toBeNull();
     expect(
-      within(el).getByRole("button", { name: "Lägg till rad i tabellen Vem tog fram handlingsplanen?" }),
+      within(el).getByRole("button", { name: "Lägg till rad i tabellen ”Vem tog fram handlingsplanen?”" }),
     ).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Mallens frågor för hela planen" }));
+    expect(screen.getByText(/Vad behöver ni göra \(mer av\) internt/)).toBeTruthy();
   });
 });
 
@@ -362,7 +405,7 @@ describe("documents and hosts the pane cannot work with", () => {
     host.bytes = FakeHost.fromFixture("sv-partial.docx").bytes;
     await user.click(screen.getByRole("button", { name: "Uppdatera" }));
     await waitIdle();
-    expect(messageBars()).toEqual([]);
+    expect(messageBars()).toEqual([{ intent: "info", text: "Dokumentet är läst igen." }]);
     expect(screen.getByRole("heading", { level: 2, name: "Skolverkets åtgärdsplan" })).toBeTruthy();
   });
 
@@ -413,11 +456,11 @@ describe("documents and hosts the pane cannot work with", () => {
     ).toBe(true);
     const uo2 = await open(user, `${UO}#2`);
     expect(
-      (within(uo2).getByRole("button", { name: "Ta bort Utvecklingsområde 2" }) as HTMLButtonElement)
+      (within(uo2).getByRole("button", { name: "Ta bort utvecklingsområde 2" }) as HTMLButtonElement)
         .disabled,
     ).toBe(true);
     const field = within(uo2).getByRole("button", {
-      name: /^Gå till fältet Mål med insatsen/,
+      name: /^Gå till fältet ”Mål med insatsen/,
     }) as HTMLButtonElement;
     expect(field.disabled).toBe(true);
     await user.click(field);

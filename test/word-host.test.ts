@@ -262,7 +262,7 @@ describe("writing a field", () => {
 });
 
 describe("requirement sets", () => {
-  test("WordApi 1.3 is enough for everything; DocumentEvents for following the cursor", async () => {
+  test("WordApi 1.3 is enough for all but comments (1.4); DocumentEvents for following the cursor", async () => {
     const full = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3", DocumentEvents: "1.1" });
     expect(full.host.capabilities).toEqual({
       read: true,
@@ -270,11 +270,13 @@ describe("requirement sets", () => {
       followCursor: true,
       editBlocks: true,
       comments: false,
-      missing: [],
+      missing: [MISSING_TEXT.comments],
     });
     const noEvents = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3" });
     expect(noEvents.host.capabilities.followCursor).toBe(false);
-    expect(noEvents.host.capabilities.missing).toEqual([MISSING_TEXT.events]);
+    expect(noEvents.host.capabilities.missing).toEqual([MISSING_TEXT.events, MISSING_TEXT.comments]);
+    const withComments = await hostFor(bytesOf("sv-blank"), { WordApi: "1.4", DocumentEvents: "1.1" });
+    expect(withComments.host.capabilities).toMatchObject({ comments: true, missing: [] });
   });
 
   test("a WordApi 1.1 client (the manifest never offers it the add-in) reads nothing and is told which Word is needed", async () => {

@@ -10,8 +10,8 @@ function mark(section: SectionState): string {
 }
 
 function note(section: SectionState): string {
-  if (!section.used) return " (tomt, används inte)";
-  if (optionalAndEmpty(section)) return " (frivilligt, tomt)";
+  if (!section.used) return " (används inte)";
+  if (optionalAndEmpty(section)) return " (frivilligt, inte ifyllt)";
   if (section.block === null && section.fields.some((f) => f.block !== null)) {
     const rows = new Set(section.fields.filter((f) => f.filled).map((f) => f.block?.index));
     const all = new Set(section.fields.map((f) => f.block?.index));

@@ -1,3 +1,4 @@
+import { key } from "./text";
 import type { BlockRef, FieldState, Report, SectionState, TemplateDef } from "./types";
 
 /**
@@ -29,6 +30,11 @@ export interface OutlineEntry {
   block: { type: string; kind: "instances" | "rows"; name: string; index: number | null } | null;
   /** A later, wholly empty instance: the pane offers to remove it. */
   removable: boolean;
+  /**
+   * For an instance paired with another block's instance (Skolverket: uppföljning n follows up
+   * the insats of utvecklingsområde n, from the template's block-count rule), that instance.
+   */
+  belongsTo: { key: string; title: string } | null;
 }
 
 export const sameField = (a: FieldKey, b: FieldKey): boolean =>
@@ -44,16 +50,23 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
       for (const f of b.fields) fieldGuidance.set(`${b.type}:${f.id}`, f.guidance ?? []);
   }
   const sectionGuidance = new Map(template.sections.map((s) => [s.id, s.guidance] as const));
+  // Lines that are the template's own headings or instructions (e.g. "… kopieras nedan och klistras
+  // in längst ner", which the pane's add button does) are not guidance.
+  const notGuidance = new Set([...template.headings, ...template.instructions].map(key));
+  const pairs = pairsOf(template, report);
 
   return report.sections.map((section): OutlineEntry => {
     const def = template.sections.find((s) => s.id === section.id);
     const blockType = def?.kind === "block" ? def.blockType : null;
     const blockDef = blockType ? template.blocks.find((b) => b.type === blockType) : undefined;
-    const own = sectionGuidance.get(section.id) ?? blockDef?.guidance ?? [];
+    // A line that only repeats the section's title or a field's label is not shown either.
+    const labels = new Set([section.title, ...section.fields.map((f) => f.label)].map(key));
+    const shown = (line: string) => !notGuidance.has(key(line)) && !labels.has(key(line));
+    const own = (sectionGuidance.get(section.id) ?? blockDef?.guidance ?? []).filter(shown);
     // Guidance is shown once: a field's own text is dropped where the section already shows it.
     const fields = section.fields.map((f): OutlineField => {
       const text = fieldGuidance.get(`${f.block?.type ?? ""}:${f.id}`) ?? [];
-      return { ...f, guidance: text.filter((g) => !own.includes(g)) };
+      return { ...f, guidance: text.filter((g) => shown(g) && !own.includes(g)) };
     });
     // A single-field section without guidance of its own shows the field's, at the section.
     const guidance = own.length > 0 ? own : fields.length === 1 ? fields[0].guidance : [];
@@ -74,9 +87,29 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
         : null,
       removable:
         blockDef?.kind === "instances" && section.block !== null && section.block.index > 1 && !section.used,
+      belongsTo: section.block ? (pairs.get(`${section.block.type}#${section.block.index}`) ?? null) : null,
     };
   });
 }
+
+/**
+ * Instances paired by the template's block-count rules: the n-th instance of `fewer` belongs to
+ * the n-th instance of `than` (Skolverket asks for one uppföljning per insats, and each
+ * utvecklingsområde table names one insats). Keyed "type#index" of the `fewer` instance.
+ */
+function pairsOf(template: TemplateDef, report: Report): Map<string, { key: string; title: string }> {
+  const pairs = new Map<string, { key: string; title: string }>();
+  for (const rule of template.blockCountRules ?? []) {
+    for (const s of report.sections) {
+      if (s.block?.type !== rule.than) continue;
+      pairs.set(`${rule.fewer}#${s.block.index}`, { key: `${s.id}#${s.block.index}`, title: s.title });
+    }
+  }
+  return pairs;
+}
+
+/** The template's guidance for the plan as a whole (IKO's overall questions), if any. */
+export const planGuidance = (template: TemplateDef): readonly string[] => template.guidance ?? [];
 
 /** The outline entry holding a field, if any. */
 export function entryOf(outline: readonly OutlineEntry[], field: FieldKey): OutlineEntry | undefined {

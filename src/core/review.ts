@@ -74,14 +74,14 @@ const SV: ReviewTexts = {
   missingFix: "Skriv svaret i fältet.",
   rowMissingReason: (row) => `Rad ${row} är påbörjad men inte fullständigt ifylld.`,
   warningTitle: {
-    "unused-block": "Oanvänt block",
+    "unused-block": "Används inte",
     "leftover-instruction": "Instruktion kvar i dokumentet",
     "uppfoljning-count": "För få uppföljningar",
   },
   warningFix: {
-    "unused-block": "Fyll i blocket eller ta bort det.",
+    "unused-block": "Fyll i det eller ta bort det.",
     "leftover-instruction": "Radera instruktionen när du är klar med den.",
-    "uppfoljning-count": "Lägg till en uppföljning för varje insats.",
+    "uppfoljning-count": "Fyll i en uppföljning för varje utvecklingsområde som används, eller lägg till en.",
   },
   otherGroup: "Hela dokumentet",
   blockLabel: (name, index) => `${name} ${index}`,
@@ -94,11 +94,11 @@ const DA: ReviewTexts = {
   missingFix: "Skriv svaret i feltet.",
   rowMissingReason: (row) => `Række ${row} er påbegyndt, men ikke helt udfyldt.`,
   warningTitle: {
-    "unused-block": "Ubrugt blok",
+    "unused-block": "Bruges ikke",
     "leftover-instruction": "Instruktion tilbage i dokumentet",
   },
   warningFix: {
-    "unused-block": "Udfyld blokken, eller slet den.",
+    "unused-block": "Udfyld den, eller slet den.",
     "leftover-instruction": "Slet instruktionen, når du er færdig med den.",
   },
   otherGroup: "Hele dokumentet",

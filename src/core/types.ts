@@ -93,6 +93,8 @@ export interface TemplateDef {
   language: "sv" | "da";
   /** The document's title paragraph; `top` fields stand above it. */
   title?: string;
+  /** The template's guidance for the plan as a whole (questions above the first section). */
+  guidance?: readonly string[];
   fields: readonly FieldDef[];
   blocks: readonly BlockDef[];
   sections: readonly SectionDef[];

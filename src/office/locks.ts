@@ -9,8 +9,8 @@ import { descendantsW, firstW, isW, isWithin, wAttr, type XmlElement } from "../
 
 export const LOCK_TEXT = {
   remove:
-    "Blocket innehåller en låst innehållskontroll som inte får tas bort, så Planstöd tar inte bort blocket. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
-  add: "En innehållskontroll runt blocket är låst för redigering, så Planstöd kan inte lägga till något där. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
+    "Det du vill ta bort innehåller en låst innehållskontroll som inte får tas bort, så Planstöd tar inte bort det. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
+  add: "En innehållskontroll runt tabellen eller avsnittet är låst för redigering, så Planstöd kan inte lägga till något där. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
   write:
     "Fältet är låst för redigering i Word, så Planstöd skriver inte i det. Lås upp innehållskontrollen (Utvecklare → Egenskaper → Låsning) om du vill fylla i det.",
 };

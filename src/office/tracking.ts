@@ -25,12 +25,12 @@ export type TrackingState = boolean | null;
 
 export const TRACKING_TEXT = {
   removeRefused:
-    "Spåra ändringar är på i dokumentet. Planstöd tar inte bort block medan ändringar spåras, eftersom blocket då står kvar som en spårad borttagning tills någon godkänner den. Stäng av Spåra ändringar (Granska → Spåra ändringar) och försök igen, eller ta bort blocket själv.",
+    "Spåra ändringar är på i dokumentet. Planstöd tar inte bort något medan ändringar spåras, eftersom det då står kvar som en spårad borttagning tills någon godkänner den. Stäng av Spåra ändringar (Granska → Spåra ändringar) och försök igen, eller ta bort det själv.",
   addedTracked: "Spåra ändringar är på, så tillägget syns som en spårad ändring tills någon godkänner det.",
   removedTracked:
     "Spåra ändringar är på, så borttagningen syns som en spårad ändring tills någon godkänner den.",
   removeUnverified:
-    "Blocket finns kvar i dokumentet. Om Spåra ändringar är på står det kvar som en spårad borttagning: godkänn borttagningen (Granska → Godkänn) eller ångra med Ctrl+Z.",
+    "Det finns kvar i dokumentet. Om Spåra ändringar är på står det kvar som en spårad borttagning: godkänn borttagningen (Granska → Godkänn) eller ångra med Ctrl+Z.",
 };
 
 /**

@@ -13,9 +13,11 @@
  * paragraph's text is compared with the expected one; on a mismatch (the user edited since the
  * last read) the adapter reads again and retries once.
  *
- * Round trips (context.sync): read 1, navigate 1 (3 after a stale read), field at cursor 1,
- * add or remove a block 3 (read, apply, read back and verify) — for any document size, since
- * paragraph proxies are reached with getFirst()/getNext() chains inside one batch.
+ * Round trips (context.sync): read 1, navigate 1 (3 after a stale read), field at cursor 1
+ * (2 after an edit above the cursor, cursor.ts), refresh 1 (2 when the structure changed,
+ * refresh.ts), add or remove a block 3 (read, apply, read back and verify), review comments 3
+ * (comments.ts) — for any document size, since paragraph proxies are reached with
+ * getFirst()/getNext() chains inside one batch.
  */
 import { PlanstodError } from "../core/messages";
 import { fold } from "../core/text";
@@ -41,6 +43,11 @@ import {
   type TrackingState,
 } from "./tracking";
 import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
+import { cursorAgrees, queueCursor } from "./cursor";
+import { queueTextProbe, retext } from "./refresh";
+import { instructionParagraph } from "./targets";
+import { wordText } from "./word-text";
+import { insertReviewComments, removeReviewComments, type CommentHost } from "./comments";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -62,6 +69,8 @@ export const REQUIREMENTS = {
   events: { set: "DocumentEvents", version: "1.1" },
   /** getContentControls() of every type; without it only rich-text controls are listed. */
   allControls: { set: "WordApi", version: "1.5" },
+  /** Range.insertComment, Body.getComments, Comment.delete/replies/resolved. */
+  comments: { set: "WordApi", version: "1.4" },
 } as const;
 
 /** Whether the client supports a requirement set; never throws. */
@@ -80,9 +89,11 @@ export const MISSING_TEXT = {
   read: NEEDS_13,
   core: NEEDS_13,
   readOnly:
-    "Dokumentet är öppnat skrivskyddat, så Planstöd kan granska det men inte ändra det. Välj Redigera dokument i Word för att lägga till eller ta bort block.",
+    "Dokumentet är öppnat skrivskyddat, så Planstöd kan granska det men inte ändra det. Välj Redigera dokument i Word för att lägga till eller ta bort utvecklingsområden, uppföljningar eller rader.",
   events:
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
+  comments:
+    "Den här versionen av Word kan inte lägga in kommentarer från tillägg (WordApi 1.4 saknas). Granskningen kan ändå läggas in som kommentarer med Planstöds kommandoradsverktyg: planstod check FIL --comments -o UT.docx",
 };
 
 const EDIT_TEXT = {
@@ -110,12 +121,14 @@ export function capabilitiesOf(office: typeof Office): HostCapabilities {
   if (!core) missing.push(MISSING_TEXT.read);
   if (core && !events) missing.push(MISSING_TEXT.events);
   if (readOnly) missing.push(MISSING_TEXT.readOnly);
+  const comments = core && supported(REQUIREMENTS.comments);
+  if (core && !comments) missing.push(MISSING_TEXT.comments);
   return {
     read: core,
     navigate: core,
     followCursor: core && events,
     editBlocks: core && !readOnly,
-    comments: false,
+    comments: comments && !readOnly,
     missing,
     ...(readOnly ? { readOnly } : {}),
   };
@@ -131,11 +144,13 @@ function isReadOnly(office: typeof Office): boolean {
   }
 }
 
-interface State {
+export interface State {
   read: ReadDocument;
   analysis: Analysis | null;
   /** Word's paragraph texts of the body, as loaded with the OOXML. */
   wordTexts: string[];
+  /** Word's paragraph texts of each header read (same order as headerTypes). */
+  headerTexts: string[][];
   /** Model paragraph index (body) → Word paragraph ordinal. */
   toWord: Map<number, number>;
   /** Header model indexes start here; header i covers [headerStart[i], headerStart[i+1]). */
@@ -178,7 +193,7 @@ function alignParagraphs(model: readonly Paragraph[], wordTexts: readonly string
  * content control or text, else the last answer paragraph (an empty cell under a heading row),
  * else the label.
  */
-function targetParagraph(field: ExtractedField, model: DocModel): number | null {
+export function targetParagraph(field: ExtractedField, model: DocModel): number | null {
   const loc = field.location;
   if (!loc) return null;
   const answer = loc.paragraphs.map((i) => model.paragraphs[i]).filter((p) => p !== undefined);
@@ -201,7 +216,7 @@ function fieldDef(analysis: Analysis, key: FieldKey): FieldDef | null {
   return column ? { ...column, required: true, locate: { kind: "below", anchor: column.label } } : null;
 }
 
-function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
+export function findField(analysis: Analysis, key: FieldKey): ExtractedField | null {
   if (!key.block) return analysis.extracted.fields[key.id] ?? null;
   return analysis.extracted.blocks[key.block.type]?.[key.block.index - 1]?.[key.id] ?? null;
 }
@@ -239,6 +254,8 @@ export function fieldAt(analysis: Analysis, index: number): FieldKey | null {
 export class WordHost implements PlanstodHost {
   readonly capabilities: HostCapabilities;
   private state: State | null = null;
+  /** The report last handed to the pane (JSON), so that refresh() answers null when nothing is new. */
+  private reported: string | null = null;
 
   constructor(private readonly apis: OfficeApis) {
     this.capabilities = capabilitiesOf(apis.Office);
@@ -263,11 +280,23 @@ export class WordHost implements PlanstodHost {
     const headers = this.capabilities.navigate
       ? HEADER_TYPES.map((type) => context.document.sections.getFirst().getHeader(type).getOoxml())
       : [];
+    const headerParagraphs = this.capabilities.navigate
+      ? HEADER_TYPES.map((type) =>
+          context.document.sections.getFirst().getHeader(type).paragraphs.load("items/text"),
+        )
+      : [];
     return async () => {
       const pkg = new FlatOpc(ooxml.value);
       const found = headers
-        .map((h, i) => ({ type: HEADER_TYPES[i], root: bodyOf(new FlatOpc(h.value)) }))
-        .filter((h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement } => h.root !== null);
+        .map((h, i) => ({
+          type: HEADER_TYPES[i],
+          root: bodyOf(new FlatOpc(h.value)),
+          texts: headerParagraphs[i].items.map((p) => wordText(p.text)),
+        }))
+        .filter(
+          (h): h is { type: (typeof HEADER_TYPES)[number]; root: XmlElement; texts: string[] } =>
+            h.root !== null,
+        );
       const read = await readParts(
         pkg,
         found.map((h) => h.root),
@@ -279,7 +308,7 @@ export class WordHost implements PlanstodHost {
         if (!(error instanceof PlanstodError && error.code === "unknown-template")) throw error;
       }
       const bodyParagraphs = read.model.paragraphs.filter((p) => p.part === "body");
-      const wordTexts = paragraphs.items.map((p) => p.text);
+      const wordTexts = paragraphs.items.map((p) => wordText(p.text));
       const headerStarts: number[] = [];
       let at = bodyParagraphs.length;
       for (const { root } of found) {
@@ -290,6 +319,7 @@ export class WordHost implements PlanstodHost {
         read,
         analysis,
         wordTexts,
+        headerTexts: found.map((h) => h.texts),
         toWord: alignParagraphs(bodyParagraphs, wordTexts),
         headerStarts,
         headerTypes: found.map((h) => h.type),
@@ -299,21 +329,20 @@ export class WordHost implements PlanstodHost {
     };
   }
 
+  /** A snapshot for the pane; remembers its report so that refresh() can tell what is new. */
   private snapshot(state: State): Snapshot {
+    const report = state.analysis?.report ?? null;
+    this.reported = JSON.stringify(report);
     return {
       template: state.analysis?.template ?? null,
-      report: state.analysis?.report ?? null,
+      report,
       ...(state.trackChanges ? { trackChanges: true } : {}),
     };
   }
 
   async read(): Promise<Snapshot> {
     try {
-      this.state = await this.run(async (context) => {
-        const build = this.queueRead(context);
-        await context.sync();
-        return build();
-      });
+      return this.snapshot(await this.load());
     } catch (error) {
       // Word could not hand over the OOXML: fall back to the paragraph texts (one more round
       // trip) for the template's outline; if even they do not load, the first error stands.
@@ -327,7 +356,16 @@ export class WordHost implements PlanstodHost {
       if (!texts) throw error;
       return { template: templateFromTexts(texts), report: null, degraded: DEGRADED_TEXT };
     }
-    return this.snapshot(this.state);
+  }
+
+  /** A full read (1 round trip) into this.state, without handing a snapshot to the pane. */
+  private async load(): Promise<State> {
+    this.state = await this.run(async (context) => {
+      const build = this.queueRead(context);
+      await context.sync();
+      return build();
+    });
+    return this.state;
   }
 
   /**
@@ -360,36 +398,50 @@ export class WordHost implements PlanstodHost {
       p.load("text");
       p.select("Start");
       await context.sync();
-      return matchesParagraph(p.text, expected);
+      return matchesParagraph(wordText(p.text), expected);
     });
   }
 
   async select(key: FieldKey): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
-      const state = this.state ?? (await this.read(), this.state);
+      const state = this.state ?? (await this.load());
       const field = state?.analysis ? findField(state.analysis, key) : null;
       const index = field && state ? targetParagraph(field, state.read.model) : null;
       if (!state || index === null)
         throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
       if (await this.trySelect(state, index)) return;
       // The document changed since the last read: read again and retry once.
-      await this.read();
+      await this.load();
     }
     throw new PlanstodError("word", "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.");
   }
 
+  /**
+   * The field under the cursor, in one round trip when nothing changed above the cursor since
+   * the last read (Word's texts up to the cursor are checked in the same load); otherwise the
+   * document is read again together with the cursor (a second round trip).
+   */
   async fieldAtCursor(): Promise<FieldKey | null> {
-    const state = this.state;
-    if (!state?.analysis) return null;
-    const ordinal = await this.run(async (context) => {
-      const selection = context.document.getSelection();
-      const upToCursor = context.document.body.getRange("Start").expandTo(selection.getRange("Start"));
-      const paragraphs = upToCursor.paragraphs;
-      paragraphs.load("items/text");
+    if (!this.state?.analysis) return null;
+    const probe = await this.run(async (context) => {
+      const get = queueCursor(context);
       await context.sync();
-      return paragraphs.items.length - 1;
+      return get();
     }).catch(() => null);
-    if (ordinal === null || ordinal < 0) return null;
+    if (!probe || probe.ordinal < 0) return null;
+    if (cursorAgrees(probe, this.state.wordTexts)) return this.fieldAtOrdinal(this.state, probe.ordinal);
+    const again = await this.run(async (context) => {
+      const build = this.queueRead(context);
+      const get = queueCursor(context);
+      await context.sync();
+      this.state = await build();
+      return get();
+    }).catch(() => null);
+    return again && this.state ? this.fieldAtOrdinal(this.state, again.ordinal) : null;
+  }
+
+  private fieldAtOrdinal(state: State, ordinal: number): FieldKey | null {
+    if (!state.analysis) return null;
     for (const [model, word] of state.toWord) if (word === ordinal) return fieldAt(state.analysis, model);
     return null;
   }
@@ -442,7 +494,7 @@ export class WordHost implements PlanstodHost {
   async writeField(key: FieldKey, text: string): Promise<void> {
     if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
     if (this.capabilities.readOnly) throw new PlanstodError("word", MISSING_TEXT.readOnly);
-    const state = this.state ?? (await this.read(), this.state);
+    const state = this.state ?? (await this.load());
     const analysis = state?.analysis;
     const field = analysis ? findField(analysis, key) : null;
     const def = analysis ? fieldDef(analysis, key) : null;
@@ -490,7 +542,7 @@ export class WordHost implements PlanstodHost {
       await context.sync();
     });
     const before = analysis.extracted;
-    await this.read();
+    await this.load();
     const after = this.state?.analysis;
     const written = after ? findField(after, key) : null;
     const others = (doc: ExtractedDocument) =>
@@ -504,22 +556,71 @@ export class WordHost implements PlanstodHost {
     }
   }
 
-  /** For now a full read: always reports a new snapshot. */
+  /**
+   * The cheap re-check (src/office/refresh.ts): one round trip for Word's paragraph texts; the
+   * statuses are evaluated again from them when only texts changed, and the OOXML is read again
+   * (a second round trip) only when the structure changed. Null when the report is the one the
+   * pane already has.
+   */
   async refresh(): Promise<Snapshot | null> {
-    return this.read();
+    const state = this.state;
+    let next: State | null = null;
+    if (state) {
+      const probe = await this.run(async (context) => {
+        const get = queueTextProbe(context, state.headerTypes);
+        await context.sync();
+        return get();
+      });
+      const result = retext(state, probe);
+      next = result === "same" ? state : result;
+    }
+    this.state = next ?? (await this.load());
+    const report = this.state.analysis?.report ?? null;
+    return JSON.stringify(report) === this.reported ? null : this.snapshot(this.state);
   }
 
+  /**
+   * A field as select(); a leftover instruction by its paragraph (src/office/targets.ts), in one
+   * round trip, text-verified, read again and retried once on a mismatch.
+   */
   async selectTarget(target: ReviewTarget): Promise<void> {
     if (target.kind === "field") return this.select(target.field);
-    throw new PlanstodError("word", "Planstöd kan inte gå till instruktionen ännu.");
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const state = this.state ?? (await this.load());
+      const index = state.analysis
+        ? instructionParagraph(state.analysis, state.read.model, target.ordinal)
+        : null;
+      if (index === null)
+        throw new PlanstodError("word", "Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.");
+      if (await this.trySelect(state, index)) return;
+      await this.load();
+    }
+    throw new PlanstodError(
+      "word",
+      "Planstöd hittade inte instruktionen i dokumentet. Uppdatera och försök igen.",
+    );
   }
 
+  /** See src/office/comments.ts (3 round trips). */
   async insertReviewComments(): Promise<CommentsResult> {
-    throw new PlanstodError("word", "Planstöd kan inte lägga in kommentarer ännu.");
+    if (!this.capabilities.comments) throw new PlanstodError("word", MISSING_TEXT.comments);
+    return insertReviewComments(this.commentHost());
   }
 
+  /** See src/office/comments.ts (≤ 3 round trips). */
   async removeReviewComments(): Promise<number> {
-    throw new PlanstodError("word", "Planstöd kan inte ta bort kommentarer ännu.");
+    if (!this.capabilities.comments) throw new PlanstodError("word", MISSING_TEXT.comments);
+    return removeReviewComments(this.commentHost());
+  }
+
+  private commentHost(): CommentHost {
+    return {
+      run: (batch) => this.run(batch),
+      queueRead: (context) => {
+        const build = this.queueRead(context);
+        return async () => (this.state = await build());
+      },
+    };
   }
 
   /** The self-test (src/office/diagnostics.ts) in this client, on the open document. */

@@ -1,24 +1,24 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Body1, Button, Spinner, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../core/outline";
-import type { EntryBlock } from "./BlockActions";
+import { useState } from "react";
+import { Body1, Button, Spinner, Title2, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { entryOf, planGuidance, type OutlineEntry } from "../core/outline";
+import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
+import type { PlanstodHost } from "./host";
+import { TextProvider } from "./i18n";
 import { DegradedView } from "./DegradedView";
 import { DiagnosticsLink } from "./diagnostics/DiagnosticsLink";
 import { DiagnosticsView } from "./diagnostics/DiagnosticsView";
-import { errorMessage } from "./errors";
-import { HOST_NOTICE } from "./host-notices";
-import type { PlanstodHost, Snapshot } from "./host";
 import { ErrorBoundary, Notice } from "./Messages";
 import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
 import { Outline } from "./Outline";
+import { PlanGuidance } from "./PlanGuidance";
+import { ReviewView } from "./review/ReviewView";
+import { REVIEW, TOP } from "./state/reducer";
+import { usePane, type AddRequest, type Pane } from "./state/usePane";
 import { Summary } from "./Summary";
-import { TEXT } from "./text";
 import { UnknownTemplate } from "./UnknownTemplate";
 
 export { TEXT } from "./text";
-
-/** How long the cursor must rest before the pane asks the host where it is. */
-export const SELECTION_DEBOUNCE_MS = 150;
+export { REFRESH_DELAY_MS, REFRESH_POLL_MS, SELECTION_DEBOUNCE_MS } from "./state/usePane";
 
 const useStyles = makeStyles({
   root: {
@@ -51,9 +51,16 @@ const useStyles = makeStyles({
   retry: {
     alignSelf: "flex-start",
   },
+  views: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+  },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
 });
-
-type Busy = "read" | "edit" | null;
 
 export interface AppProps {
   /**
@@ -63,289 +70,214 @@ export interface AppProps {
   host: PlanstodHost | null;
   /** Defaults to reading the Office globals once, at first render. */
   environment?: OfficeEnvironment;
+  /** Interval of the background check while the pane is visible (ms); 0 turns it off. */
+  refreshPollMs?: number;
 }
 
-export function App({ host, environment }: AppProps) {
+const sectionIdOf = (entry: OutlineEntry): string => entry.key.replace(/#\d+$/, "");
+
+const addRequest = (entry: OutlineEntry, anchor?: string): AddRequest | null =>
+  entry.block ? { ...entry.block, sectionId: sectionIdOf(entry), anchor } : null;
+
+export function App({ host, environment, refreshPollMs }: AppProps) {
   const styles = useStyles();
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
+  const pane = usePane(host, { refreshPollMs });
+  const { state, text, actions } = pane;
+  const missing = [...(host?.capabilities.missing ?? []), ...(pane.followError ? [pane.followError] : [])];
   const canRead = host?.capabilities.read ?? false;
-  const canNavigate = host?.capabilities.navigate ?? false;
-  const canEdit = host?.capabilities.editBlocks ?? false;
-
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [busy, setBusy] = useState<Busy>(() => (canRead ? "read" : null));
-  const [error, setError] = useState<string | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
-  const [openItems, setOpenItems] = useState<string[]>([]);
-  const [cursor, setCursor] = useState<FieldKey | null>(null);
-  const [focusRequest, setFocusRequest] = useState<{ key: string } | null>(null);
-  /** Set when Word refused the selection subscription: cursor following is off. */
-  const [followError, setFollowError] = useState<string | null>(null);
   /** The diagnostics page (self-test) is open. */
   const [diagnostics, setDiagnostics] = useState(false);
-
-  const outline = useMemo<OutlineEntry[] | null>(
-    () => (snapshot?.template && snapshot.report ? buildOutline(snapshot.template, snapshot.report) : null),
-    [snapshot],
-  );
-  // The selection listener lives as long as the host; it reads the latest outline from here.
-  const outlineRef = useRef<OutlineEntry[] | null>(null);
-  useEffect(() => {
-    outlineRef.current = outline;
-  }, [outline]);
-
-  const running = useRef(false);
-  /** Runs one host call that yields a new snapshot, with the busy state and the messages around it. */
-  const run = useCallback(
-    async (
-      kind: "read" | "edit",
-      call: () => Promise<Snapshot>,
-      done?: (next: Snapshot) => string | null,
-    ) => {
-      // One host call at a time: buttons stay focusable while busy (so keyboard focus is not lost),
-      // so a second click is ignored here.
-      if (!host || running.current) return;
-      running.current = true;
-      setBusy(kind);
-      setError(null);
-      setSuccess(null);
-      try {
-        const next = await call();
-        setSnapshot(next);
-        setSuccess(done?.(next) ?? null);
-      } catch (e) {
-        setError(errorMessage(e));
-        if (kind === "edit") {
-          // The document may have changed since it was read (that is usually why an edit is refused):
-          // show it as it is now, keeping the message about the refusal.
-          try {
-            setSnapshot(await host.read());
-          } catch {
-            // The refusal message stays; "Uppdatera" tries again.
-          }
-        }
-      } finally {
-        running.current = false;
-        setBusy(null);
-      }
-    },
-    [host],
-  );
-
-  const refresh = useCallback(() => {
-    if (host) void run("read", () => host.read());
-  }, [host, run]);
-
-  // The first read. `busy` starts as "read" when the host can read, so nothing is set synchronously
-  // here. The host is fixed for the pane's life (give App a new `key` to change it).
-  useEffect(() => {
-    if (!host?.capabilities.read) return;
-    let active = true;
-    running.current = true;
-    host
-      .read()
-      .then(
-        (next) => active && setSnapshot(next),
-        (e: unknown) => active && setError(errorMessage(e)),
-      )
-      .finally(() => {
-        if (!active) return;
-        running.current = false;
-        setBusy(null);
-      });
-    return () => {
-      active = false;
-    };
-  }, [host]);
-
-  useEffect(() => {
-    if (!host?.capabilities.followCursor) return;
-    let active = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let latest = 0;
-    const check = async () => {
-      const call = ++latest;
-      try {
-        const field = await host.fieldAtCursor();
-        if (!active || call !== latest) return;
-        setCursor(field);
-        const entry = field && outlineRef.current ? entryOf(outlineRef.current, field) : undefined;
-        if (entry) setOpenItems((open) => (open.includes(entry.key) ? open : [...open, entry.key]));
-      } catch {
-        // Following the cursor is a convenience: a failed look-up must not cover the pane in
-        // errors at every cursor move. The outline and its links keep working.
-      }
-    };
-    const stop = host.onSelectionChanged(
-      () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
-      },
-      (message) => {
-        if (!active) return;
-        clearTimeout(timer);
-        setCursor(null);
-        setFollowError(message);
-      },
-    );
-    return () => {
-      active = false;
-      clearTimeout(timer);
-      stop();
-    };
-  }, [host]);
-
-  const select = useCallback(
-    (field: FieldKey) => {
-      if (!host) return;
-      setCursor(field);
-      host.select(field).catch((e: unknown) => {
-        setSuccess(null);
-        setError(errorMessage(e));
-      });
-    },
-    [host],
-  );
-
-  const add = useCallback(
-    (block: EntryBlock) => {
-      if (!host) return;
-      void run(
-        "edit",
-        () => host.addBlock(block.type),
-        (next) => {
-          const count = next.report?.blocks[block.type];
-          if (count === undefined) return null;
-          const added = TEXT.added(block, count);
-          return next.trackChanges ? `${added} ${HOST_NOTICE.addedTracked}` : added;
-        },
-      );
-    },
-    [host, run],
-  );
-
-  const remove = useCallback(
-    (entry: OutlineEntry) => {
-      const index = entry.block?.index;
-      if (!host || !entry.block || index == null) return;
-      const type = entry.block.type;
-      void run(
-        "edit",
-        () => host.removeBlock(type, index),
-        (next) => {
-          // The removed block's button had the focus: give it to the instance before it.
-          setFocusRequest({ key: entry.key.replace(/#\d+$/, `#${index - 1}`) });
-          const removed = TEXT.removed(entry.title);
-          return next.trackChanges ? `${removed} ${HOST_NOTICE.removedTracked}` : removed;
-        },
-      );
-    },
-    [host, run],
-  );
-
-  const current = cursor && outline ? entryOf(outline, cursor) : undefined;
-  const missing = [...(host?.capabilities.missing ?? []), ...(followError ? [followError] : [])];
-
   const selfTest = host?.selfTest ? () => host.selfTest!() : null;
+
   if (diagnostics && selfTest) {
     return (
-      <main className={styles.root}>
-        <DiagnosticsView
-          run={selfTest}
-          onClose={() => {
-            setDiagnostics(false);
-            refresh();
-          }}
-        />
-      </main>
+      <TextProvider value={text}>
+        <main className={styles.root}>
+          <DiagnosticsView
+            run={selfTest}
+            onClose={() => {
+              setDiagnostics(false);
+              actions.reread();
+            }}
+          />
+        </main>
+      </TextProvider>
     );
   }
 
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-64.png" alt="" />
-        <Title2 as="h1" className={styles.title}>
-          {TEXT.title}
-        </Title2>
-      </header>
-      {/* With a host, what this Word lacks comes from host.capabilities.missing (shown below). */}
-      {!host && env.inWord && !env.wordApiSupported && <Notice intent="warning">{TEXT.unsupported}</Notice>}
-      {!host && !env.inWord && <Notice intent="info">{TEXT.outsideWord}</Notice>}
-      {(!host || (!snapshot && !busy && !error)) && <Body1 as="p">{TEXT.intro}</Body1>}
-      {(missing.length > 0 || error || success) && (
-        <div className={styles.messages}>
+    <TextProvider value={text}>
+      <FeedbackProvider value={{ feedback: state.feedback, dismiss: actions.dismiss, goTo: actions.goTo }}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <img className={styles.logo} src="assets/icon-64.png" alt="" />
+            <Title2 as="h1" className={styles.title}>
+              {text.title}
+            </Title2>
+          </header>
+          {/* With a host, what this Word lacks comes from host.capabilities.missing (shown below). */}
+          {!host && env.inWord && !env.wordApiSupported && (
+            <Notice intent="warning">{text.unsupported}</Notice>
+          )}
+          {!host && !env.inWord && <Notice intent="info">{text.outsideWord}</Notice>}
+          {(!host || (!state.snapshot && !state.busy && !state.feedback)) && (
+            <Body1 as="p">{text.intro}</Body1>
+          )}
           {missing.length > 0 && (
-            <Notice intent="warning" title={TEXT.missingTitle}>
-              {missing.join(" ")}
-            </Notice>
+            <div className={styles.messages}>
+              <Notice intent="warning" title={text.missingTitle}>
+                {missing.join(" ")}
+              </Notice>
+            </div>
           )}
-          {error && (
-            <Notice intent="error" onDismiss={() => setError(null)}>
-              {error}
-            </Notice>
+          <FeedbackAt anchor={TOP} />
+          {!state.snapshot && state.feedback?.intent === "error" && canRead && !state.busy && (
+            <Button className={styles.retry} appearance="primary" onClick={actions.reread}>
+              {text.refresh}
+            </Button>
           )}
-          {success && (
-            <Notice intent="success" onDismiss={() => setSuccess(null)}>
-              {success}
-            </Notice>
-          )}
-        </div>
-      )}
-      {!snapshot && error && canRead && !busy && (
-        <Button className={styles.retry} appearance="primary" onClick={refresh}>
-          {TEXT.refresh}
-        </Button>
-      )}
-      {busy && (
-        <Spinner
-          className={styles.spinner}
-          size="tiny"
-          labelPosition="after"
-          label={busy === "read" ? TEXT.loading : TEXT.working}
-        />
-      )}
-      <ErrorBoundary resetKey={snapshot}>
-        {snapshot?.degraded && (
-          <DegradedView
-            message={snapshot.degraded}
-            template={snapshot.template}
-            onRefresh={refresh}
-            busy={busy !== null}
-          />
-        )}
-        {snapshot && !snapshot.degraded && !snapshot.template && (
-          <UnknownTemplate onRefresh={refresh} busy={busy !== null} />
-        )}
-        {snapshot?.template && snapshot.report && outline && (
-          <>
-            <Summary
-              templateName={snapshot.template.name}
-              report={snapshot.report}
-              busy={busy !== null}
-              canRead={canRead}
-              onRefresh={refresh}
+          {state.busy && (
+            <Spinner
+              className={styles.spinner}
+              size="tiny"
+              labelPosition="after"
+              label={state.busy === "read" ? text.loading : text.working}
             />
-            <nav aria-label={TEXT.outlineLabel}>
+          )}
+          <ErrorBoundary resetKey={state.snapshot}>
+            {state.snapshot?.degraded && (
+              <DegradedView
+                message={state.snapshot.degraded}
+                template={state.snapshot.template}
+                onRefresh={actions.reread}
+                busy={state.busy !== null}
+              />
+            )}
+            {state.snapshot && !state.snapshot.degraded && !state.snapshot.template && (
+              <UnknownTemplate onRefresh={actions.reread} busy={state.busy !== null} />
+            )}
+            <Document pane={pane} host={host} />
+          </ErrorBoundary>
+          {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
+        </main>
+      </FeedbackProvider>
+    </TextProvider>
+  );
+}
+
+/** The recognised document: summary, the two views and the view shown. */
+function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
+  const styles = useStyles();
+  const { state, text, outline, review, currentKey, actions } = pane;
+  const template = state.snapshot?.template;
+  const report = state.snapshot?.report;
+  if (!host || !template || !report || !outline || !review) return null;
+  const caps = host.capabilities;
+  const busy = state.busy !== null;
+  const items = review.missingCount + review.warningCount;
+
+  const add = (entry: OutlineEntry, anchor?: string) => {
+    const request = addRequest(entry, anchor);
+    if (request) actions.add(request);
+  };
+  const remove = (entry: OutlineEntry, row?: number, anchor?: string) => {
+    if (!entry.block) return;
+    if (entry.block.kind === "rows") {
+      if (row === undefined) return;
+      actions.remove({
+        type: entry.block.type,
+        index: row,
+        title: entry.block.name,
+        kind: "rows",
+        anchor: anchor ?? entry.key,
+        focusKey: anchor ? undefined : entry.key,
+      });
+      return;
+    }
+    const index = entry.block.index ?? 1;
+    // The removed block's button had the focus: give it to the instance before it.
+    const before = `${sectionIdOf(entry)}#${index - 1}`;
+    actions.remove({
+      type: entry.block.type,
+      index,
+      title: entry.title,
+      kind: "instances",
+      anchor: anchor ?? before,
+      focusKey: anchor ? undefined : before,
+    });
+  };
+
+  return (
+    <>
+      <Summary
+        templateName={template.name}
+        report={report}
+        busy={busy}
+        canRead={caps.read}
+        onRefresh={actions.reread}
+      />
+      {/* Two toggle buttons rather than a tab list: one tab stop each, and no focus guards. */}
+      <div className={styles.views} role="group" aria-label={text.views.label}>
+        <ToggleButton
+          size="small"
+          appearance={state.view === "outline" ? "primary" : "secondary"}
+          checked={state.view === "outline"}
+          onClick={() => actions.setView("outline")}
+        >
+          {text.views.outline}
+        </ToggleButton>
+        <ToggleButton
+          size="small"
+          appearance={state.view === "review" ? "primary" : "secondary"}
+          checked={state.view === "review"}
+          onClick={() => actions.setView("review")}
+        >
+          {text.views.review} ({items})
+        </ToggleButton>
+      </div>
+      <div className={styles.panel} data-view={state.view}>
+        {state.view === "outline" ? (
+          <>
+            <PlanGuidance lines={planGuidance(template)} />
+            <nav aria-label={text.outlineLabel}>
               <Outline
                 entries={outline}
-                openItems={openItems}
-                onOpenItemsChange={setOpenItems}
-                currentKey={current?.key}
-                focusRequest={focusRequest}
-                cursor={cursor}
-                canNavigate={canNavigate}
-                canEdit={canEdit}
-                busy={busy !== null}
-                onSelect={select}
-                onAdd={add}
-                onRemove={remove}
+                openItems={state.openItems}
+                onOpenItemsChange={actions.setOpenItems}
+                currentKey={currentKey}
+                focusRequest={state.focusRequest}
+                freshKey={state.fresh?.key}
+                cursor={state.cursor}
+                canNavigate={caps.navigate}
+                canEdit={caps.editBlocks}
+                busy={busy}
+                onSelect={(field) => actions.select(field, entryOf(outline, field)?.key ?? TOP)}
+                onAdd={(entry) => add(entry)}
+                onRemove={(entry, row) => remove(entry, row)}
               />
             </nav>
           </>
+        ) : (
+          <ReviewView
+            review={review}
+            outline={outline}
+            cursor={state.cursor}
+            canNavigate={caps.navigate}
+            canEdit={caps.editBlocks}
+            busy={busy}
+            onGoTo={(item) => item.target && actions.goTo(item.target, REVIEW)}
+            onStep={actions.step}
+            onAddBlock={(entry) => add(entry, REVIEW)}
+            onRemoveBlock={(entry) => remove(entry, undefined, REVIEW)}
+            comments={{
+              available: caps.comments,
+              onInsert: actions.insertComments,
+              onRemove: actions.removeComments,
+            }}
+          />
         )}
-      </ErrorBoundary>
-      {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
-    </main>
+      </div>
+    </>
   );
 }

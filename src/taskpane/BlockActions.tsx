@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import {
   Button,
   Dialog,
@@ -8,9 +8,11 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { OutlineEntry } from "../core/outline";
-import { TEXT } from "./text";
+import { useText } from "./i18n";
 
 export type EntryBlock = NonNullable<OutlineEntry["block"]>;
 
@@ -21,10 +23,13 @@ export interface AddBlockButtonProps {
   /** A host call is running: shown disabled, still focusable. */
   busy: boolean;
   onAdd: (block: EntryBlock) => void;
+  /** Overrides the button's text (e.g. in the review). */
+  label?: string;
 }
 
 /** "Lägg till utvecklingsområde" for a repeated block, "Lägg till rad" for a row table. */
-export function AddBlockButton({ block, disabled, busy, onAdd }: AddBlockButtonProps) {
+export function AddBlockButton({ block, disabled, busy, onAdd, label }: AddBlockButtonProps) {
+  const text = useText();
   const rows = block.kind === "rows";
   return (
     <Button
@@ -32,24 +37,48 @@ export function AddBlockButton({ block, disabled, busy, onAdd }: AddBlockButtonP
       size="small"
       disabled={disabled}
       disabledFocusable={busy}
-      aria-label={rows ? TEXT.addRowLabel(block) : undefined}
+      aria-label={rows && !label ? text.addRowLabel(block) : undefined}
       onClick={() => onAdd(block)}
     >
-      {rows ? TEXT.addRow : TEXT.addInstance(block)}
+      {label ?? (rows ? text.addRow : text.addInstance(block))}
     </Button>
   );
 }
 
-export interface RemoveBlockButtonProps {
-  /** The instance's title, e.g. "Utvecklingsområde 3". */
-  name: string;
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  para: { margin: 0 },
+});
+
+export interface RemoveButtonProps {
+  /** The button's visible text ("Ta bort"). */
+  label: string;
+  /** Its accessible name, naming what it removes ("Ta bort utvecklingsområde 3"). */
+  ariaLabel: string;
+  /** The dialog's question. */
+  question: string;
+  /** What exactly will be deleted. */
+  body: ReactNode;
   disabled: boolean;
   busy: boolean;
   onRemove: () => void;
 }
 
-/** "Ta bort" for an unused instance; asks for confirmation in a dialog first. */
-export function RemoveBlockButton({ name, disabled, busy, onRemove }: RemoveBlockButtonProps) {
+/**
+ * "Ta bort" for an unused instance or an empty row; asks first in a dialog that says what is
+ * deleted and that Ctrl+Z undoes it. The focus starts on "Avbryt", so Enter never deletes by accident.
+ */
+export function RemoveButton({
+  label,
+  ariaLabel,
+  question,
+  body,
+  disabled,
+  busy,
+  onRemove,
+}: RemoveButtonProps) {
+  const text = useText();
+  const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
@@ -59,16 +88,23 @@ export function RemoveBlockButton({ name, disabled, busy, onRemove }: RemoveBloc
           size="small"
           disabled={disabled}
           disabledFocusable={busy}
-          aria-label={TEXT.removeLabel(name)}
+          aria-label={ariaLabel}
         >
-          {TEXT.remove}
+          {label}
         </Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{TEXT.removeQuestion(name)}</DialogTitle>
-          <DialogContent>{TEXT.removeBody}</DialogContent>
+          <DialogTitle>{question}</DialogTitle>
+          <DialogContent className={styles.body}>
+            <p className={styles.para}>{body}</p>
+            <p className={styles.para}>{text.undoHint}</p>
+          </DialogContent>
+          {/* "Avbryt" first: the dialog gives the focus to its first button. */}
           <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">{text.cancel}</Button>
+            </DialogTrigger>
             <Button
               appearance="primary"
               onClick={() => {
@@ -76,11 +112,8 @@ export function RemoveBlockButton({ name, disabled, busy, onRemove }: RemoveBloc
                 onRemove();
               }}
             >
-              {TEXT.remove}
+              {text.remove}
             </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{TEXT.cancel}</Button>
-            </DialogTrigger>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
   type MessageBarIntent,
 } from "@fluentui/react-components";
-import { TEXT } from "./text";
+import { sv, useText } from "./i18n";
 
 export interface NoticeProps {
   intent: MessageBarIntent;
@@ -21,6 +21,7 @@ export interface NoticeProps {
 /** A Fluent message bar. Its text is rendered as text, never as HTML. */
 export function Notice({ intent, title, children, onDismiss }: NoticeProps) {
   const bodyId = useId();
+  const text = useText();
   // data-intent lets tests and tooling tell the notices apart; Fluent renders the intent only as styling.
   // Fluent labels the bar by its title; without one, label it by its text instead of a missing id.
   return (
@@ -37,7 +38,7 @@ export function Notice({ intent, title, children, onDismiss }: NoticeProps) {
       {onDismiss && (
         <MessageBarActions
           containerAction={
-            <Button appearance="transparent" size="small" aria-label={TEXT.dismiss} onClick={onDismiss}>
+            <Button appearance="transparent" size="small" aria-label={text.dismiss} onClick={onDismiss}>
               ✕
             </Button>
           }
@@ -76,7 +77,7 @@ export class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 
   override render(): ReactNode {
-    if (this.state.failed) return <Notice intent="error">{TEXT.renderError}</Notice>;
+    if (this.state.failed) return <Notice intent="error">{sv.renderError}</Notice>;
     return this.props.children;
   }
 }

@@ -12,9 +12,10 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import type { OutlineEntry } from "../core/outline";
-import { AddBlockButton, type EntryBlock } from "./BlockActions";
+import { AddBlockButton } from "./BlockActions";
+import { FeedbackAt } from "./feedback/FeedbackAt";
+import { useText, type PaneText } from "./i18n";
 import { SectionPanel, type SectionPanelProps } from "./SectionPanel";
-import { TEXT } from "./text";
 
 const useStyles = makeStyles({
   item: {
@@ -27,6 +28,16 @@ const useStyles = makeStyles({
   },
   heading: {
     margin: 0,
+  },
+  title: {
+    display: "flex",
+    flexDirection: "column",
+  },
+  belongsTo: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
   },
   headerContent: {
     display: "flex",
@@ -49,23 +60,30 @@ const useStyles = makeStyles({
   },
 });
 
-function badgeOf(entry: OutlineEntry): { text: string; color: BadgeProps["color"] } {
-  if (!entry.used) return { text: TEXT.status.unused, color: "informative" };
+function badgeOf(
+  entry: OutlineEntry,
+  fresh: boolean,
+  text: PaneText,
+): { text: string; color: BadgeProps["color"] } {
+  if (fresh) return { text: text.status.fresh, color: "brand" };
+  if (!entry.used) return { text: text.status.unused, color: "informative" };
   switch (entry.status) {
     case "ifylld":
-      return { text: TEXT.status.ifylld, color: "success" };
+      return { text: text.status.ifylld, color: "success" };
     case "delvis":
-      return { text: TEXT.status.delvis, color: "warning" };
+      return { text: text.status.delvis, color: "warning" };
     case "tom":
-      return { text: TEXT.status.tom, color: entry.fields.some((f) => f.required) ? "danger" : "subtle" };
+      return entry.fields.some((f) => f.required)
+        ? { text: text.status.tom, color: "danger" }
+        : { text: text.status.optional, color: "subtle" };
   }
 }
 
 /** Keys of the last instance of each repeated block: the add button follows them. */
-function lastInstances(entries: readonly OutlineEntry[]): Map<string, EntryBlock> {
+function lastInstances(entries: readonly OutlineEntry[]): Map<string, OutlineEntry> {
   const last = new Map<string, OutlineEntry>();
   for (const e of entries) if (e.block?.kind === "instances") last.set(e.block.type, e);
-  return new Map([...last.values()].map((e) => [e.key, e.block as EntryBlock]));
+  return new Map([...last.values()].map((e) => [e.key, e]));
 }
 
 /** The accordion's own props, plus what it passes on to each section's panel. */
@@ -77,6 +95,8 @@ export interface OutlineProps extends Omit<SectionPanelProps, "entry"> {
   currentKey: string | undefined;
   /** Moves keyboard focus to an entry's header (a new object each time it should move). */
   focusRequest: { key: string } | null;
+  /** The key of a block just added: marked new instead of unused. */
+  freshKey: string | undefined;
 }
 
 /** The template's sections as an accordion, each with its status; several may be open at once. */
@@ -87,6 +107,7 @@ export function Outline(props: OutlineProps) {
     onOpenItemsChange,
     currentKey,
     focusRequest,
+    freshKey,
     cursor,
     canNavigate,
     canEdit,
@@ -96,6 +117,7 @@ export function Outline(props: OutlineProps) {
     onRemove,
   } = props;
   const styles = useStyles();
+  const text = useText();
   const items = useRef(new Map<string, HTMLElement>());
   const addAfter = lastInstances(entries);
 
@@ -118,7 +140,7 @@ export function Outline(props: OutlineProps) {
     >
       {entries.flatMap((entry) => {
         const current = entry.key === currentKey;
-        const badge = badgeOf(entry);
+        const badge = badgeOf(entry, entry.key === freshKey, text);
         const add = addAfter.get(entry.key);
         const nodes = [
           <AccordionItem
@@ -138,7 +160,12 @@ export function Outline(props: OutlineProps) {
               button={{ "aria-current": current ? "location" : undefined }}
             >
               <span className={styles.headerContent}>
-                <span>{entry.title}</span>
+                <span className={styles.title}>
+                  <span>{entry.title}</span>
+                  {entry.belongsTo && (
+                    <span className={styles.belongsTo}>{text.followsUp(entry.belongsTo.title)}</span>
+                  )}
+                </span>
                 <Badge className={styles.badge} appearance="tint" color={badge.color}>
                   {badge.text}
                 </Badge>
@@ -157,13 +184,20 @@ export function Outline(props: OutlineProps) {
               />
             </AccordionPanel>
           </AccordionItem>,
+          // Results of what the user did here, visible whether the entry is open or not.
+          <FeedbackAt key={`feedback:${entry.key}`} anchor={entry.key} />,
         ];
         // The add button follows the last instance of its block; its key does not depend on which
         // instance that is, so it keeps the keyboard focus when an instance is added or removed.
         if (add) {
           nodes.push(
-            <div key={`add:${add.type}`} className={styles.blockActions}>
-              <AddBlockButton block={add} disabled={!canEdit} busy={busy} onAdd={onAdd} />
+            <div key={`add:${add.block?.type ?? ""}`} className={styles.blockActions}>
+              <AddBlockButton
+                block={add.block as NonNullable<OutlineEntry["block"]>}
+                disabled={!canEdit}
+                busy={busy}
+                onAdd={() => onAdd(add)}
+              />
             </div>,
           );
         }

@@ -1,8 +1,8 @@
 import { Caption1, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { sameField, type FieldKey, type OutlineEntry, type OutlineField } from "../core/outline";
-import { AddBlockButton, RemoveBlockButton, type EntryBlock } from "./BlockActions";
+import { AddBlockButton, RemoveButton } from "./BlockActions";
 import { Guidance } from "./Guidance";
-import { TEXT } from "./text";
+import { useText, type PaneText } from "./i18n";
 
 const useStyles = makeStyles({
   fields: {
@@ -35,8 +35,18 @@ const useStyles = makeStyles({
   missing: {
     color: tokens.colorPaletteRedForeground1,
   },
-  rowHeading: {
+  optional: {
+    color: tokens.colorNeutralForeground3,
+  },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS} 0`,
+  },
+  rowHeading: {
+    margin: 0,
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
@@ -48,15 +58,19 @@ const useStyles = makeStyles({
   },
 });
 
-function fieldStatus(field: OutlineField): string {
-  if (field.filled) return TEXT.fieldFilled;
-  return field.required ? TEXT.fieldMissing : TEXT.fieldEmpty;
+/**
+ * A field's status in words. A field of an unused block instance or of an empty table row is not
+ * required (yet), but it is not optional either: "inte ifyllt". Only a field the template leaves
+ * optional (a single field outside any block) is "frivilligt, inte ifyllt".
+ */
+export function fieldStatus(field: OutlineField, text: PaneText): string {
+  if (field.filled) return text.field.filled;
+  if (field.required) return text.field.missing;
+  return field.block === null ? text.field.optional : text.field.notFilled;
 }
 
 interface FieldItemProps {
   field: OutlineField;
-  /** The field's guidance lines (buildOutline leaves out what the section already shows). */
-  guidance: readonly string[];
   /** The row number, for a cell of a row table. */
   row: number | undefined;
   current: boolean;
@@ -64,9 +78,10 @@ interface FieldItemProps {
   onSelect: (field: FieldKey) => void;
 }
 
-function FieldItem({ field, guidance, row, current, canNavigate, onSelect }: FieldItemProps) {
+function FieldItem({ field, row, current, canNavigate, onSelect }: FieldItemProps) {
   const styles = useStyles();
-  const status = fieldStatus(field);
+  const text = useText();
+  const status = fieldStatus(field, text);
   return (
     <li
       className={mergeClasses(styles.field, current && styles.currentField)}
@@ -76,7 +91,7 @@ function FieldItem({ field, guidance, row, current, canNavigate, onSelect }: Fie
         as="button"
         className={styles.link}
         disabled={!canNavigate}
-        aria-label={TEXT.goToField(field.label, status, row)}
+        aria-label={text.goToField(field.label, status, row)}
         aria-current={current ? "location" : undefined}
         onClick={() => onSelect({ id: field.id, block: field.block })}
       >
@@ -88,11 +103,12 @@ function FieldItem({ field, guidance, row, current, canNavigate, onSelect }: Fie
         {field.label}
       </Link>
       {!field.filled && (
-        <Caption1 aria-hidden="true" className={field.required ? styles.missing : undefined}>
+        <Caption1 aria-hidden="true" className={field.required ? styles.missing : styles.optional}>
           {status}
         </Caption1>
       )}
-      <Guidance lines={guidance} />
+      {/* buildOutline leaves out what the section already shows. */}
+      <Guidance lines={field.guidance} />
     </li>
   );
 }
@@ -116,21 +132,22 @@ export interface SectionPanelProps {
   /** A host call is running: actions are shown disabled but keep keyboard focus. */
   busy: boolean;
   onSelect: (field: FieldKey) => void;
-  onAdd: (block: EntryBlock) => void;
-  onRemove: (entry: OutlineEntry) => void;
+  onAdd: (entry: OutlineEntry) => void;
+  /** Removes the entry (an unused instance), or one empty row of it (a row table). */
+  onRemove: (entry: OutlineEntry, row?: number) => void;
 }
 
 /** The open part of an outline entry: guidance, its fields as links, and its block actions. */
 export function SectionPanel(props: SectionPanelProps) {
   const { entry, cursor, canNavigate, canEdit, busy, onSelect, onAdd, onRemove } = props;
   const styles = useStyles();
+  const text = useText();
   const list = (fields: readonly OutlineField[]) => (
     <ul className={styles.fields}>
       {fields.map((f) => (
         <FieldItem
           key={`${f.id}#${f.block?.index ?? 0}`}
           field={f}
-          guidance={f.guidance}
           row={entry.block?.kind === "rows" ? (f.block?.index ?? undefined) : undefined}
           current={cursor !== null && sameField(f, cursor)}
           canNavigate={canNavigate}
@@ -139,14 +156,30 @@ export function SectionPanel(props: SectionPanelProps) {
       ))}
     </ul>
   );
+  const rows = entry.block?.kind === "rows" ? byRow(entry.fields) : [];
+  const table = entry.block?.name ?? entry.title;
 
   return (
     <div>
       <Guidance lines={entry.guidance} />
       {entry.block?.kind === "rows"
-        ? byRow(entry.fields).map(([index, fields]) => (
+        ? rows.map(([index, fields]) => (
             <div key={index}>
-              <h4 className={styles.rowHeading}>{TEXT.row(index)}</h4>
+              <div className={styles.row}>
+                <h4 className={styles.rowHeading}>{text.row(index)}</h4>
+                {/* An empty row can go, as long as the table keeps one. */}
+                {rows.length > 1 && fields.every((f) => !f.filled) && (
+                  <RemoveButton
+                    label={text.remove}
+                    ariaLabel={text.removeRowLabel(table, index)}
+                    question={text.removeRowQuestion(index)}
+                    body={text.removeRowBody(table, index)}
+                    disabled={!canEdit}
+                    busy={busy}
+                    onRemove={() => onRemove(entry, index)}
+                  />
+                )}
+              </div>
               {list(fields)}
             </div>
           ))
@@ -154,11 +187,14 @@ export function SectionPanel(props: SectionPanelProps) {
       {entry.block && (entry.block.kind === "rows" || entry.removable) && (
         <div className={styles.actions}>
           {entry.block.kind === "rows" && (
-            <AddBlockButton block={entry.block} disabled={!canEdit} busy={busy} onAdd={onAdd} />
+            <AddBlockButton block={entry.block} disabled={!canEdit} busy={busy} onAdd={() => onAdd(entry)} />
           )}
           {entry.removable && (
-            <RemoveBlockButton
-              name={entry.title}
+            <RemoveButton
+              label={text.remove}
+              ariaLabel={text.removeLabel(entry.title)}
+              question={text.removeQuestion(entry.title)}
+              body={text.removeBody(entry.title, entry.fields.length)}
               disabled={!canEdit}
               busy={busy}
               onRemove={() => onRemove(entry)}

@@ -1,22 +1,12 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Body1,
-  Button,
-  makeStyles,
-  Subtitle1,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { Report } from "../core/types";
-import { TEXT } from "./text";
+import { useText } from "./i18n";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
   },
   top: {
     display: "flex",
@@ -30,13 +20,6 @@ const useStyles = makeStyles({
   summary: {
     margin: 0,
   },
-  warnings: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
 });
 
 export interface SummaryProps {
@@ -47,9 +30,10 @@ export interface SummaryProps {
   onRefresh: () => void;
 }
 
-/** The template's name, how much is filled in, the warnings and the "Uppdatera" button. */
+/** The template's name, how much is filled in, and "Uppdatera" (the review says what the total counts). */
 export function Summary({ templateName, report, busy, canRead, onRefresh }: SummaryProps) {
   const styles = useStyles();
+  const text = useText();
   return (
     <section className={styles.root} aria-labelledby="planstod-template-name">
       <div className={styles.top}>
@@ -61,31 +45,15 @@ export function Summary({ templateName, report, busy, canRead, onRefresh }: Summ
           size="small"
           onClick={onRefresh}
           disabled={busy || !canRead}
-          title={TEXT.refreshLabel}
+          title={text.refreshLabel}
         >
-          {TEXT.refresh}
+          {text.refresh}
         </Button>
       </div>
       <Body1 as="p" className={styles.summary} data-testid="summary">
-        {TEXT.summary(report.requiredFilled, report.requiredTotal)}.{" "}
-        {report.complete ? TEXT.complete : TEXT.incomplete}
+        {text.summary(report.requiredFilled, report.requiredTotal)}.{" "}
+        {report.complete ? text.complete : text.incomplete}
       </Body1>
-      {report.warnings.length > 0 && (
-        <Accordion collapsible>
-          <AccordionItem value="warnings">
-            <AccordionHeader as="h3" size="small">
-              {TEXT.warnings(report.warnings.length)}
-            </AccordionHeader>
-            <AccordionPanel>
-              <ul className={styles.warnings}>
-                {report.warnings.map((w, i) => (
-                  <li key={`${w.code}-${i}`}>{w.message}</li>
-                ))}
-              </ul>
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
-      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { TEMPLATES } from "../core/templates";
-import { TEXT } from "./text";
+import { useText } from "./i18n";
 
 const useStyles = makeStyles({
   root: {
@@ -21,12 +21,13 @@ const useStyles = makeStyles({
 /** The friendly page for a document that is none of the supported templates. */
 export function UnknownTemplate({ onRefresh, busy }: { onRefresh: () => void; busy: boolean }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <section className={styles.root} aria-labelledby="planstod-unknown-title">
       <Subtitle1 as="h2" id="planstod-unknown-title" className={styles.heading}>
-        {TEXT.unknownTitle}
+        {text.unknownTitle}
       </Subtitle1>
-      <Body1 as="p">{TEXT.unknownSupported}</Body1>
+      <Body1 as="p">{text.unknownSupported}</Body1>
       <ul className={styles.list}>
         {TEMPLATES.map((t) => (
           <li key={t.id}>
@@ -34,9 +35,9 @@ export function UnknownTemplate({ onRefresh, busy }: { onRefresh: () => void; bu
           </li>
         ))}
       </ul>
-      <Body1 as="p">{TEXT.unknownHint}</Body1>
+      <Body1 as="p">{text.unknownHint}</Body1>
       <Button appearance="primary" onClick={onRefresh} disabled={busy}>
-        {TEXT.refresh}
+        {text.refresh}
       </Button>
     </section>
   );

@@ -1,4 +1,4 @@
-import { TEXT } from "./text";
+import { sv, type PaneText } from "./i18n";
 
 /** Longest detail shown from an unexpected error, so a long dump never fills the pane. */
 const MAX_DETAIL = 200;
@@ -9,14 +9,14 @@ const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase("s
  * A Swedish sentence for anything a host call threw. A PlanstodError already carries one; any
  * other error gets "Något gick fel: …" with the first line of its message, never its stack.
  */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, text: PaneText = sv): string {
   if (error instanceof Error && error.name === "PlanstodError" && error.message.trim() !== "") {
     return capitalise(error.message.trim());
   }
   const raw = error instanceof Error ? error.message : typeof error === "string" ? error : "";
   const firstLine = raw.split(/\r?\n/, 1)[0].trim();
-  if (firstLine === "") return TEXT.somethingWrong(TEXT.unknownError);
+  if (firstLine === "") return text.somethingWrong(text.unknownError);
   const detail =
     firstLine.length > MAX_DETAIL ? `${firstLine.slice(0, MAX_DETAIL - 1).trimEnd()}…` : firstLine;
-  return TEXT.somethingWrong(detail);
+  return text.somethingWrong(detail);
 }

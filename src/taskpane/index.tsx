@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { getOfficeEnvironment, waitForOffice } from "./office-env";
 import { createWordHost } from "../office/word-host";
@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   const host = environment.inWord ? createWordHost() : null;
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      <App host={host} environment={environment} />
+      {/* The live region the pane announces its results through (useAnnounce). */}
+      <AriaLiveAnnouncer>
+        <App host={host} environment={environment} />
+      </AriaLiveAnnouncer>
     </FluentProvider>,
   );
 }

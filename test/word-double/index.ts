@@ -133,11 +133,20 @@
  * - Office: onReady, HostType, PlatformType, EventType, AsyncResultStatus, context.host/
  *   platform/diagnostics/officeTheme/requirements, document.addHandlerAsync/removeHandlerAsync
  *   for DocumentSelectionChanged; fireDocumentSelectionChanged() calls the handlers.
+ * - Comments (WordApi 1.4, comments.ts): Range.insertComment (the author is always WORD_USER,
+ *   as Word sets it), Body/Range.getComments, Comment id/content/authorName/authorEmail/
+ *   creationDate/resolved (writable), replies, reply, getRange, delete; CommentReply id/content/
+ *   authorName, authorEmail, creationDate, parentComment, delete. Written as Word writes them (range marks and a
+ *   reference run in the paragraph, word/comments.xml, word/commentsExtended.xml for threads and
+ *   resolution); getOoxml carries the comments part; paragraph text shows "\x05" per reference
+ *   (Word on Windows). A comment whose reference mark is removed by an edit is dropped, as Word
+ *   drops a comment with its range. Helpers: addPersonComment, addPersonReply, comments().
+ * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.
  *
  * NOT EMULATED
- * - Fonts, paragraph formatting other than style, lists, inline pictures, fields, comments,
+ * - Fonts, paragraph formatting other than style, lists, inline pictures, fields,
  *   footnotes, tracked-change objects, search, HTML, events other than
  *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
  *   Table.addRows, expandToOrNullObject/intersectWith, set() on objects, placeholderText and
@@ -171,6 +180,7 @@ import { ErrorCodes, OfficeExtensionErrorDouble, runMustReturnPromise } from "./
 import { DocModel, type DeletedTextMode, type RangeTarget } from "./model";
 import { RequestContextDouble, type Session } from "./objects";
 import { DocxParts } from "./package";
+import { CommentStore, type Author, type CommentInfo } from "./comments";
 import { ClientResultDouble, RequirementSets } from "./runtime";
 import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
@@ -194,6 +204,10 @@ export type {
 } from "./objects";
 export type { ClientResultDouble, LoadArgument } from "./runtime";
 export type { OfficeDouble } from "./office";
+export { WORD_USER, type Author, type CommentInfo } from "./comments";
+
+/** The default author of test comments made "by a person" (addPersonComment). */
+export const PERSON: Author = { name: "Bertil Rektor", initials: "BR" };
 export type { ContentControlTypeString, DeletedTextMode } from "./model";
 export type { ChangeTrackingModeString } from "./tracking";
 
@@ -335,6 +349,13 @@ export interface WordDouble {
   /** Fires Office's DocumentSelectionChanged handlers (awaiting any promises they return). */
   fireDocumentSelectionChanged(): Promise<void>;
 
+  /** The body's comments in document order, with their replies (see comments.ts). */
+  comments(): CommentInfo[];
+  /** Adds a comment by a person (not the add-in) on a body paragraph; returns its id. */
+  addPersonComment(paragraphIndex: number, text: string, author?: Author): string;
+  /** Adds a person's reply under a comment; returns the reply's id. */
+  addPersonReply(commentId: string, text: string, author?: Author): string;
+
   /** Sets globalThis.Word, Office and OfficeExtension; returns a function that restores them. */
   install(): () => void;
   /** The package with the modified parts re-serialised. */
@@ -381,7 +402,9 @@ export async function createWordDouble(
     readOnly: options.documentMode === "readOnly",
     failGetOoxml: options.failGetOoxml,
   });
-  const session: Session = { model, parts, requirements, syncCount: 0 };
+  const comments = await CommentStore.open(parts, model);
+  parts.flatOpcExtra = (blocks) => comments.flatOpcPart(blocks);
+  const session: Session = { model, parts, requirements, comments, syncCount: 0 };
   const office = createOfficeDouble({
     host: options.host ?? "Word",
     platform: options.platform ?? "PC",
@@ -486,6 +509,17 @@ export async function createWordDouble(
       };
     },
     fireDocumentSelectionChanged: () => office.fireSelectionChanged(),
+    comments: () => comments.info(),
+    addPersonComment(paragraphIndex, text, author = PERSON) {
+      const p = bodyParagraphs()[paragraphIndex];
+      if (!p) throw new RangeError(`word double: no paragraph ${paragraphIndex}`);
+      return comments.idOf(comments.insert({ kind: "nodes", first: p, last: p }, text, author));
+    },
+    addPersonReply(commentId, text, author = PERSON) {
+      const parent = comments.byId(commentId);
+      if (!parent) throw new RangeError(`word double: no comment ${commentId}`);
+      return comments.idOf(comments.reply(parent, text, author));
+    },
     install() {
       const g = globalThis as Record<string, unknown>;
       const saved = { Word: g.Word, Office: g.Office, OfficeExtension: g.OfficeExtension };
@@ -497,6 +531,9 @@ export async function createWordDouble(
         }
       };
     },
-    toDocx: () => parts.toDocx(),
+    toDocx: async () => {
+      await comments.writeInto(parts);
+      return parts.toDocx();
+    },
   };
 }

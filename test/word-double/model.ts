@@ -345,8 +345,39 @@ export class DocModel {
   nextParagraph(p: XmlElement, step: 1 | -1): XmlElement | null {
     const story = this.storyOf(p);
     if (!story) return null;
+    if (step === 1 && !this.isHidden(p, story)) return this.followingParagraph(p, story);
     const all = this.paragraphsIn(story);
     return all[all.indexOf(p) + step] ?? null;
+  }
+
+  /**
+   * The paragraph after `p` in paragraphsIn(story) order, found by walking on from p in
+   * document order (getNext chains stay linear in the document's size). Paragraphs nested in
+   * a paragraph are in text boxes, which Word does not list, so p's own subtree is skipped, as
+   * are text boxes, mc:Fallback and w:sdtPr.
+   */
+  private followingParagraph(p: XmlElement, story: XmlElement): XmlElement | null {
+    const after = (from: XmlNode): XmlNode | null => {
+      for (let n: XmlNode | null = from; n && n !== story; n = n.parentNode)
+        if (n.nextSibling) return n.nextSibling;
+      return null;
+    };
+    let n = after(p);
+    while (n) {
+      if (isElement(n)) {
+        if (isW(n, "txbxContent") || isNs(n, NS.mc, "Fallback") || isW(n, "sdtPr")) {
+          n = after(n);
+          continue;
+        }
+        if (isW(n, "p")) return n;
+        if (n.firstChild) {
+          n = n.firstChild;
+          continue;
+        }
+      }
+      n = after(n);
+    }
+    return null;
   }
 
   /**
@@ -391,6 +422,10 @@ export class DocModel {
               continue;
             case "softHyphen":
               out.push("\u001f");
+              continue;
+            case "commentReference":
+              // Word on Windows reports a comment's reference mark as \x05 (office-js #2114).
+              out.push("\x05");
               continue;
             case "del":
             case "moveFrom":

@@ -44,6 +44,7 @@ import {
   type QueuedAction,
 } from "./runtime";
 import { ancestorW, type XmlElement } from "./xml";
+import { CommentCollectionDouble, CommentDouble, type CommentStore } from "./comments";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -53,6 +54,8 @@ export interface Session {
   readonly model: DocModel;
   readonly parts: DocxParts;
   readonly requirements: RequirementSets;
+  /** Word comments (comments.ts). */
+  readonly comments: CommentStore;
   syncCount: number;
   /**
    * Called at the start of every sync, before its queued actions run, with the sync's number
@@ -95,6 +98,15 @@ export class RequestContextDouble implements BatchContext {
 
   get model(): DocModel {
     return this.session.model;
+  }
+
+  get comments(): CommentStore {
+    return this.session.comments;
+  }
+
+  /** A Word.Range proxy over a range found inside a sync (Comment.getRange). */
+  rangeProxy(resolve: () => RangeTarget | null, location: string): RangeDouble {
+    return new RangeDouble(this, resolve, { location, api: WordApi14, instantiate: true });
   }
 
   /** Like RequestContext.debugInfo: the statements queued for the next sync. */
@@ -562,6 +574,16 @@ export class BodyDouble extends ElementObject {
         throw generalException(location, "failGetOoxml: Word could not serialise this document");
       return this.context.session.parts.flatOpc(this.model.rangeBlocks(this.rangeOf(el)));
     });
+  }
+
+  /** Comments whose range starts in this body (the main body only; Word has none in headers). */
+  getComments(): CommentCollectionDouble {
+    const location = "Body.getComments";
+    return new CommentCollectionDouble(
+      this.context,
+      () => (this.target(location) === this.model.body ? this.context.comments.topLevel() : []),
+      { location, api: WordApi14, instantiate: true },
+    );
   }
 
   getRange(rangeLocation?: RangeLocationArg): RangeDouble {
@@ -1310,6 +1332,26 @@ export class RangeDouble extends WordObject<RangeTarget> {
         return this.model.subRange(this.target(location), loc);
       },
       { location, api: WordApi13, instantiate: true },
+    );
+  }
+
+  /** Comments whose range starts in one of this range's paragraphs. */
+  getComments(): CommentCollectionDouble {
+    const location = "Range.getComments";
+    return new CommentCollectionDouble(
+      this.context,
+      () => this.context.comments.topLevelIn(this.model.rangeParagraphs(this.target(location))),
+      { location, api: WordApi14, instantiate: true },
+    );
+  }
+
+  /** A comment by the signed-in user over the paragraphs this range touches (see comments.ts). */
+  insertComment(commentText: string): CommentDouble {
+    const location = "Range.insertComment";
+    return new CommentDouble(
+      this.context,
+      () => this.context.comments.insert(this.target(location), commentText),
+      { location, api: WordApi14, instantiate: true },
     );
   }
 

@@ -91,6 +91,8 @@ export class DocxParts {
   readonly glossary: XmlDocument | null;
   /** Parsed parts whose DOM the double has changed; only these are re-serialised. */
   readonly dirty = new Set<XmlDocument>();
+  /** Extra parts for getOoxml's package (the comments part, see comments.ts). */
+  flatOpcExtra: ((blocks: readonly XmlElement[]) => { rel: string; part: string } | null) | null = null;
 
   private constructor(init: {
     zip: JSZip;
@@ -184,6 +186,7 @@ export class DocxParts {
    * (and /word/numbering.xml when the document has one).
    */
   flatOpc(blocks: readonly XmlNode[]): string {
+    const extra = this.flatOpcExtra?.(blocks.filter((b): b is XmlElement => b.nodeType === 1)) ?? null;
     const rootEl = this.main.documentElement;
     const decls: string[] = [];
     if (rootEl) {
@@ -200,6 +203,7 @@ export class DocxParts {
       this.numberingXml !== null
         ? `<Relationship Id="rId2" Type="${REL_NUMBERING}" Target="numbering.xml"/>`
         : "",
+      extra?.rel ?? "",
     ].join("");
     const part = (name: string, type: string, inner: string): string =>
       `<pkg:part pkg:name="${name}" pkg:contentType="${type}"><pkg:xmlData>${inner}</pkg:xmlData></pkg:part>`;
@@ -221,6 +225,7 @@ export class DocxParts {
       (this.numberingXml !== null
         ? part("/word/numbering.xml", CT_NUMBERING, stripDecl(this.numberingXml))
         : "") +
+      (extra?.part ?? "") +
       `</pkg:package>`;
     const pkg = parseXml(skeleton, "flat OPC");
     const body = pkg.getElementsByTagNameNS(NS.w, "body").item(0);

@@ -98,6 +98,9 @@ export const ikoHandlingsplan: TemplateDef = {
   name: "IKO:s handlingsplan",
   language: "sv",
   title: "Handlingsplan (mall)",
+  // The overall questions stand under the title, before "Vem tog fram handlingsplanen?": they are
+  // about the whole plan, not about who wrote it.
+  guidance: INTRO_QUESTIONS,
   fields: FIELDS,
   blocks: [
     {
@@ -124,7 +127,7 @@ export const ikoHandlingsplan: TemplateDef = {
   ],
   sections: [
     fieldsSection(ORGANISATION, "Organisationens namn"),
-    { kind: "block", id: "upprattad_av", blockType: "upprattad_av", guidance: INTRO_QUESTIONS },
+    { kind: "block", id: "upprattad_av", blockType: "upprattad_av" },
     fieldsSection(NULAGE, "Nulägesanalys/problembild"),
     fieldsSection(MALGRUPP, "Målgrupp"),
     fieldsSection(MAL, "Konkreta mål"),

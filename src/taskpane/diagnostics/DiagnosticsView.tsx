@@ -9,7 +9,7 @@ export const DIAGNOSTICS_TEXT = {
   link: "Självtest för Word",
   title: "Självtest för Word",
   intro:
-    "Självtestet kontrollerar att den här versionen av Word beter sig som Planstöd förutsätter. Kör det bara på en kopia av ett testdokument: testet flyttar markören och lägger till och tar bort ett block.",
+    "Självtestet kontrollerar att den här versionen av Word beter sig som Planstöd förutsätter. Kör det bara på en kopia av ett testdokument: testet flyttar markören och lägger till och tar bort ett utvecklingsområde eller en rad.",
   checklist: "Hur du kör testet och vad resultaten betyder står i docs/word-checklist.md.",
   run: "Kör självtestet",
   running: "Självtestet körs…",

@@ -1,0 +1,134 @@
+/** The pane's Swedish texts (the Åtgärdsplan and the Handlingsplan are Swedish templates). */
+import type { PaneText, PartName } from "./catalogue";
+
+/** Lower-cases the first letter: a block's title in the middle of a sentence ("utvecklingsområde 3"). */
+const lower = (text: string): string => text.charAt(0).toLocaleLowerCase("sv-SE") + text.slice(1);
+
+/** A table's name as the user sees it in a sentence: quoted, so a "?" in it stays the name's own. */
+const table = (name: string): string => `”${name}”`;
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+const addInstance = (part: PartName): string => `Lägg till ${lower(part.name)}`;
+
+export const sv: PaneText = {
+  title: "Planstöd",
+  intro:
+    "Öppna Skolverkets åtgärdsplan eller IKO:s handlingsplan i Word så hjälper Planstöd dig att fylla i och granska den.",
+  unsupported:
+    "Den här versionen av Word saknar stöd för Planstöd (WordApi 1.3 krävs). Använd Word för webben eller en nyare version av Word.",
+  outsideWord:
+    "Sidan är öppnad utanför Word, så den kan inte läsa något dokument. Lägg till Planstöd i Word och öppna det från fliken Start.",
+
+  loading: "Läser dokumentet…",
+  working: "Ändrar dokumentet…",
+  refresh: "Uppdatera",
+  refreshLabel: "Läs dokumentet igen",
+  missingTitle: "Allt fungerar inte i den här versionen av Word",
+  dismiss: "Stäng meddelandet",
+
+  views: { label: "Visa", outline: "Avsnitt", review: "Granska" },
+  outlineLabel: "Mallens avsnitt",
+
+  summary: (filled, total) => `${filled} av ${total} obligatoriska fält ifyllda`,
+  summaryExplained:
+    "Räknar alla obligatoriska fält, även i de utvecklingsområden, uppföljningar och rader som används. Ett tillagt avsnitt som ännu inte är ifyllt räknas inte.",
+  complete: "Dokumentet är komplett.",
+  incomplete: "Dokumentet är inte komplett.",
+  warnings: (count) => plural(count, "varning", "varningar"),
+  refreshed: (changed) =>
+    changed ? "Dokumentet är läst igen." : "Dokumentet är läst igen. Inget har ändrats sedan förra gången.",
+
+  status: {
+    ifylld: "Ifyllt",
+    delvis: "Delvis ifyllt",
+    tom: "Inte ifyllt",
+    optional: "Frivilligt",
+    unused: "Används inte",
+    fresh: "Nytt",
+  },
+  templateQuestions: "Mallens frågor för hela planen",
+  followsUp: (title) => `Följer upp insatsen i ${lower(title)}`,
+
+  field: {
+    filled: "ifyllt",
+    missing: "saknas",
+    optional: "frivilligt, inte ifyllt",
+    notFilled: "inte ifyllt",
+  },
+  goToField: (label, status, row) =>
+    `Gå till fältet ”${label}”${row === undefined ? "" : ` på rad ${row}`} (${status})`,
+  row: (index) => `Rad ${index}`,
+
+  addInstance,
+  addRow: "Lägg till rad",
+  addRowLabel: (part) => `Lägg till rad i tabellen ${table(part.name)}`,
+  remove: "Ta bort",
+  removeLabel: (title) => `Ta bort ${lower(title)}`,
+  removeRowLabel: (name, row) => `Ta bort rad ${row} ur tabellen ${table(name)}`,
+  removeQuestion: (title) => `Ta bort ${lower(title)}?`,
+  removeRowQuestion: (row) => `Ta bort rad ${row}?`,
+  removeBody: (title, fields) =>
+    `${title} tas bort ur dokumentet med alla sina ${fields} fält. Inget av fälten är ifyllt.`,
+  removeRowBody: (name, row) =>
+    `Rad ${row} i tabellen ${table(name)} tas bort ur dokumentet. Ingen av dess celler är ifylld.`,
+  undoHint: "Du kan ångra borttagningen i Word med Ctrl+Z.",
+  cancel: "Avbryt",
+
+  added: (part, index) =>
+    part.kind === "rows"
+      ? `Rad ${index} i tabellen ${table(part.name)} har lagts till.`
+      : `${part.name} ${index} har lagts till.`,
+  removed: (title) => `${title} har tagits bort.`,
+  removedRow: (name, row) => `Rad ${row} i tabellen ${table(name)} har tagits bort.`,
+  goToFirstField: "Gå till första fältet",
+
+  review: {
+    done: "Alla obligatoriska fält är ifyllda.",
+    doneWarnings: (count) =>
+      count === 1
+        ? "Se över varningen nedan innan planen lämnas in."
+        : `Se över de ${count} varningarna nedan innan planen lämnas in.`,
+    missingCount: (count) =>
+      count === 1 ? "1 obligatoriskt fält saknas" : `${count} obligatoriska fält saknas`,
+    groupCount: (count) => plural(count, "punkt", "punkter"),
+    next: "Nästa saknade fält",
+    previous: "Föregående saknade fält",
+    stepped: (label, position, total, where) =>
+      `Saknat fält ${position} av ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
+    missingTag: "Saknas",
+    warningTag: "Varning",
+    addBlock: addInstance,
+    removeBlock: (title) => `Ta bort ${lower(title)}`,
+  },
+
+  comments: {
+    heading: "Kommentarer i dokumentet",
+    intro:
+      "Lägg granskningen som kommentarer i Word, så ser den som läser planen utan Planstöd vad som saknas. Planstöds kommentarer börjar med [Planstöd]. Andras kommentarer och svar rörs aldrig.",
+    insert: "Lägg granskningen som kommentarer",
+    remove: "Ta bort Planstöds kommentarer",
+    inserted: (inserted, removed) =>
+      `${plural(inserted, "kommentar", "kommentarer")} har lagts in i dokumentet.` +
+      (removed > 0
+        ? ` ${plural(removed, "tidigare kommentar", "tidigare kommentarer")} från Planstöd har ersatts.`
+        : ""),
+    removed: (count) =>
+      count === 0
+        ? "Det fanns inga kommentarer från Planstöd att ta bort."
+        : `${plural(count, "kommentar", "kommentarer")} från Planstöd har tagits bort. Andras kommentarer finns kvar.`,
+    unavailable: "Den här versionen av Word kan inte lägga in kommentarer åt Planstöd (WordApi 1.4 krävs).",
+    cliHint:
+      "Du kan i stället skriva granskningen som kommentarer i en kopia av filen med Planstöds kommandoradsverktyg:",
+    cliCommand: "planstod check FIL.docx --comments -o UT.docx",
+  },
+
+  unknownTitle: "Planstöd känner inte igen det här dokumentet.",
+  unknownSupported: "Planstöd fungerar med de här mallarna:",
+  unknownHint:
+    "Öppna originalmallen, eller ett dokument som du har gjort utifrån den, och välj Uppdatera. Rubrikerna och ledtexterna i mallen behöver stå kvar för att Planstöd ska hitta fälten.",
+
+  somethingWrong: (detail) => `Något gick fel: ${detail}`,
+  unknownError: "okänt fel.",
+  renderError: "Något gick fel när panelen skulle visas. Välj Uppdatera för att försöka igen.",
+};

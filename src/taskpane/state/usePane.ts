@@ -1,0 +1,456 @@
+/**
+ * The pane's behaviour over its host: the first read, following the cursor, refreshing by itself
+ * while the user writes, and the user's actions (add, remove, go to, step, comments). Every host
+ * call that changes or reads the document runs one at a time through one queue; the user's
+ * actions show the busy state, the pane's own refreshes are silent and never wait in front of
+ * the user (a refresh is skipped while anything else is queued).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { HOST_NOTICE } from "../host-notices";
+import { useAnnounce } from "@fluentui/react-components";
+import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
+import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
+import { errorMessage } from "../errors";
+import type { PlanstodHost, Snapshot } from "../host";
+import { catalogueFor, type PaneText, type PartName } from "../i18n";
+import { withoutFresh } from "../review/visible";
+import {
+  COMMENTS,
+  REVIEW,
+  TOP,
+  initialState,
+  paneReducer,
+  type Anchor,
+  type Feedback,
+  type PaneState,
+  type View,
+} from "./reducer";
+
+/** How long the cursor must rest before the pane asks the host where it is. */
+export const SELECTION_DEBOUNCE_MS = 150;
+/** How long after the last cursor move the pane checks the document again. */
+export const REFRESH_DELAY_MS = 1000;
+/** How often the pane checks the document while it is visible (typing may not move the selection). */
+export const REFRESH_POLL_MS = 1000;
+
+export interface PaneOptions {
+  /** Interval of the background check; 0 turns it off (the check after a cursor move stays). */
+  refreshPollMs?: number;
+}
+
+/** A block to add, as the pane knows it. */
+export interface AddRequest extends PartName {
+  type: string;
+  /** The outline section's id (the entry key without "#n"). */
+  sectionId: string;
+  /** Where the result is shown; default: the new instance, or the table. */
+  anchor?: Anchor;
+}
+
+export interface RemoveRequest {
+  type: string;
+  index: number;
+  /** "Utvecklingsområde 3", or the table's name for a row. */
+  title: string;
+  kind: "instances" | "rows";
+  /** Where the result is shown. */
+  anchor: Anchor;
+  /** Outline key that gets the keyboard focus after the removal, if any. */
+  focusKey?: string;
+}
+
+export interface Pane {
+  state: PaneState;
+  text: PaneText;
+  outline: OutlineEntry[] | null;
+  review: Review | null;
+  /** The outline entry the cursor is in. */
+  currentKey: string | undefined;
+  /** Set when Word refused the selection subscription: cursor following is off (a Swedish text). */
+  followError: string | null;
+  actions: {
+    reread: () => void;
+    select: (field: FieldKey, anchor: Anchor) => void;
+    goTo: (target: ReviewTarget, anchor: Anchor) => void;
+    step: (dir: 1 | -1) => void;
+    add: (request: AddRequest) => void;
+    remove: (request: RemoveRequest) => void;
+    insertComments: () => void;
+    removeComments: () => void;
+    setView: (view: View) => void;
+    setOpenItems: (open: string[]) => void;
+    dismiss: () => void;
+  };
+}
+
+const sameReport = (a: Snapshot | null, b: Snapshot): boolean =>
+  a !== null && JSON.stringify(a.report) === JSON.stringify(b.report);
+
+const sectionKey = (sectionId: string, index: number | null): string =>
+  index === null ? sectionId : `${sectionId}#${index}`;
+
+export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): Pane {
+  const pollMs = options.refreshPollMs ?? REFRESH_POLL_MS;
+  const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
+  const { announce } = useAnnounce();
+  const text = catalogueFor(state.snapshot?.template?.language);
+  const [followError, setFollowError] = useState<string | null>(null);
+
+  const outline = useMemo<OutlineEntry[] | null>(() => {
+    const s = state.snapshot;
+    return s?.template && s.report ? buildOutline(s.template, s.report) : null;
+  }, [state.snapshot]);
+  const review = useMemo<Review | null>(() => {
+    const s = state.snapshot;
+    return s?.template && s.report ? withoutFresh(buildReview(s.template, s.report), state.fresh) : null;
+  }, [state.snapshot, state.fresh]);
+
+  // Listeners and timers live as long as the host; they read the latest state from here.
+  const latest = useRef({ state, outline, text });
+  useEffect(() => {
+    latest.current = { state, outline, text };
+  }, [state, outline, text]);
+
+  // One host call at a time. `userBusy`: a user action is running or queued (a second one is ignored:
+  // buttons stay focusable while busy, so a second click must not start another edit).
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  const userBusy = useRef(false);
+  const enqueue = useCallback((job: () => Promise<void>): Promise<void> => {
+    pending.current++;
+    const next = queue.current.then(job).finally(() => {
+      pending.current--;
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const say = useCallback(
+    (feedback: Feedback | null) => {
+      dispatch({ type: "feedback", feedback });
+      if (feedback) announce(feedback.text, { polite: feedback.intent !== "error" });
+    },
+    [announce],
+  );
+
+  /** Runs a user action: busy state, its feedback, and a fresh read after a failed edit. */
+  const act = useCallback(
+    (
+      busy: "read" | "edit" | "comments",
+      anchor: Anchor,
+      job: () => Promise<Feedback | null>,
+      rereadOnError: boolean,
+    ) => {
+      if (!host || userBusy.current) return;
+      userBusy.current = true;
+      dispatch({ type: "busy", busy });
+      dispatch({ type: "feedback", feedback: null });
+      void enqueue(async () => {
+        try {
+          say(await job());
+        } catch (e) {
+          say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
+          if (rereadOnError) {
+            // The document may have changed since it was read (that is usually why an edit is
+            // refused): show it as it is now, keeping the message about the refusal.
+            try {
+              dispatch({ type: "snapshot", snapshot: await host.read() });
+            } catch {
+              // The refusal message stays; "Uppdatera" tries again.
+            }
+          }
+        } finally {
+          userBusy.current = false;
+          dispatch({ type: "busy", busy: null });
+        }
+      });
+    },
+    [host, enqueue, say],
+  );
+
+  // The first read. The host is fixed for the pane's life (give App a new `key` to change it).
+  useEffect(() => {
+    if (!host?.capabilities.read) return;
+    let active = true;
+    userBusy.current = true;
+    void enqueue(async () => {
+      try {
+        const next = await host.read();
+        if (active) dispatch({ type: "snapshot", snapshot: next });
+      } catch (e) {
+        if (active) say({ intent: "error", text: errorMessage(e, latest.current.text), anchor: TOP });
+      } finally {
+        userBusy.current = false;
+        if (active) dispatch({ type: "busy", busy: null });
+      }
+    });
+    return () => {
+      active = false;
+    };
+  }, [host, enqueue, say]);
+
+  /** The pane's own check: silent, skipped while anything else runs, announces a changed count. */
+  const autoRefresh = useCallback(async () => {
+    // Nothing to keep up with before a first read, or in a document that is no known template
+    // (its refresh would be a full read every time).
+    if (!host?.capabilities.read || pending.current > 0 || !latest.current.state.snapshot?.template) return;
+    await enqueue(async () => {
+      try {
+        const next = await host.refresh();
+        if (!next) return;
+        const before = latest.current.state.snapshot?.report;
+        dispatch({ type: "snapshot", snapshot: next });
+        const after = next.report;
+        if (after && before && after.requiredFilled !== before.requiredFilled) {
+          const t = latest.current.text;
+          announce(t.summary(after.requiredFilled, after.requiredTotal), {
+            polite: true,
+            batchId: "refresh",
+          });
+        }
+      } catch {
+        // A background check that fails says nothing: the next one, or "Uppdatera", tries again.
+      }
+    });
+  }, [host, enqueue, announce]);
+
+  // Following the cursor, and checking the document again once the cursor has rested.
+  useEffect(() => {
+    if (!host?.capabilities.followCursor) return;
+    let active = true;
+    let cursorTimer: ReturnType<typeof setTimeout> | undefined;
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    let call = 0;
+    const check = async () => {
+      const mine = ++call;
+      try {
+        const field = await host.fieldAtCursor();
+        if (!active || mine !== call) return;
+        const o = latest.current.outline;
+        const entry = field && o ? entryOf(o, field) : undefined;
+        dispatch({ type: "cursor", cursor: field, entryKey: entry?.key });
+      } catch {
+        // Following the cursor is a convenience: a failed look-up must not cover the pane in
+        // errors at every cursor move. The outline and its links keep working.
+      }
+    };
+    const stop = host.onSelectionChanged(
+      () => {
+        clearTimeout(cursorTimer);
+        cursorTimer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
+        clearTimeout(refreshTimer);
+        refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
+      },
+      (message) => {
+        if (!active) return;
+        clearTimeout(cursorTimer);
+        setFollowError(message);
+      },
+    );
+    return () => {
+      active = false;
+      clearTimeout(cursorTimer);
+      clearTimeout(refreshTimer);
+      stop();
+    };
+  }, [host, autoRefresh]);
+
+  // The gentle poll while the pane is visible: typing does not always move Word's selection events.
+  useEffect(() => {
+    if (!host?.capabilities.read || pollMs <= 0) return;
+    const id = setInterval(() => {
+      if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
+      void autoRefresh();
+    }, pollMs);
+    return () => clearInterval(id);
+  }, [host, pollMs, autoRefresh]);
+
+  const reread = useCallback(() => {
+    if (!host) return;
+    act(
+      "read",
+      TOP,
+      async () => {
+        const before = latest.current.state.snapshot;
+        const next = await host.read();
+        dispatch({ type: "snapshot", snapshot: next });
+        if (!next.template) return null;
+        return {
+          intent: "info",
+          text: latest.current.text.refreshed(!sameReport(before, next)),
+          anchor: TOP,
+        };
+      },
+      false,
+    );
+  }, [host, act]);
+
+  const moveCursor = useCallback((field: FieldKey) => {
+    const o = latest.current.outline;
+    dispatch({ type: "cursor", cursor: field, entryKey: o ? entryOf(o, field)?.key : undefined });
+  }, []);
+
+  const goTo = useCallback(
+    (target: ReviewTarget, anchor: Anchor) => {
+      if (!host) return;
+      if (target.kind === "field") moveCursor(target.field);
+      host.selectTarget(target).catch((e: unknown) => {
+        say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
+      });
+    },
+    [host, moveCursor, say],
+  );
+
+  const select = useCallback(
+    (field: FieldKey, anchor: Anchor) => {
+      if (!host) return;
+      moveCursor(field);
+      host.select(field).catch((e: unknown) => {
+        say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
+      });
+    },
+    [host, moveCursor, say],
+  );
+
+  const step = useCallback(
+    (dir: 1 | -1) => {
+      const { snapshot, cursor } = latest.current.state;
+      const report = snapshot?.report;
+      if (!host || !report) return;
+      const next = stepMissing(report, cursor, dir);
+      if (!next) return;
+      const field: FieldKey = { id: next.id, block: next.block };
+      const t = latest.current.text;
+      const position = report.missing.indexOf(next) + 1;
+      const o = latest.current.outline;
+      const entry = o ? entryOf(o, field) : undefined;
+      const where = entry?.block?.kind === "instances" ? entry.title : undefined;
+      announce(t.review.stepped(next.label, position, report.missing.length, where), {
+        polite: true,
+        batchId: "step",
+      });
+      goTo({ kind: "field", field }, REVIEW);
+    },
+    [host, goTo, announce],
+  );
+
+  const add = useCallback(
+    (request: AddRequest) => {
+      if (!host) return;
+      act(
+        "edit",
+        request.anchor ?? request.sectionId,
+        async () => {
+          const next = await host.addBlock(request.type);
+          const t = latest.current.text;
+          const index = next.report?.blocks[request.type] ?? 0;
+          const rows = request.kind === "rows";
+          const key = rows ? request.sectionId : sectionKey(request.sectionId, index);
+          const first = firstField(next, request.type, index);
+          const feedback: Feedback = {
+            intent: "success",
+            text: next.trackChanges
+              ? `${t.added(request, index)} ${HOST_NOTICE.addedTracked}`
+              : t.added(request, index),
+            anchor: request.anchor ?? key,
+            action: first ? { label: t.goToFirstField, target: { kind: "field", field: first } } : undefined,
+          };
+          dispatch({
+            type: "added",
+            snapshot: next,
+            fresh: rows ? null : { type: request.type, index, key, entered: false },
+            openKey: key,
+          });
+          return feedback;
+        },
+        true,
+      );
+    },
+    [host, act],
+  );
+
+  const remove = useCallback(
+    (request: RemoveRequest) => {
+      if (!host) return;
+      act(
+        "edit",
+        request.anchor,
+        async () => {
+          const next = await host.removeBlock(request.type, request.index);
+          dispatch({ type: "snapshot", snapshot: next });
+          if (request.focusKey) dispatch({ type: "focus", key: request.focusKey });
+          const t = latest.current.text;
+          const message =
+            request.kind === "rows" ? t.removedRow(request.title, request.index) : t.removed(request.title);
+          const shown = next.trackChanges ? `${message} ${HOST_NOTICE.removedTracked}` : message;
+          return { intent: "success", text: shown, anchor: request.anchor };
+        },
+        true,
+      );
+    },
+    [host, act],
+  );
+
+  const insertComments = useCallback(() => {
+    if (!host) return;
+    act(
+      "comments",
+      COMMENTS,
+      async () => {
+        const result = await host.insertReviewComments();
+        return {
+          intent: "success",
+          text: latest.current.text.comments.inserted(result.inserted, result.removed),
+          anchor: COMMENTS,
+        };
+      },
+      false,
+    );
+  }, [host, act]);
+
+  const removeComments = useCallback(() => {
+    if (!host) return;
+    act(
+      "comments",
+      COMMENTS,
+      async () => {
+        const count = await host.removeReviewComments();
+        return { intent: "success", text: latest.current.text.comments.removed(count), anchor: COMMENTS };
+      },
+      false,
+    );
+  }, [host, act]);
+
+  const setView = useCallback((view: View) => dispatch({ type: "view", view }), []);
+  const setOpenItems = useCallback((openItems: string[]) => dispatch({ type: "open", openItems }), []);
+  const dismiss = useCallback(() => dispatch({ type: "feedback", feedback: null }), []);
+
+  const currentKey = state.cursor && outline ? entryOf(outline, state.cursor)?.key : undefined;
+  return {
+    state,
+    text,
+    outline,
+    review,
+    currentKey,
+    followError,
+    actions: {
+      reread,
+      select,
+      goTo,
+      step,
+      add,
+      remove,
+      insertComments,
+      removeComments,
+      setView,
+      setOpenItems,
+      dismiss,
+    },
+  };
+}
+
+/** The first field of a block instance in a snapshot. */
+function firstField(snapshot: Snapshot, type: string, index: number): FieldKey | null {
+  const f = snapshot.report?.fields.find((x) => x.block?.type === type && x.block.index === index);
+  return f ? { id: f.id, block: f.block } : null;
+}
