@@ -31,6 +31,7 @@ import type { CommentsResult } from "../taskpane/host";
 import { instructionParagraph } from "./targets";
 import { findField, targetParagraph, type State } from "./word-host";
 import { wordText } from "./word-text";
+import { matchesParagraph } from "./text-match";
 
 /** What the comment operations need of the adapter. */
 export interface CommentHost {
@@ -125,7 +126,7 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     if (ours.length === 0 && anchors.length === 0) return { inserted: 0, removed: 0 };
     await context.sync();
     for (const { index, p } of anchors) {
-      if (fold(wordText(p.text)) !== fold(state.read.model.paragraphs[index].text))
+      if (!matchesParagraph(wordText(p.text), state.read.model.paragraphs[index]))
         throw new PlanstodError("word", TEXT.changed);
     }
 

@@ -101,7 +101,12 @@ export function wordTextsOf(paragraph: Paragraph): WordTexts {
 export function matchesParagraph(wordText: string, paragraph: Paragraph): boolean {
   const word = normalizeWordText(wordText);
   const texts = wordTextsOf(paragraph);
-  return word === normalizeWordText(texts.accepted) || word === normalizeWordText(texts.shown);
+  // The model's own text too: a paragraph re-texted by refresh() keeps its old element.
+  return (
+    word === normalizeWordText(texts.accepted) ||
+    word === normalizeWordText(texts.shown) ||
+    word === normalizeWordText(paragraph.text)
+  );
 }
 
 /** Whether the paragraph holds tracked deletions (its two views differ). */
