@@ -9,6 +9,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { paneBuild } = require("./webpack.pane");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_URL = `${DEV_ORIGIN}/`;
@@ -78,39 +79,25 @@ module.exports = async (env = {}, argv = {}) => {
     console.log(`Note: PLANSTOD_URL is not set, so dist/manifest.xml keeps pointing at ${DEV_URL}`);
   }
 
+  const pane = paneBuild({ production });
   return {
     mode: production ? "production" : "development",
-    devtool: production ? false : "eval-source-map",
+    devtool: process.env.PLANSTOD_SOURCE_MAP ? "source-map" : production ? false : "eval-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Keep the CLI (dist/node/, built by tsc first in `npm run build`).
+      // Keep the CLI (dist/node/planstod.js, bundled by esbuild first in `npm run build`).
       clean: { keep: /^node\// },
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is done separately by `tsc --noEmit`.
-              transpileOnly: true,
-              // ES modules let webpack tree-shake Fluent UI; tsconfig.json targets CommonJS for Node.
-              compilerOptions: { module: "esnext", sourceMap: !production },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: pane.rules },
     plugins: [
+      ...pane.plugins,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -128,6 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    optimization: pane.optimization,
     performance: {
       // Fluent UI v9 is the bulk; the engine (xmldom, templates, rules) adds ~100 KiB; JSZip stays out
       // (the pane reads flat OPC). Warn only if it grows well beyond today's ~615 KiB.

@@ -2,8 +2,11 @@
  * Benchmarks: `npm run bench`. Figures, not assertions: how long checking and block operations
  * take on a 3-block and a 60-block Åtgärdsplan, the ratio between them, and how many round trips
  * the Word adapter makes (counted on the Word API double), and folder review with the built CLI:
- * 200 mixed documents in one call (one thread and worker threads) against 200 separate calls.
- * Needs `npm run build:cli` and `npm run fixtures` first.
+ * 200 mixed documents in one call (one thread and worker threads) against 200 separate calls;
+ * then the pane's first-load bytes (scripts/bench/pane-size.ts), the built CLI against its floor
+ * (scripts/bench/cli.ts) and the pane's speed in headless Chromium (scripts/bench/pane-speed.ts).
+ * Needs `npm run fixtures`, `npm run build:cli` and `npm run build:harness` first (npm test's
+ * pretest does all three). BENCH_RUNS, BENCH_CLI_RUNS, BENCH_PANE_RUNS set the number of runs.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -13,6 +16,11 @@ import { performance } from "node:perf_hooks";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import { createWordDouble } from "../test/word-double";
+import { GENERATED_TEMPLATES } from "../src/core/templates";
+import { generateDocx } from "../src/ooxml/generate";
+import { cliBench } from "./bench/cli";
+import { paneSize, paneSizeReport } from "./bench/pane-size";
+import { paneSpeedBench } from "./bench/pane-speed";
 
 const FIXTURES = path.resolve(__dirname, "../test/fixtures/generated");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -91,6 +99,39 @@ async function commentTrips(bytes: Uint8Array) {
   };
 }
 
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
+}
+
+/** Plans with `sizes` utvecklingsområden, grown from the blank template one block at a time. */
+async function plans(blank: Uint8Array, sizes: number[]): Promise<Map<number, Uint8Array>> {
+  const out = new Map<number, Uint8Array>();
+  let bytes = blank;
+  let count = 3;
+  for (const n of [...sizes].sort((a, b) => a - b)) {
+    for (; count < n; count++)
+      bytes = (await editDocx(bytes, { op: "add", type: "utvecklingsomrade" })).bytes;
+    out.set(n, bytes);
+  }
+  return out;
+}
+
+/** The issue-11 figures: pane bytes, CLI against its floor, pane speed. */
+async function speedFigures(blank: Uint8Array): Promise<void> {
+  console.log("");
+  for (const line of paneSizeReport(paneSize())) console.log(line);
+  const all = await plans(blank, [3, 60, 120]);
+  console.log("");
+  printTable(cliBench(all, Number(process.env.BENCH_CLI_RUNS ?? 11)));
+  console.log("");
+  const pane = new Map([...all].filter(([n]) => n !== 120));
+  printTable(await paneSpeedBench(pane, Number(process.env.BENCH_PANE_RUNS ?? 5)));
+  console.log(
+    "(CPU times and Chromium timings on a shared 2-core machine: noisy; ratios are of paired runs)",
+  );
+}
+
 async function main(): Promise<void> {
   const blank = new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")));
   const sizes = [3, 60];
@@ -160,6 +201,15 @@ async function main(): Promise<void> {
     `\nzip bomb (${(bombBytes.length / 1024).toFixed(0)} KiB, inflates to ~210 MB): refused after ${refuse.toFixed(0)} ms, ` +
       `heap change ${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(0)} MiB`,
   );
+  console.log("\nPlanstöd's own templates: generate (planstod new) and check the blank plan");
+  for (const g of GENERATED_TEMPLATES) {
+    const bytes = await generateDocx(g);
+    const generate = await median(() => generateDocx(g));
+    const check = await median(() => checkDocx(bytes));
+    console.log(
+      `  ${g.template.id.padEnd(24)} ${(bytes.length / 1024).toFixed(1)} KiB  generate ${generate.toFixed(1)} ms  check ${check.toFixed(1)} ms`,
+    );
+  }
   console.log(`(median of ${RUNS} runs; node ${process.version}; ${new Date().toISOString()})`);
 }
 
@@ -235,6 +285,7 @@ function batchBench(): void {
 
 main()
   .then(() => batchBench())
+  .then(() => speedFigures(new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")))))
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

@@ -10,6 +10,7 @@ import * as path from "node:path";
 export const HARNESS_DIR = path.resolve(__dirname, "../dist-harness");
 
 const TYPES: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".png": "image/png",

@@ -299,8 +299,8 @@ describe("the built CLI on a large folder", () => {
       copyFileSync(fixture(name), path.join(big, `${String(i).padStart(2, "0")}-${name}.docx`));
     }
     const bin = path.resolve(__dirname, "../bin/planstod.js");
-    // The worker threads run the compiled worker (npm run build:cli).
-    expect(existsSync(path.resolve(__dirname, "../dist/node/cli/worker.js"))).toBe(true);
+    // The worker threads run the bundled worker (npm run build:cli), beside the bundled CLI.
+    expect(existsSync(path.resolve(__dirname, "../dist/node/worker.js"))).toBe(true);
     const go = async (workers: string) => {
       try {
         await run("node", [bin, "check", "--format", "json", big], {

@@ -56,8 +56,11 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 const BLOCKS: Record<string, string[]> = {
   "skolverket-atgardsplan": ["utvecklingsomrade", "uppfoljning"],
   "iko-handlingsplan": ["upprattad_av", "tidplan"],
+  "dk-implementeringsplan": ["ansvar"],
+  "trs-verksamhetsplan": ["handlingsplan", "kompetensplan"],
+  utbildningsinsats: [],
 };
-const ROW_BLOCKS = new Set(["upprattad_av", "tidplan"]);
+const ROW_BLOCKS = new Set(["upprattad_av", "tidplan", "ansvar", "handlingsplan", "kompetensplan"]);
 
 const cases = VARIANTS.filter((v) => v.template !== null).flatMap((v) =>
   BLOCKS[v.template!].map((type) => [v.name, type, fixturePath(v)] as const),

@@ -158,7 +158,7 @@ describe("planstod check on the template fixtures", () => {
     const bad = await cli("check", "--template", "okand-mall", "test/fixtures/generated/sv-blank.docx");
     expect(bad.code).toBe(2);
     expect(bad.err).toBe(
-      "planstod: okänd mall ”okand-mall”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan.\n",
+      "planstod: okänd mall ”okand-mall”. Giltiga mallar: skolverket-atgardsplan, iko-handlingsplan, dk-implementeringsplan, trs-verksamhetsplan, utbildningsinsats.\n",
     );
   });
 });

@@ -391,8 +391,16 @@ describe("documents and hosts the pane cannot work with", () => {
     expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(
       "Planstöd känner inte igen det här dokumentet.",
     );
-    const names = screen.getAllByRole("listitem").map((li) => li.textContent);
-    expect(names).toEqual(["Skolverkets åtgärdsplan", "IKO:s handlingsplan"]);
+    const names = screen
+      .getAllByRole("listitem")
+      .map((li) => li.querySelector("h3")?.textContent ?? li.textContent);
+    expect(names).toEqual([
+      "Skolverkets åtgärdsplan",
+      "IKO:s handlingsplan",
+      "Implementeringsplan",
+      "Verksamhets- och kompetensplan",
+      "Plan för utbildningsinsats",
+    ]);
     expect(screen.getByText(/Öppna originalmallen/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Uppdatera" })).toBeTruthy();
     expect(messageBars()).toEqual([]);

@@ -11,6 +11,27 @@ describe("text rules", () => {
     expect(fold("  a\u00a0\tb\n c ”d” – e ")).toBe('a b c "d" - e');
   });
 
+  test("fold's fast path (text already folded) agrees with the full folding on every short mix", () => {
+    const full = (text: string) =>
+      text
+        .replace(/[\u00a0\u2007\u202f]/g, " ")
+        .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+        .replace(/[\u2018\u2019\u201a]/g, "'")
+        .replace(/[\u2013\u2014\u2212]/g, "-")
+        .replace(/[\u200b\u00ad\ufeff]/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+    const chars = [" ", "a", "å", "\t", "\n", "\r", "\u000b", "\u00a0", "\u2003", "\u3000", "\u2028"];
+    chars.push("\u201d", "\u00bb", "\u2019", "\u2013", "\u2212", "\u200b", "\u00ad", "\ufeff", '"', "-");
+    const texts = [""];
+    for (let length = 1; length <= 3; length++)
+      for (const prefix of texts.filter((t) => t.length === length - 1))
+        for (const c of chars) texts.push(prefix + c);
+    expect(texts.length).toBeGreaterThan(9000);
+    const wrong = texts.filter((t) => fold(t) !== full(t));
+    expect(wrong).toEqual([]);
+  });
+
   test("key ignores case, a trailing colon and spaces around slashes", () => {
     expect(key("Problem kopplade till förskolans/elevernas/\nenheternas:")).toBe(
       "problem kopplade till förskolans/elevernas/enheternas",

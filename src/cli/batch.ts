@@ -17,7 +17,7 @@ export const WORKER_THRESHOLD = 12;
 /** A worker per this many files at most, so that each one has enough to do. */
 const FILES_PER_WORKER = 6;
 
-/** The compiled worker; absent when running from the TypeScript sources (tests, tsx). */
+/** The bundled worker (dist/node/worker.js, beside the CLI); absent when running from the TypeScript sources (tests, tsx). */
 const WORKER_FILE = join(__dirname, "worker.js");
 
 export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env): number {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerBlocks } from "./commands/blocks";
 import { registerCheck } from "./commands/check";
 import { registerExport } from "./commands/export";
+import { registerNew } from "./commands/new";
 import { detailOf, EXIT, swedishHelp, type CommandContext, type Io } from "./context";
 
 /**
@@ -81,6 +82,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerCheck(program, context);
   registerBlocks(program, context);
   registerExport(program, context);
+  registerNew(program, context);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { warningText } from "./messages";
+import { engineTexts } from "./i18n";
 import type {
   BlockDef,
   BlockRef,
@@ -40,6 +40,7 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
   const sections: SectionState[] = [];
   const blocks: Record<string, number> = {};
   const usedCount: Record<string, number> = {};
+  const warningText = engineTexts(template.language).warnings;
 
   for (const section of template.sections) {
     if (section.kind === "fields") {
@@ -54,7 +55,7 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
           label: def.label,
         };
       });
-      fields.push(...states);
+      for (const s of states) fields.push(s);
       sections.push({
         id: section.id,
         title: section.title,
@@ -108,8 +109,8 @@ export function evaluate(template: TemplateDef, doc: ExtractedDocument): Report 
         filled: isFilled(instance, f.id),
         label: f.label,
       }));
-      fields.push(...states);
-      if (def.kind === "rows") tableStates.push(...states);
+      for (const s of states) fields.push(s);
+      if (def.kind === "rows") for (const s of states) tableStates.push(s);
       else {
         sections.push({
           id: section.id,

@@ -3,7 +3,12 @@
  * Word, OOXML, React or the file system.
  */
 
-export type TemplateId = "skolverket-atgardsplan" | "iko-handlingsplan";
+export type TemplateId =
+  | "skolverket-atgardsplan"
+  | "iko-handlingsplan"
+  | "dk-implementeringsplan"
+  | "trs-verksamhetsplan"
+  | "utbildningsinsats";
 
 /** How a field's label is matched against a paragraph of the document. */
 export type AnchorMatch =
@@ -29,7 +34,7 @@ export type Locator =
 
 /** The content control a template uses for an answer; Planstöd recreates it in fresh blocks. */
 export interface ControlDef {
-  kind: "richText" | "plainText" | "dropDownList" | "date";
+  kind: "richText" | "plainText" | "dropDownList" | "date" | "checkbox";
   placeholder: string;
   /** The control stands in the label's paragraph, after the label (a run-level control). */
   inline?: boolean;
@@ -69,6 +74,8 @@ export interface RowBlockDef {
   /** The header row's cell texts, in order; a table whose first row matches is this block. */
   columns: readonly { id: string; label: string }[];
   guidance?: readonly string[];
+  /** The content control each answer cell holds (Planstöd's own templates); fresh rows get one too. */
+  control?: ControlDef;
 }
 
 export type BlockDef = InstanceBlockDef | RowBlockDef;
@@ -88,7 +95,7 @@ export interface BlockCountRule {
 
 export interface TemplateDef {
   id: TemplateId;
-  /** Swedish display name. */
+  /** Display name, in the template's language. */
   name: string;
   language: "sv" | "da";
   /** The document's title paragraph; `top` fields stand above it. */

@@ -25,11 +25,13 @@ import type { FieldKey } from "../core/outline";
 import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
 import type { DocModel, Paragraph } from "../ooxml/model";
-import { applyEdit, verifyEdit, type BlockOperation } from "../ooxml/edit";
+import type { BlockOperation } from "../ooxml/edit";
+import { isEmptyBody } from "../ooxml/empty";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
 import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
+import { CREATE_TEXT, canCreatePlan, insertPlan } from "./create-plan";
 import { officeErrorText } from "./errors";
 import { DEGRADED_TEXT, templateFromTexts } from "./degraded";
 import { runSelfTest } from "./diagnostics";
@@ -106,6 +108,7 @@ const EDIT_TEXT = {
 const WRITE_TEXT = {
   hasText: "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
   choose: "Det här fältet fylls i genom att välja i listan eller kalendern i dokumentet.",
+  tick: "Det här fältet är en kryssruta: markera den i dokumentet.",
   noAnswer: "Planstöd hittar ingen plats för svaret under fältets rubrik.",
   changed: "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
   unexpected:
@@ -253,12 +256,15 @@ export function fieldAt(analysis: Analysis, index: number): FieldKey | null {
 
 export class WordHost implements PlanstodHost {
   readonly capabilities: HostCapabilities;
+  /** The client can insert a new plan into an empty document (src/office/create-plan.ts). */
+  readonly canCreatePlan: boolean;
   private state: State | null = null;
   /** The report last handed to the pane (JSON), so that refresh() answers null when nothing is new. */
   private reported: string | null = null;
 
   constructor(private readonly apis: OfficeApis) {
     this.capabilities = capabilitiesOf(apis.Office);
+    this.canCreatePlan = canCreatePlan(apis.Office);
   }
 
   private async run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T> {
@@ -331,13 +337,24 @@ export class WordHost implements PlanstodHost {
 
   /** A snapshot for the pane; remembers its report so that refresh() can tell what is new. */
   private snapshot(state: State): Snapshot {
+    const template = state.analysis?.template ?? null;
     const report = state.analysis?.report ?? null;
     this.reported = JSON.stringify(report);
-    return {
-      template: state.analysis?.template ?? null,
-      report,
-      ...(state.trackChanges ? { trackChanges: true } : {}),
-    };
+    const snapshot: Snapshot = { template, report };
+    if (state.trackChanges) snapshot.trackChanges = true;
+    if (!template && isEmptyBody(state.read.body)) snapshot.empty = true;
+    return snapshot;
+  }
+
+  /** Inserts a new plan of one of Planstöd's own templates into an empty document, then reads it. */
+  async createPlan(templateId: string): Promise<Snapshot> {
+    await insertPlan(this.apis, templateId);
+    const snapshot = await this.read();
+    if (snapshot.template?.id !== templateId) {
+      const language = snapshot.template?.language === "da" || templateId.startsWith("dk-") ? "da" : "sv";
+      throw new PlanstodError("word", CREATE_TEXT[language].notRecognised);
+    }
+    return snapshot;
   }
 
   async read(): Promise<Snapshot> {
@@ -502,9 +519,9 @@ export class WordHost implements PlanstodHost {
       throw new PlanstodError("word", "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.");
     }
     if (field.text !== "") throw new PlanstodError("word", WRITE_TEXT.hasText);
-    if (def.control?.kind === "dropDownList" || def.control?.kind === "date") {
-      throw new PlanstodError("word", WRITE_TEXT.choose);
-    }
+    const kind = def.control?.kind;
+    if (kind === "dropDownList" || kind === "date") throw new PlanstodError("word", WRITE_TEXT.choose);
+    if (kind === "checkbox") throw new PlanstodError("word", WRITE_TEXT.tick);
     // The answer's own paragraph; the label's only when the control stands on the label's line.
     const index = def.control?.inline
       ? field.location.anchor
@@ -646,13 +663,13 @@ export class WordHost implements PlanstodHost {
     if (!this.capabilities.editBlocks) {
       throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
     }
-    await this.read();
-    const state = this.state;
-    if (!state) throw new PlanstodError("word", DEGRADED_TEXT);
+    const state = await this.load();
     if (operation.op === "remove" && state.trackChanges) {
       throw new PlanstodError("word", TRACKING_TEXT.removeRefused);
     }
     const revisionsBefore = countRevisions(state.read.body);
+    // Block operations are a chunk of their own in the pane: not needed before the first edit.
+    const { applyEdit, verifyEdit } = await import(/* webpackChunkName: "block-edit" */ "../ooxml/edit");
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // The operation edited the read's DOM in place: whatever happens now, the next call reads again.

@@ -1,4 +1,5 @@
-import { blockText, PlanstodError } from "../core/messages";
+import { engineTexts } from "../core/i18n";
+import { PlanstodError } from "../core/messages";
 import { key, userParagraph, type TextRules } from "../core/text";
 import type {
   BlockDef,
@@ -60,10 +61,14 @@ export function blockDef(template: TemplateDef, type: string): BlockDef {
   const def = template.blocks.find((b) => b.type === type);
   if (!def) {
     const types = template.blocks.map((b) => b.type);
-    throw new PlanstodError("block-refused", blockText.unknownBlock(type, template.name, types));
+    const text = engineTexts(template.language).blocks;
+    throw new PlanstodError("block-refused", text.unknownBlock(type, template.name, types));
   }
   return def;
 }
+
+/** Refusals in the template's language. */
+const blockText = (target: EditTarget) => engineTexts(target.template.language).blocks;
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
@@ -314,10 +319,16 @@ function cleanCopy(root: XmlElement): void {
     "sectPrChange",
     "numberingChange",
   ];
-  const walk = (el: XmlElement) => {
-    for (const c of elementChildren(el)) {
+  const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+  // A worklist instead of recursion: the copy may be deeply nested.
+  const work: XmlElement[] = [root];
+  while (work.length > 0) {
+    const el = work.pop()!;
+    const inProps = isW(el, "rPr") || isW(el, "trPr");
+    let children = elementChildren(el);
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
       const name = c.localName ?? "";
-      const inProps = isW(el, "rPr") || isW(el, "trPr");
       if ((drop.includes(name) && isW(c, name)) || (inProps && (isW(c, "ins") || isW(c, "del")))) {
         el.removeChild(c);
         continue;
@@ -332,19 +343,18 @@ function cleanCopy(root: XmlElement): void {
         continue;
       }
       if ((isW(c, "ins") || isW(c, "moveTo")) && !inProps) {
-        walk(c);
-        for (const g of elementChildren(c)) el.insertBefore(g, c);
+        // Unwrap: its children take its place and are cleaned as children of `el`.
+        const inner = elementChildren(c);
+        for (const g of inner) el.insertBefore(g, c);
         el.removeChild(c);
+        children = [...children.slice(0, i + 1), ...inner, ...children.slice(i + 1)];
         continue;
       }
-      for (const attr of ["paraId", "textId"]) {
-        const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+      for (const attr of ["paraId", "textId"])
         if (c.hasAttributeNS(w14, attr)) c.removeAttributeNS(w14, attr);
-      }
-      walk(c);
+      work.push(c);
     }
-  };
-  walk(root);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +374,9 @@ function extent(instance: ExtractedInstance, model: DocModel, body: XmlElement):
   const children = elementChildren(body);
   const positions = [...tops].map((t) => children.indexOf(t)).filter((i) => i >= 0);
   if (positions.length === 0) return [];
-  return children.slice(Math.min(...positions), Math.max(...positions) + 1);
+  const first = positions.reduce((a, b) => Math.min(a, b));
+  const last = positions.reduce((a, b) => Math.max(a, b));
+  return children.slice(first, last + 1);
 }
 
 const isEmptyParagraph = (el: XmlElement | null): el is XmlElement =>
@@ -527,14 +539,18 @@ function addInstance(
   ids: IdPool,
 ): AddResult {
   const instances = target.extracted.blocks[def.type] ?? [];
+  if (instances.length === 0) throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
   const at = after ?? instances.length;
   if (at < 1 || at > instances.length) {
-    throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, at, instances.length));
+    throw new PlanstodError(
+      "block-refused",
+      blockText(target).noSuchInstance(def.name, at, instances.length),
+    );
   }
   const source = sourceInstance(def, instances, at);
   const sourceExtent = source ? extent(source, target.model, target.body) : [];
   if (!source || sourceExtent.length === 0)
-    throw new PlanstodError("block-refused", blockText.noSource(def.name));
+    throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
   const afterExtent = extent(instances[at - 1], target.model, target.body);
   const anchorEl = afterExtent[afterExtent.length - 1];
 
@@ -569,16 +585,20 @@ function addInstance(
 function removeInstance(target: EditTarget, def: InstanceBlockDef, index: number): XmlElement[] {
   const instances = target.extracted.blocks[def.type] ?? [];
   if (index < 1 || index > instances.length) {
-    throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, index, instances.length));
+    throw new PlanstodError(
+      "block-refused",
+      blockText(target).noSuchInstance(def.name, index, instances.length),
+    );
   }
   const instance = instances[index - 1];
   if (Object.values(instance).some((f) => f.text !== "")) {
-    throw new PlanstodError("block-refused", blockText.hasText(def.name, index));
+    throw new PlanstodError("block-refused", blockText(target).hasText(def.name, index));
   }
-  if (instances.length === 1) throw new PlanstodError("block-refused", blockText.lastInstance(def.name));
+  if (instances.length === 1)
+    throw new PlanstodError("block-refused", blockText(target).lastInstance(def.name));
   const elements = extent(instance, target.model, target.body);
   if (holdsUserContent(target, elements))
-    throw new PlanstodError("block-refused", blockText.hasText(def.name, index));
+    throw new PlanstodError("block-refused", blockText(target).hasText(def.name, index));
   const before = elements[0] ? previousElement(elements[0]) : null;
   if (elements.some((el) => isW(el, "tbl")) && isEmptyParagraph(before)) elements.unshift(before);
   for (const el of elements) remove(el);
@@ -616,21 +636,40 @@ function rowElement(instance: ExtractedInstance, model: DocModel): XmlElement | 
   return null;
 }
 
-function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined): AddResult {
+/**
+ * A fresh answer cell: its first content control kept and reset to its placeholder with a fresh
+ * id (Planstöd's own templates have one in every cell), else one empty paragraph.
+ */
+function freshCell(target: EditTarget, def: RowBlockDef, tc: XmlElement, ids: IdPool): void {
+  const first = firstW(tc, "p");
+  const pPr = first ? firstW(first, "pPr") : null;
+  const control = def.control ? elementChildren(tc).find((c) => isW(c, "sdt")) : undefined;
+  const pr = control ? firstW(control, "sdtPr") : null;
+  for (const c of elementChildren(tc)) if (!isW(c, "tcPr")) tc.removeChild(c);
+  if (!def.control || !control || !pr) {
+    tc.appendChild(paragraph(target, pPr, []));
+    return;
+  }
+  resetSdtPr(target, pr);
+  const inner = firstW(firstW(control, "sdtContent") ?? control, "p");
+  const fresh = sdt(target, pr, [
+    paragraph(target, inner ? firstW(inner, "pPr") : pPr, [placeholderRun(target, def.control.placeholder)]),
+  ]);
+  renewId(target, fresh, ids.next());
+  tc.appendChild(fresh);
+}
+
+function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined, ids: IdPool): AddResult {
   const rows = target.extracted.blocks[def.type] ?? [];
+  if (rows.length === 0) throw new PlanstodError("block-refused", blockText(target).noRows(def.name));
   const at = after ?? rows.length;
   if (at < 1 || at > rows.length)
-    throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, at, rows.length));
+    throw new PlanstodError("block-refused", blockText(target).noSuchInstance(def.name, at, rows.length));
   const tr = rowElement(rows[at - 1], target.model);
-  if (!tr) throw new PlanstodError("block-refused", blockText.noSource(def.name));
+  if (!tr) throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
   const copy = tr.cloneNode(true) as XmlElement;
   cleanCopy(copy);
-  for (const tc of descendantsW(copy, "tc")) {
-    const first = firstW(tc, "p");
-    const pPr = first ? firstW(first, "pPr") : null;
-    for (const c of elementChildren(tc)) if (!isW(c, "tcPr")) tc.removeChild(c);
-    tc.appendChild(paragraph(target, pPr, []));
-  }
+  for (const tc of descendantsW(copy, "tc")) freshCell(target, def, tc, ids);
   tr.parentNode?.insertBefore(copy, tr.nextSibling);
   return { index: at + 1, inserted: [copy], after: tr };
 }
@@ -638,16 +677,19 @@ function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined)
 function removeRow(target: EditTarget, def: RowBlockDef, index: number): XmlElement[] {
   const rows = target.extracted.blocks[def.type] ?? [];
   if (index < 1 || index > rows.length)
-    throw new PlanstodError("block-refused", blockText.noSuchInstance(def.name, index, rows.length));
+    throw new PlanstodError("block-refused", blockText(target).noSuchInstance(def.name, index, rows.length));
   const row = rows[index - 1];
   if (Object.values(row).some((f) => f.text !== ""))
-    throw new PlanstodError("block-refused", blockText.hasText(`Rad`, index));
+    throw new PlanstodError("block-refused", blockText(target).hasText(blockText(target).row, index));
   if (rows.length === 1)
-    throw new PlanstodError("block-refused", blockText.lastInstance(`Den sista raden i ”${def.name}”`));
+    throw new PlanstodError(
+      "block-refused",
+      blockText(target).lastInstance(blockText(target).lastRow(def.name)),
+    );
   const tr = rowElement(row, target.model);
   if (!tr) throw new PlanstodError("edit-unsafe");
   if (holdsUserContent(target, [tr]))
-    throw new PlanstodError("block-refused", blockText.hasText(`Rad`, index));
+    throw new PlanstodError("block-refused", blockText(target).hasText(blockText(target).row, index));
   remove(tr);
   return [tr];
 }
@@ -663,9 +705,8 @@ export function addBlock(
   roots: readonly XmlElement[] = [target.body],
 ): AddResult {
   const def = blockDef(target.template, type);
-  return def.kind === "rows"
-    ? addRow(target, def, after)
-    : addInstance(target, def, after, new IdPool(roots));
+  const ids = new IdPool(roots);
+  return def.kind === "rows" ? addRow(target, def, after, ids) : addInstance(target, def, after, ids);
 }
 
 /**

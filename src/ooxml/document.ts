@@ -4,6 +4,7 @@ import { TEMPLATES, templateById } from "../core/templates";
 import type { ExtractedDocument, Report, TemplateDef } from "../core/types";
 import { extract, recognitionScore } from "./extract";
 import { buildModel, type DocModel } from "./model";
+import { templateFromTags } from "./tags";
 import type { PartSource, Relationship } from "./parts";
 import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "./xml";
 
@@ -65,9 +66,11 @@ async function glossaryPlaceholders(
 export async function readParts(pkg: PartSource, headerRoots?: readonly XmlElement[]): Promise<ReadDocument> {
   const doc = await pkg.readXml(pkg.mainPart);
   const body = doc?.documentElement ? firstW(doc.documentElement, "body") : null;
-  if (!doc?.documentElement || !isW(doc.documentElement, "document") || !body) {
-    throw new PlanstodError("bad-xml", pkg.mainPart);
+  if (doc?.documentElement && !isW(doc.documentElement, "document")) {
+    // A well-formed main part of another kind: a presentation, a workbook, a theme package.
+    throw new PlanstodError("not-word", pkg.mainPart);
   }
+  if (!doc?.documentElement || !body) throw new PlanstodError("bad-xml", pkg.mainPart);
   const rels = await pkg.relationships(pkg.mainPart);
   const headers = headerRoots ? [...headerRoots] : await packageHeaders(pkg, rels, body);
   const model = modelOf(body, headers);
@@ -108,8 +111,11 @@ export function modelOf(body: XmlElement, headers: readonly XmlElement[]): DocMo
 /** Below this share of a template's fixed texts, a document is not taken for that template. */
 export const RECOGNITION_THRESHOLD = 0.4;
 
-/** Which known template a document is, or null. */
+/** Which known template a document is (by its controls' tags first, then by its texts), or null. */
 export function recognise(model: DocModel): TemplateDef | null {
+  // Planstöd's own templates carry their id in their controls' tags.
+  const tagged = templateFromTags(model);
+  if (tagged) return tagged;
   let best: TemplateDef | null = null;
   let bestScore = 0;
   for (const template of TEMPLATES) {

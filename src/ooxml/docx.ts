@@ -1,19 +1,57 @@
-import { XMLSerializer } from "@xmldom/xmldom";
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
 import { analyse, forcedTemplate, readParts, type ReadDocument } from "./document";
 import { applyEdit, type BlockOperation } from "./edit";
+import { scanXml } from "./limits";
 import { DocxPackage } from "./package";
+import { couldBeTemplate } from "./quick";
+import { keepsUserText } from "./readback";
+import { defaultXmlDom, serializeXml } from "./xml";
+import { xmldom } from "./xmldom";
+
+// Node hosts (the command line, tests) read .docx files with @xmldom/xmldom unless they chose otherwise.
+defaultXmlDom(xmldom);
 
 /**
  * The .docx entry points (the command line's): open a package, check it, edit it. The task pane
  * reads Word's flat OPC instead (src/office/), so JSZip stays out of its bundle.
  */
 
-/** Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. */
-export async function readDocument(bytes: Uint8Array): Promise<ReadDocument & { pkg: DocxPackage }> {
+const HEADER_REL = "/relationships/header";
+
+/**
+ * Refuses, before any DOM is built, a document whose text cannot be a known template: the main
+ * part and its headers are only scanned (an unrelated large document is answered at once).
+ * Documents whose controls carry tags go on to full recognition.
+ */
+async function quickRecognition(pkg: DocxPackage): Promise<void> {
+  const paths = [pkg.mainPart];
+  for (const rel of await pkg.relationships(pkg.mainPart))
+    if (rel.type.endsWith(HEADER_REL)) paths.push(rel.target);
+  const paragraphs: string[] = [];
+  for (const path of paths) {
+    const text = await pkg.readText(path);
+    if (text === null) continue;
+    // Only the text decides here; the element cap applies when the part is parsed.
+    const scan = scanXml(text, path, { paragraphs: true, maxElements: Infinity });
+    if (path === pkg.mainPart && scan.root !== "document") throw new PlanstodError("not-word", path);
+    if (scan.tags) return;
+    for (const p of scan.paragraphs) paragraphs.push(p);
+  }
+  if (!couldBeTemplate(paragraphs)) throw new PlanstodError("unknown-template");
+}
+
+/**
+ * Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. Without a
+ * forced template, a document that cannot be a known template is refused before its model is built.
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  options: { templateId?: string } = {},
+): Promise<ReadDocument & { pkg: DocxPackage }> {
   const pkg = await DocxPackage.open(bytes);
+  if (options.templateId === undefined) await quickRecognition(pkg);
   return { ...(await readParts(pkg)), pkg };
 }
 
@@ -23,7 +61,7 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadDocument & { 
  */
 export async function checkDocx(bytes: Uint8Array, options: { templateId?: string } = {}): Promise<Report> {
   forcedTemplate(options.templateId);
-  return analyse(await readDocument(bytes), options.templateId).report;
+  return analyse(await readDocument(bytes, options), options.templateId).report;
 }
 
 export interface EditResult {
@@ -42,18 +80,24 @@ export async function editDocx(
   options: { templateId?: string } = {},
 ): Promise<EditResult> {
   forcedTemplate(options.templateId);
-  const read = await readDocument(bytes);
+  const read = await readDocument(bytes, options);
+  const main = read.pkg.mainPart;
+  // The part is rewritten: bytes that were not valid in its encoding would be lost.
+  if (read.pkg.invalidParts.has(main)) throw new PlanstodError("bad-encoding", main);
+  const original = read.pkg.mainText;
   const edit = await applyEdit(read, operation, analyse(read, options.templateId));
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
-  const xml = new XMLSerializer()
-    .serializeToString(read.doc)
-    .replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
-  read.pkg.zip.file(read.pkg.mainPart, xml, { createFolders: false });
+  const xml = serializeXml(read.doc).replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  // Read back independently of xmldom: every character of the original is still there.
+  if (!keepsUserText(original, xml, operation.op)) throw new PlanstodError("edit-unsafe");
+  read.pkg.zip.file(main, xml, { createFolders: false });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   // Check what will be written, not only the DOM it came from.
   const after = evaluate(edit.template, edit.afterExtracted);
-  const reread = analyse(await readDocument(out), edit.template.id).report;
-  if (JSON.stringify(reread) !== JSON.stringify(after)) throw new PlanstodError("edit-unsafe");
+  const reread = await readDocument(out, { templateId: edit.template.id });
+  if (!keepsUserText(original, reread.pkg.mainText, operation.op)) throw new PlanstodError("edit-unsafe");
+  const report = analyse(reread, edit.template.id).report;
+  if (JSON.stringify(report) !== JSON.stringify(after)) throw new PlanstodError("edit-unsafe");
   return {
     bytes: out,
     template: edit.template,

@@ -32,7 +32,14 @@ const STYLES_REL = "/relationships/styles";
 async function placeholderStyleId(read: ReadDocument): Promise<string | null> {
   const rels = await read.source.relationships(read.source.mainPart);
   const styles = rels.find((r) => r.type.endsWith(STYLES_REL));
-  const doc = styles ? await read.source.readXml(styles.target) : null;
+  let doc = null;
+  try {
+    doc = styles ? await read.source.readXml(styles.target) : null;
+  } catch (error) {
+    // The styles only give the placeholder's look; a damaged or oversized styles part falls
+    // back to grey text rather than refusing the edit.
+    if (!(error instanceof PlanstodError)) throw error;
+  }
   if (!doc?.documentElement) return null;
   for (const style of descendantsW(doc.documentElement, "style")) {
     const name = firstW(style, "name");

@@ -10,6 +10,7 @@ import type {
   TemplateDef,
 } from "../core/types";
 import type { CellPosition, DocModel, Paragraph, SdtInfo } from "./model";
+import { readTaggedFields } from "./tags";
 
 /**
  * Maps a document's paragraphs to a template's fields by structure and text alone: labels,
@@ -95,7 +96,59 @@ function findAnchors(template: TemplateDef, paragraphs: readonly Paragraph[]): A
       }
     }
   }
-  return withGuidanceAnchors(template, paragraphs, singleFieldsInOrder(template, found));
+  const withColumns = withRenamedColumns(template, paragraphs, found);
+  return withGuidanceAnchors(template, paragraphs, singleFieldsInOrder(template, withColumns));
+}
+
+/**
+ * Column headings of a block's table that the user renamed ("Orsaker" for "Orsaker till
+ * identifierade problem"): a row is the block's heading row when one of its cells is still a
+ * heading, or when the row under it holds a heading's guidance. When such a row has one cell
+ * per column field, its cells are the headings in the template's order.
+ */
+function withRenamedColumns(
+  template: TemplateDef,
+  paragraphs: readonly Paragraph[],
+  anchors: Anchor[],
+): Anchor[] {
+  const extra: Anchor[] = [];
+  const anchored = new Set(anchors.map((a) => a.paragraph.index));
+  for (const block of template.blocks) {
+    if (block.kind !== "instances") continue;
+    const columns = block.fields.filter((f) => f.locate.kind === "below");
+    if (columns.length < 2) continue;
+    const headingKeys = new Set(columns.map((f) => (f.locate.kind === "below" ? key(f.locate.anchor) : "")));
+    const guidanceKeys = new Set(columns.flatMap((f) => (f.guidance ?? []).map(key)));
+    // The body's outermost tables, row by row, cell by cell (the first paragraph with text).
+    const tables = new Map<number, Map<number, Map<number, Paragraph>>>();
+    for (const p of paragraphs) {
+      if (p.part !== "body" || !p.cell || inControl(p) || key(p.liveText) === "") continue;
+      const rows = tables.get(p.cell.table) ?? new Map<number, Map<number, Paragraph>>();
+      tables.set(p.cell.table, rows);
+      const cells = rows.get(p.cell.row) ?? new Map<number, Paragraph>();
+      rows.set(p.cell.row, cells);
+      if (!cells.has(p.cell.cell)) cells.set(p.cell.cell, p);
+    }
+    for (const rows of tables.values()) {
+      for (const [row, cells] of rows) {
+        const ordered = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+        if (ordered.length !== columns.length) continue;
+        const below = [...(rows.get(row + 1)?.values() ?? [])];
+        const isHeadingRow =
+          ordered.some((p) => headingKeys.has(key(p.liveText))) ||
+          below.some((p) => guidanceKeys.has(key(p.liveText)));
+        if (!isHeadingRow || ordered.every((p) => anchored.has(p.index))) continue;
+        ordered.forEach((p, i) => {
+          if (anchored.has(p.index)) return;
+          extra.push({ paragraph: p, role: { kind: "field", field: columns[i], block }, rest: "" });
+          anchored.add(p.index);
+        });
+      }
+    }
+  }
+  return extra.length === 0
+    ? anchors
+    : [...anchors, ...extra].sort((a, b) => a.paragraph.index - b.paragraph.index);
 }
 
 /**
@@ -338,8 +391,8 @@ export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<stri
   });
 }
 
-/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
-export function recognitionScore(template: TemplateDef, model: DocModel): number {
+/** The keys of a template's fixed texts that recognition looks for. */
+export function recognitionKeys(template: TemplateDef): Set<string> {
   const wanted = new Set<string>();
   for (const { field } of fieldAnchors(template))
     if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
@@ -347,16 +400,44 @@ export function recognitionScore(template: TemplateDef, model: DocModel): number
   if (template.title) wanted.add(key(template.title));
   for (const block of template.blocks)
     if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
+  return wanted;
+}
+
+/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
+export function recognitionScore(template: TemplateDef, model: DocModel): number {
+  const wanted = recognitionKeys(template);
   const found = new Set<string>();
   for (const p of model.paragraphs) {
     const k = key(p.liveText);
     if (wanted.has(k)) found.add(k);
-    else {
-      for (const w of wanted)
-        if (k.startsWith(w) && k.length > w.length && ":".includes(k[w.length] ?? "")) found.add(w);
-    }
+    // A label followed by its answer on the same line: the key up to one of its colons is wanted.
+    else
+      for (let c = k.indexOf(":"); c > 0; c = k.indexOf(":", c + 1))
+        if (wanted.has(k.slice(0, c))) found.add(k.slice(0, c));
   }
   return wanted.size === 0 ? 0 : found.size / wanted.size;
+}
+
+/** The first and last paragraph of each outermost table. */
+function tableSpans(paragraphs: readonly Paragraph[]): Map<number, { first: number; last: number }> {
+  const spans = new Map<number, { first: number; last: number }>();
+  for (const p of paragraphs) {
+    if (!p.cell) continue;
+    const span = spans.get(p.cell.table);
+    if (span) span.last = p.index;
+    else spans.set(p.cell.table, { first: p.index, last: p.index });
+  }
+  return spans;
+}
+
+/** Whether `field` comes after every field already read in an instance, in the block's order. */
+function laterThanAll(
+  block: InstanceBlockDef,
+  field: FieldDef,
+  values: Record<string, ExtractedField>,
+): boolean {
+  const order = block.fields.findIndex((f) => f.id === field.id);
+  return Object.keys(values).every((id) => block.fields.findIndex((f) => f.id === id) < order);
 }
 
 /** Reads every field of `template` from a document model. */
@@ -378,6 +459,18 @@ export function extract(
     table: number | null;
   }
   const open = new Map<string, Open>();
+  const spans = tableSpans(model.paragraphs);
+  // A table a page break split in two: nothing but empty paragraphs between the two parts.
+  const continues = (from: number, to: number) => {
+    const a = spans.get(from);
+    const b = spans.get(to);
+    if (!a || !b || a.last >= b.first) return false;
+    for (let i = a.last + 1; i < b.first; i++) {
+      const p = model.paragraphs[i];
+      if (p.part !== "body" || p.cell !== null || key(p.liveText) !== "") return false;
+    }
+    return true;
+  };
 
   for (const anchor of anchors) {
     if (anchor.role.kind !== "field") continue;
@@ -393,7 +486,12 @@ export function extract(
     const table = anchor.paragraph.cell?.table ?? null;
     let current = open.get(block.type);
     const seen = current && field.id in current.values;
-    const otherTable = current && table !== null && current.table !== null && current.table !== table;
+    const otherTable =
+      current &&
+      table !== null &&
+      current.table !== null &&
+      current.table !== table &&
+      !(continues(current.table, table) && laterThanAll(block, field, current.values));
     if (!current || seen || otherTable) {
       current = { values: {}, table: null };
       open.set(block.type, current);
@@ -414,6 +512,9 @@ export function extract(
       blocks[block.type] = list;
     }
   }
+
+  // Planstöd's own templates: tagged controls first, checkboxes by their state.
+  readTaggedFields(template, model, fields, blocks, rules);
 
   const instructions = anchors.flatMap((a) => (a.role.kind === "instruction" ? [a.role.text] : []));
   return { template: template.id, fields, blocks, instructions };

@@ -1,7 +1,7 @@
-import { XMLSerializer } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
+import { LIMITS } from "./limits";
 import { parseRelationships, relsPathOf, resolvePath, type PartSource, type Relationship } from "./parts";
-import { elementChildren, parseXml, type XmlDocument, type XmlElement } from "./xml";
+import { elementChildren, parseXml, serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
 /**
  * The flat OPC form of a package (`pkg:package`), as Word's `getOoxml()` returns it and
@@ -17,7 +17,8 @@ export class FlatOpc implements PartSource {
   private readonly parts = new Map<string, XmlElement>();
 
   constructor(xml: string) {
-    const doc = parseXml(xml, "OOXML");
+    // One XML text holds every part: it gets the budget of all parts together.
+    const doc = parseXml(xml, "OOXML", { maxElements: LIMITS.maxElementsTotal });
     const root = doc.documentElement;
     if (!root || root.localName !== "package" || root.namespaceURI !== PKG_NS)
       throw new PlanstodError("bad-xml", "OOXML");
@@ -67,8 +68,7 @@ export class FlatOpc implements PartSource {
  * `insertOoxml`; the source root's namespace declarations keep every prefix bound.
  */
 export function flatOpcOf(elements: readonly XmlElement[], source: XmlDocument): string {
-  const serializer = new XMLSerializer();
-  const xml = elements.map((el) => serializer.serializeToString(el)).join("");
+  const xml = elements.map((el) => serializeXml(el)).join("");
   return flatOpcFor(xml, namespaceDeclarations(source));
 }
 

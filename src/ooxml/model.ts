@@ -136,9 +136,43 @@ const INLINE_CONTAINERS = new Set([
   "bdo",
   "dir",
 ]);
-/** Inline elements whose content is not part of the accepted text. */
-const INLINE_SKIPPED = new Set(["del", "moveFrom"]);
+// Inline elements not listed (w:del, w:moveFrom, ...) are not part of the accepted text.
 
+/** What the builder still has to walk: the children of an element, from `next` on. */
+type Frame =
+  | { kind: "blocks"; next: XmlElement | null; cells: CellPosition[]; containers: SdtInfo[] }
+  | { kind: "rows"; next: XmlElement | null; table: TableState; containers: SdtInfo[] }
+  | { kind: "cells"; next: XmlElement | null; row: RowState; containers: SdtInfo[] };
+
+interface TableState {
+  table: number;
+  outer: CellPosition[];
+  rows: number;
+}
+
+interface RowState {
+  table: TableState;
+  row: number;
+  grid: number;
+  cellIndex: number;
+}
+
+const firstElement = (el: XmlElement): XmlElement | null => {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) return n as XmlElement;
+  return null;
+};
+const nextElement = (el: XmlElement): XmlElement | null => {
+  for (let n = el.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1) return n as XmlElement;
+  return null;
+};
+
+/**
+ * Stands in the text for a picture, chart, embedded object or text box: content the user put
+ * in an answer (the contract: it fills the field). Keys leave it out, so labels still match.
+ */
+export const OBJECT_MARK = "\ufffc";
+
+/** Walks a part without recursion (an explicit stack), so document depth cannot overflow it. */
 class Builder {
   readonly paragraphs: Paragraph[] = [];
   readonly controls: SdtInfo[] = [];
@@ -151,67 +185,102 @@ class Builder {
     return this.tableCount;
   }
 
-  blocks(parent: XmlElement, cells: CellPosition[], containers: SdtInfo[]): void {
-    for (const el of elementChildren(parent)) {
-      if (isW(el, "p")) this.paragraph(el, cells, containers);
-      else if (isW(el, "tbl")) this.table(el, cells, containers);
-      else if (isW(el, "sdt")) {
-        const info = readSdt(el, "block");
-        this.controls.push(info);
-        const content = firstW(el, "sdtContent");
-        if (content) this.blocks(content, cells, [...containers, info]);
-      } else if (isW(el, "customXml") || isW(el, "ins") || isW(el, "moveTo")) {
-        this.blocks(el, cells, containers);
+  blocks(root: XmlElement): void {
+    const stack: Frame[] = [{ kind: "blocks", next: firstElement(root), cells: [], containers: [] }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const el = frame.next;
+      if (!el) {
+        stack.pop();
+        continue;
       }
-    }
-  }
-
-  private table(tbl: XmlElement, outer: CellPosition[], containers: SdtInfo[]): void {
-    const table = this.tableCount++;
-    let row = 0;
-    const rows = (parent: XmlElement, rowContainers: SdtInfo[]) => {
-      for (const el of elementChildren(parent)) {
-        if (isW(el, "tr")) this.row(el, table, row++, outer, rowContainers);
-        else if (isW(el, "sdt")) {
-          const info = readSdt(el, "row");
-          this.controls.push(info);
-          const content = firstW(el, "sdtContent");
-          if (content) rows(content, [...rowContainers, info]);
-        } else if (isW(el, "customXml")) rows(el, rowContainers);
-      }
-    };
-    rows(tbl, containers);
-  }
-
-  private row(
-    tr: XmlElement,
-    table: number,
-    row: number,
-    outer: CellPosition[],
-    containers: SdtInfo[],
-  ): void {
-    const trPr = firstW(tr, "trPr");
-    const before = trPr ? firstW(trPr, "gridBefore") : null;
-    let grid = before ? Number(wAttr(before, "val") ?? 0) || 0 : 0;
-    let cellIndex = 0;
-    const cells = (parent: XmlElement, cellContainers: SdtInfo[]) => {
-      for (const el of elementChildren(parent)) {
+      frame.next = nextElement(el);
+      if (frame.kind === "blocks") {
+        if (isW(el, "p")) this.paragraph(el, frame.cells, frame.containers);
+        else if (isW(el, "tbl")) {
+          const table: TableState = { table: this.tableCount++, outer: frame.cells, rows: 0 };
+          stack.push({ kind: "rows", next: firstElement(el), table, containers: frame.containers });
+        } else if (isW(el, "sdt")) {
+          const content = this.sdt(el, "block");
+          if (content.el)
+            stack.push({
+              kind: "blocks",
+              next: firstElement(content.el),
+              cells: frame.cells,
+              containers: [...frame.containers, content.info],
+            });
+        } else if (isW(el, "customXml") || isW(el, "ins") || isW(el, "moveTo")) {
+          stack.push({
+            kind: "blocks",
+            next: firstElement(el),
+            cells: frame.cells,
+            containers: frame.containers,
+          });
+        }
+      } else if (frame.kind === "rows") {
+        if (isW(el, "tr")) {
+          const trPr = firstW(el, "trPr");
+          const before = trPr ? firstW(trPr, "gridBefore") : null;
+          const grid = before ? Number(wAttr(before, "val") ?? 0) || 0 : 0;
+          const row: RowState = { table: frame.table, row: frame.table.rows++, grid, cellIndex: 0 };
+          stack.push({ kind: "cells", next: firstElement(el), row, containers: frame.containers });
+        } else if (isW(el, "sdt")) {
+          const content = this.sdt(el, "row");
+          if (content.el)
+            stack.push({
+              kind: "rows",
+              next: firstElement(content.el),
+              table: frame.table,
+              containers: [...frame.containers, content.info],
+            });
+        } else if (isW(el, "customXml")) {
+          stack.push({
+            kind: "rows",
+            next: firstElement(el),
+            table: frame.table,
+            containers: frame.containers,
+          });
+        }
+      } else {
+        const row = frame.row;
         if (isW(el, "tc")) {
           const tcPr = firstW(el, "tcPr");
           const spanEl = tcPr ? firstW(tcPr, "gridSpan") : null;
           const span = spanEl ? Number(wAttr(spanEl, "val") ?? 1) || 1 : 1;
-          const pos: CellPosition = { table, row, cell: cellIndex++, gridStart: grid, gridSpan: span };
-          grid += span;
-          this.blocks(el, [...outer, pos], cellContainers);
+          const pos: CellPosition = {
+            table: row.table.table,
+            row: row.row,
+            cell: row.cellIndex++,
+            gridStart: row.grid,
+            gridSpan: span,
+          };
+          row.grid += span;
+          stack.push({
+            kind: "blocks",
+            next: firstElement(el),
+            cells: [...row.table.outer, pos],
+            containers: frame.containers,
+          });
         } else if (isW(el, "sdt")) {
-          const info = readSdt(el, "cell");
-          this.controls.push(info);
-          const content = firstW(el, "sdtContent");
-          if (content) cells(content, [...cellContainers, info]);
-        } else if (isW(el, "customXml")) cells(el, cellContainers);
+          const content = this.sdt(el, "cell");
+          if (content.el)
+            stack.push({
+              kind: "cells",
+              next: firstElement(content.el),
+              row,
+              containers: [...frame.containers, content.info],
+            });
+        } else if (isW(el, "customXml")) {
+          stack.push({ kind: "cells", next: firstElement(el), row, containers: frame.containers });
+        }
       }
-    };
-    cells(tr, containers);
+    }
+  }
+
+  private sdt(el: XmlElement, level: SdtLevel): { info: SdtInfo; el: XmlElement | null } {
+    const info = readSdt(el, level);
+    this.controls.push(info);
+    return { info, el: firstW(el, "sdtContent") };
   }
 
   private paragraph(p: XmlElement, cells: CellPosition[], containers: SdtInfo[]): void {
@@ -222,21 +291,27 @@ class Builder {
       if (last && last.sdt === sdt && last.placeholder === placeholder) last.text += text;
       else segments.push({ text, placeholder, sdt });
     };
-    const inline = (parent: XmlElement, sdt: SdtInfo | null) => {
-      for (const el of elementChildren(parent)) {
-        const name = el.localName ?? "";
-        if (isW(el, "r")) this.run(el, (text) => push(text, sdt));
-        else if (isW(el, "sdt")) {
-          const info = readSdt(el, "run");
-          this.controls.push(info);
-          const content = firstW(el, "sdtContent");
-          if (content) inline(content, info);
-        } else if (INLINE_CONTAINERS.has(name) && isW(el, name)) inline(el, sdt);
-        else if (INLINE_SKIPPED.has(name)) continue;
-      }
-    };
     const outer = containers.length > 0 ? containers[containers.length - 1] : null;
-    inline(p, outer);
+    // Inline content, walked with an explicit stack: run-level controls may nest deeply.
+    const stack: { next: XmlElement | null; sdt: SdtInfo | null }[] = [{ next: firstElement(p), sdt: outer }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const el = frame.next;
+      if (!el) {
+        stack.pop();
+        continue;
+      }
+      frame.next = nextElement(el);
+      const name = el.localName ?? "";
+      const sdt = frame.sdt;
+      if (isW(el, "r")) this.run(el, (text) => push(text, sdt));
+      else if (isW(el, "sdt")) {
+        const content = this.sdt(el, "run");
+        if (content.el) stack.push({ next: firstElement(content.el), sdt: content.info });
+      } else if (INLINE_CONTAINERS.has(name) && isW(el, name)) stack.push({ next: firstElement(el), sdt });
+      else if (isW(el, "object") || el.localName === "oMath" || el.localName === "oMathPara")
+        push(OBJECT_MARK, sdt);
+    }
     const text = segments.map((s) => s.text).join("");
     this.paragraphs.push({
       index: -1,
@@ -260,15 +335,24 @@ class Builder {
       else if (isW(el, "tab") || isW(el, "ptab")) emit("\t");
       else if (isW(el, "br") || isW(el, "cr")) emit("\n");
       else if (isW(el, "noBreakHyphen")) emit("-");
-      else if (isW(el, "drawing") || isW(el, "pict")) textBoxText(el, emit);
-      else if (el.localName === "AlternateContent") {
+      else if (isW(el, "drawing") || isW(el, "pict") || isW(el, "object")) {
+        emit(OBJECT_MARK);
+        textBoxText(el, emit);
+      } else if (el.localName === "AlternateContent") {
         // Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback. Read one.
         const choice = elementChildren(el).find((c) => c.localName === "Choice");
-        if (choice)
-          for (const c of elementChildren(choice))
-            if (isW(c, "drawing") || isW(c, "pict")) textBoxText(c, emit);
+        const fallback = elementChildren(el).find((c) => c.localName === "Fallback");
+        const branch = choice ?? fallback;
+        let any = false;
+        if (branch)
+          for (const c of elementChildren(branch))
+            if (isW(c, "drawing") || isW(c, "pict") || isW(c, "object")) {
+              if (!any) emit(OBJECT_MARK);
+              any = true;
+              textBoxText(c, emit);
+            }
       }
-      // w:delText, w:instrText, pictures, footnote references and the like are not text.
+      // w:delText, w:instrText, footnote references and the like are not text.
     }
   }
 }
@@ -301,10 +385,10 @@ export function buildModel(parts: { root: XmlElement; part: "body" | "header" }[
   let tables = 0;
   for (const { root, part } of parts) {
     const builder = new Builder(part, tables);
-    builder.blocks(root, [], []);
+    builder.blocks(root);
     tables = builder.tablesSeen;
     for (const p of builder.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
-    controls.push(...builder.controls);
+    for (const c of builder.controls) controls.push(c);
   }
   return { paragraphs, controls };
 }

@@ -1,10 +1,13 @@
 import JSZip from "jszip";
 import { PlanstodError } from "../core/messages";
+import { decodeXml } from "./encoding";
+import { LIMITS, MB, scanXml } from "./limits";
 import { parseRelationships, relsPathOf, type PartSource, type Relationship } from "./parts";
 import { parseXml, type XmlDocument } from "./xml";
+import { readZipDirectory, type ZipEntry } from "./zipdir";
 
 /** Refuse a package whose parts inflate past this many bytes in all (zip-bomb guard). */
-export const DEFAULT_MAX_INFLATED = 200 * 1024 * 1024;
+export const DEFAULT_MAX_INFLATED = LIMITS.maxInflated;
 
 const OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 const STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
@@ -39,11 +42,20 @@ export class DocxPackage implements PartSource {
   readonly zip: JSZip;
   private main = "";
   private inflated = 0;
+  private elements = 0;
   private readonly maxInflated: number;
+  private readonly declared: Map<string, number>;
+  /** Parts whose bytes were not valid in their encoding (they cannot be rewritten faithfully). */
+  readonly invalidParts = new Set<string>();
+  /** Decoded texts of parts read, until they are parsed (so a quick look does not inflate twice). */
+  private readonly texts = new Map<string, string>();
+  /** The main part's text as it was read, for the edit's independent read-back. */
+  mainText = "";
 
-  private constructor(zip: JSZip, maxInflated: number) {
+  private constructor(zip: JSZip, maxInflated: number, entries: readonly ZipEntry[]) {
     this.zip = zip;
     this.maxInflated = maxInflated;
+    this.declared = new Map(entries.map((e) => [e.name, e.size]));
   }
 
   /** The path of the main document part, normally word/document.xml. */
@@ -59,13 +71,15 @@ export class DocxPackage implements PartSource {
       throw new PlanstodError(hasUtf16Name(bytes, "EncryptionInfo") ? "encrypted" : "legacy-doc");
     }
     if (!startsWith(bytes, [0x50, 0x4b])) throw new PlanstodError("not-zip");
+    // Counted and sized from the central directory before JSZip reads anything.
+    const entries = readZipDirectory(bytes);
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
     } catch {
       throw new PlanstodError("damaged");
     }
-    const pkg = new DocxPackage(zip, maxInflated);
+    const pkg = new DocxPackage(zip, maxInflated, entries);
     const main = await pkg.findMainPart();
     if (!main) throw new PlanstodError("not-docx");
     pkg.main = main;
@@ -80,6 +94,8 @@ export class DocxPackage implements PartSource {
   async readBytes(path: string): Promise<Uint8Array | null> {
     const file = this.zip.file(path);
     if (!file) return null;
+    if ((this.declared.get(file.name) ?? 0) > LIMITS.maxPart)
+      throw new PlanstodError("part-too-large", `${path}|${MB(LIMITS.maxPart)}`);
     const chunks: Uint8Array[] = [];
     const total = await new Promise<number>((resolve, reject) => {
       let size = 0;
@@ -87,6 +103,11 @@ export class DocxPackage implements PartSource {
       stream
         .on("data", (chunk: Uint8Array) => {
           size += chunk.length;
+          if (size > LIMITS.maxPart) {
+            stream.pause();
+            reject(new PlanstodError("part-too-large", `${path}|${MB(LIMITS.maxPart)}`));
+            return;
+          }
           if (this.inflated + size > this.maxInflated) {
             stream.pause();
             reject(new PlanstodError("too-large", `${Math.round(this.maxInflated / 1024 / 1024)} MB`));
@@ -108,17 +129,32 @@ export class DocxPackage implements PartSource {
     return out;
   }
 
+  /** A part's text, decoded as its byte order mark or XML declaration says. */
   async readText(path: string): Promise<string | null> {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return cached;
     const bytes = await this.readBytes(path);
     if (bytes === null) return null;
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-    return new TextDecoder("utf-8").decode(bytes);
+    const { text, invalid } = decodeXml(bytes, path);
+    if (invalid) this.invalidParts.add(path);
+    this.texts.set(path, text);
+    return text;
   }
 
+  /** Parses a part after checking it against the element and depth caps. */
   async readXml(path: string): Promise<XmlDocument | null> {
     const text = await this.readText(path);
-    return text === null ? null : parseXml(text, path);
+    if (text === null) return null;
+    this.texts.delete(path);
+    // A DOM costs tens of bytes per byte of XML: larger parts get only the quick look.
+    if (text.length > LIMITS.maxParsed)
+      throw new PlanstodError("part-too-large", `${path}|${MB(LIMITS.maxParsed)}`);
+    if (path === this.main) this.mainText = text;
+    const scan = scanXml(text, path, { maxElements: LIMITS.maxElements });
+    this.elements += scan.elements;
+    if (this.elements > LIMITS.maxElementsTotal)
+      throw new PlanstodError("too-many-elements", `dokumentet|${LIMITS.maxElementsTotal}`);
+    return parseXml(text, path, { scanned: true });
   }
 
   /** The relationships of a part (from its _rels file), with targets resolved to package paths. */

@@ -1,5 +1,6 @@
-import { DOMParser, MIME_TYPE, type Document, type Element } from "@xmldom/xmldom";
+import type { Document, Element, Node } from "@xmldom/xmldom";
 import { PlanstodError } from "../core/messages";
+import { scanXml } from "./limits";
 
 /** WordprocessingML, transitional and strict. */
 export const W_NS = new Set([
@@ -8,24 +9,68 @@ export const W_NS = new Set([
 ]);
 export const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+// The engine uses only standard DOM Core (namespaces, tree walking and editing); the types are
+// @xmldom/xmldom's, whichever implementation the host provides.
 export type XmlDocument = Document;
 export type XmlElement = Element;
+export type XmlNode = Node;
 
-export function parseXml(text: string, partName: string): XmlDocument {
-  let failure: string | null = null;
-  const parser = new DOMParser({
-    onError: (level, message) => {
-      if (level !== "warning" && failure === null) failure = message;
-    },
-  });
-  let doc: XmlDocument;
+/**
+ * The XML DOM implementation the engine runs on, provided by its host: @xmldom/xmldom in Node
+ * (src/ooxml/xmldom.ts, installed by the .docx entry points), the browser's own DOMParser and
+ * XMLSerializer in the task pane (src/taskpane/browser-xml.ts).
+ */
+export interface XmlDom {
+  /** Parses a whole XML document; null (or a throw) when it is not well-formed. */
+  parse(text: string): XmlDocument | null;
+  serialize(node: XmlNode): string;
+}
+
+let current: XmlDom | null = null;
+
+/** Chooses the XML DOM implementation for every later parse and serialisation. */
+export function setXmlDom(dom: XmlDom): void {
+  current = dom;
+}
+
+/** Installs `dom` unless the host has already chosen one. */
+export function defaultXmlDom(dom: XmlDom): void {
+  current ??= dom;
+}
+
+function xmlDom(): XmlDom {
+  if (!current) throw new Error("No XML DOM implementation: the host must call setXmlDom() first");
+  return current;
+}
+
+/**
+ * Parses an XML part. Unless the caller has already scanned it (`scanned`), the text is first
+ * checked against the element and depth caps and for a DTD (limits.ts), so that no input makes
+ * xmldom (or anything after it) run out of stack, time or memory.
+ */
+export function parseXml(
+  text: string,
+  partName: string,
+  options: { scanned?: boolean; maxElements?: number } = {},
+): XmlDocument {
+  if (!options.scanned) scanXml(text, partName, { maxElements: options.maxElements });
+  let doc: XmlDocument | null;
   try {
-    doc = parser.parseFromString(text, MIME_TYPE.XML_TEXT);
+    doc = xmlDom().parse(text);
   } catch {
     throw new PlanstodError("bad-xml", partName);
   }
-  if (failure !== null || !doc.documentElement) throw new PlanstodError("bad-xml", partName);
+  if (!doc?.documentElement) throw new PlanstodError("bad-xml", partName);
   return doc;
+}
+
+/**
+ * Serialises a document so that parsing it again gives the same characters: a carriage return
+ * in the DOM can only have come from `&#13;` (literal ones are line ends, read as line feeds), so
+ * it is written as one again, whichever DOM implementation serialised it.
+ */
+export function serializeXml(node: XmlNode): string {
+  return xmlDom().serialize(node).replace(/\r/g, "&#13;");
 }
 
 /** True when `el` is the WordprocessingML element `name`. */
@@ -58,14 +103,21 @@ export function wAttr(el: XmlElement, name: string): string | null {
 
 /** Every descendant WordprocessingML element named `name`, in document order. */
 export function descendantsW(el: XmlElement, name: string): XmlElement[] {
+  // An iterative walk over the tree's own links: no recursion, no array per element.
   const out: XmlElement[] = [];
-  const walk = (node: XmlElement) => {
-    for (const child of elementChildren(node)) {
-      if (isW(child, name)) out.push(child);
-      walk(child);
+  let n = el.firstChild;
+  while (n) {
+    if (n.nodeType === 1) {
+      if (isW(n as XmlElement, name)) out.push(n as XmlElement);
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
     }
-  };
-  walk(el);
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) break;
+    n = n.nextSibling;
+  }
   return out;
 }
 
@@ -82,4 +134,21 @@ export function isWithin(el: XmlElement, ancestor: XmlElement): boolean {
   for (let n: XmlElement | null = el; n; n = n.parentNode as XmlElement | null)
     if (n === ancestor) return true;
   return false;
+}
+
+/** Every descendant element of `el` in document order (pre-order), without recursion. */
+export function* descendants(el: XmlElement): Generator<XmlElement> {
+  let n = el.firstChild;
+  while (n && n !== el) {
+    if (n.nodeType === 1) {
+      yield n as XmlElement;
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    if (!n || n === el) return;
+    n = n.nextSibling;
+  }
 }

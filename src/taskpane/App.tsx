@@ -16,6 +16,7 @@ import { REVIEW, TOP } from "./state/reducer";
 import { usePane, type AddRequest, type Pane } from "./state/usePane";
 import { Summary } from "./Summary";
 import { UnknownTemplate } from "./UnknownTemplate";
+import { NewPlan } from "./new-plan/NewPlan";
 
 export { TEXT } from "./text";
 export { REFRESH_DELAY_MS, REFRESH_POLL_MS, SELECTION_DEBOUNCE_MS } from "./state/usePane";
@@ -154,9 +155,18 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
                 busy={state.busy !== null}
               />
             )}
-            {state.snapshot && !state.snapshot.degraded && !state.snapshot.template && (
-              <UnknownTemplate onRefresh={actions.reread} busy={state.busy !== null} />
-            )}
+            {state.snapshot &&
+              !state.snapshot.degraded &&
+              !state.snapshot.template &&
+              (state.snapshot.empty && host?.createPlan ? (
+                <NewPlan
+                  onCreate={actions.create}
+                  busy={state.busy !== null}
+                  canCreate={host.canCreatePlan === true}
+                />
+              ) : (
+                <UnknownTemplate onRefresh={actions.reread} busy={state.busy !== null} />
+              ))}
             <Document pane={pane} host={host} />
           </ErrorBoundary>
           {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}

@@ -1,6 +1,7 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { TEMPLATES } from "../core/templates";
+import { GENERATED_TEMPLATES, TEMPLATES } from "../core/templates";
 import { useText } from "./i18n";
+import { NewPlanList } from "./new-plan/NewPlan";
 
 const useStyles = makeStyles({
   root: {
@@ -29,7 +30,7 @@ export function UnknownTemplate({ onRefresh, busy }: { onRefresh: () => void; bu
       </Subtitle1>
       <Body1 as="p">{text.unknownSupported}</Body1>
       <ul className={styles.list}>
-        {TEMPLATES.map((t) => (
+        {TEMPLATES.filter((t) => !GENERATED_TEMPLATES.some((g) => g.template.id === t.id)).map((t) => (
           <li key={t.id}>
             <Body1>{t.name}</Body1>
           </li>
@@ -39,6 +40,7 @@ export function UnknownTemplate({ onRefresh, busy }: { onRefresh: () => void; bu
       <Button appearance="primary" onClick={onRefresh} disabled={busy}>
         {text.refresh}
       </Button>
+      <NewPlanList />
     </section>
   );
 }

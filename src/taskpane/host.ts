@@ -21,6 +21,8 @@ export interface Snapshot {
    * pane shows the template's outline without statuses.
    */
   degraded?: string;
+  /** True when the document holds nothing at all (no template): the pane offers a new plan. */
+  empty?: boolean;
 }
 
 export interface HostCapabilities {
@@ -75,6 +77,13 @@ export interface PlanstodHost {
    * and removes a block, so it is meant for a scratch copy). Hosts without Word leave it out.
    */
   selfTest?(): Promise<SelfTestResult>;
+  /** Whether `createPlan` can work in this client (WordApi 1.1: Body.insertOoxml). */
+  readonly canCreatePlan?: boolean;
+  /**
+   * Inserts one of Planstöd's own templates into an empty document and reads it; refused (with a
+   * clear message) when the document holds anything.
+   */
+  createPlan?(templateId: string): Promise<Snapshot>;
 }
 
 export interface CommentsResult {

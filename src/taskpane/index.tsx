@@ -3,6 +3,11 @@ import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from "
 import { App } from "./App";
 import { getOfficeEnvironment, waitForOffice } from "./office-env";
 import { createWordHost } from "../office/word-host";
+import { setXmlDom } from "../ooxml/xml";
+import { browserXmlDom } from "./browser-xml";
+
+// The engine parses Word's OOXML with the browser's own XML parser.
+setXmlDom(browserXmlDom(window));
 
 function prefersDarkColorScheme(): boolean {
   return typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;

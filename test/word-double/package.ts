@@ -67,13 +67,55 @@ function relsPathOf(partPath: string): string {
   return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
 }
 
+/**
+ * A relationship type in Transitional spelling: Word opens a Strict Open XML document and works
+ * on it as Transitional, so the double reads Strict packages' relationship types as their
+ * Transitional equivalents.
+ */
+const transitionalType = (type: string): string =>
+  type.replace(
+    /^http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships\//,
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/",
+  );
+
+/** Strict Open XML namespaces and their Transitional equivalents (ECMA-376 Part 1, Annex A). */
+const STRICT_NAMESPACES: readonly [string, string][] = [
+  [
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  ],
+  [
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  ],
+  ["http://purl.oclc.org/ooxml/drawingml/main", "http://schemas.openxmlformats.org/drawingml/2006/main"],
+  [
+    "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+  ],
+  [
+    "http://purl.oclc.org/ooxml/drawingml/picture",
+    "http://schemas.openxmlformats.org/drawingml/2006/picture",
+  ],
+  [
+    "http://purl.oclc.org/ooxml/officeDocument/math",
+    "http://schemas.openxmlformats.org/officeDocument/2006/math",
+  ],
+];
+
+/** A part as Word holds it once a Strict document is open: in Transitional namespaces. */
+const transitional = (xml: string): string =>
+  xml.includes("purl.oclc.org/ooxml/")
+    ? STRICT_NAMESPACES.reduce((s, [strict, trans]) => s.split(strict).join(trans), xml)
+    : xml;
+
 function parseRels(xml: string, sourcePath: string): Relationship[] {
   const doc = parseXml(xml, relsPathOf(sourcePath));
   return Array.from(doc.getElementsByTagNameNS(NS.rels, "Relationship"))
     .filter((r) => r.getAttribute("TargetMode") !== "External")
     .map((r) => ({
       id: r.getAttribute("Id") ?? "",
-      type: r.getAttribute("Type") ?? "",
+      type: transitionalType(r.getAttribute("Type") ?? ""),
       path: resolveTarget(sourcePath, r.getAttribute("Target") ?? ""),
     }));
 }
@@ -122,7 +164,7 @@ export class DocxParts {
     const zip = await JSZip.loadAsync(bytes);
     const read = async (path: string): Promise<string | null> => {
       const f = zip.file(path);
-      return f ? f.async("string") : null;
+      return f ? transitional(await f.async("string")) : null;
     };
     const rootRels = await read("_rels/.rels");
     if (rootRels === null) throw new Error("word double: package has no _rels/.rels");

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { engineTexts } from "../../core/i18n";
 import { editDocx } from "../../ooxml/docx";
 import type { BlockOperation } from "../../ooxml/edit";
 import { detailOf, EXIT, positive, swedishHelp, userMessage, type CommandContext, type Io } from "../context";
@@ -19,13 +20,15 @@ export async function edit(
     const result = await editDocx(bytes, operation, { templateId: options.template });
     await writeAtomic(out, result.bytes, await modeOf(file));
     const def = result.template.blocks.find((b) => b.type === operation.type);
+    // In the template's language: Danish for the Danish plan.
+    const t = engineTexts(result.template.language).edit;
     const name =
       def?.kind === "rows"
-        ? `rad ${result.index} i ”${def.name}”`
+        ? t.rowOf(result.index, def.name)
         : `${def?.name ?? operation.type} ${result.index}`;
-    const verb = operation.op === "add" ? "Lade till" : "Tog bort";
-    const where = options.inPlace ? file : `${out} (från ${file})`;
-    io.out(`${verb} ${name} i ${where}. Dokumentet har nu ${result.after.blocks[operation.type]} st.`);
+    const verb = operation.op === "add" ? t.added : t.removed;
+    const where = options.inPlace ? file : t.from(out, file);
+    io.out(`${verb} ${name} i ${where}. ${t.count(result.after.blocks[operation.type])}`);
     return EXIT.complete;
   } catch (error) {
     const message = userMessage(error);
@@ -49,7 +52,9 @@ export function registerBlocks(program: Command, { io, setExit }: CommandContext
   writeOptions(
     program
       .command("add")
-      .description("lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan)")
+      .description(
+        "lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan, ansvar, handlingsplan, kompetensplan)",
+      )
       .usage("<fil> <block> [--after N] (-o UTFIL | --in-place)")
       .argument("<fil>", ".docx-fil")
       .argument("<block>", "blocktyp")

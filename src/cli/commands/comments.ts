@@ -1,3 +1,5 @@
+import { engineTexts } from "../../core/i18n";
+import { templateById } from "../../core/templates";
 import { reviewComments } from "../../ooxml/comments";
 import { detailOf, EXIT, userMessage, type Io } from "../context";
 import { InputError, modeOf, readInput, writeAtomic } from "../io";
@@ -13,8 +15,6 @@ export interface CommentsOptions extends WriteOptions {
   comments?: boolean;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export async function commentsCommand(paths: string[], options: CommentsOptions, io: Io): Promise<number> {
   const file = paths[0];
   try {
@@ -23,22 +23,18 @@ export async function commentsCommand(paths: string[], options: CommentsOptions,
     const bytes = await readInput(file);
     const result = await reviewComments(bytes, { templateId: options.template, now: new Date() });
     await writeAtomic(out, result.bytes, await modeOf(file));
-    const where = options.inPlace ? file : `${out} (från ${file})`;
+    // In the template's language: Danish for the Danish plan.
+    const t = engineTexts(templateById(result.report.template)?.language ?? "sv");
+    const where = options.inPlace ? file : t.edit.from(out, file);
     const parts = [
       result.inserted.length > 0
-        ? `Lade in ${count(result.inserted.length, "kommentar", "kommentarer")} i ${where}.`
-        : `Inga nya kommentarer behövdes; skrev ${where}.`,
+        ? t.comments.inserted(result.inserted.length, where)
+        : t.comments.noneNeeded(where),
     ];
-    if (result.removed > 0)
-      parts.push(
-        `${count(result.removed, "tidigare kommentar", "tidigare kommentarer")} från Planstöd togs bort.`,
-      );
-    if (result.kept > 0)
-      parts.push(
-        `${count(result.kept, "kommentar", "kommentarer")} från Planstöd som någon har svarat på eller markerat som klar fick stå kvar.`,
-      );
+    if (result.removed > 0) parts.push(t.comments.removed(result.removed));
+    if (result.kept > 0) parts.push(t.comments.kept(result.kept));
     const r = result.report;
-    parts.push(`${r.requiredFilled} av ${r.requiredTotal} obligatoriska fält ifyllda.`);
+    parts.push(t.report.summary(r.requiredFilled, r.requiredTotal));
     io.out(parts.join(" "));
     return r.complete ? EXIT.complete : EXIT.incomplete;
   } catch (error) {

@@ -62,7 +62,7 @@ async function verify(
   ownTexts: readonly string[],
   newIds: readonly string[],
 ): Promise<void> {
-  const read = await readDocument(out);
+  const read = await readDocument(out, { templateId: before.template.id });
   const after = analyse(read, before.template.id);
   const rules = rulesFor(before.template, read.placeholders);
   const unsafe = () => new PlanstodError("edit-unsafe");
@@ -89,7 +89,7 @@ export async function reviewComments(
   options: { templateId?: string; now: Date },
 ): Promise<ReviewCommentsResult> {
   forcedTemplate(options.templateId);
-  const read = await readDocument(bytes);
+  const read = await readDocument(bytes, { templateId: options.templateId });
   const analysis = analyse(read, options.templateId);
   const { template, report } = analysis;
   const paragraphs = userParagraphs(read.model, rulesFor(template, read.placeholders));

@@ -1,8 +1,7 @@
-import { XMLSerializer } from "@xmldom/xmldom";
 import { PlanstodError } from "../../core/messages";
 import type { DocxPackage } from "../package";
 import { relsPathOf } from "../parts";
-import { elementChildren, parseXml, type XmlDocument } from "../xml";
+import { elementChildren, parseXml, serializeXml, type XmlDocument } from "../xml";
 import { COMMENT_PARTS, CONTENT_TYPES_NS, MC, RELS_NS, W14, type CommentPartKind } from "./parts";
 import type { CommentParts } from "./read";
 
@@ -15,7 +14,8 @@ import type { CommentParts } from "./read";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 export function serialise(doc: XmlDocument): string {
-  const xml = new XMLSerializer().serializeToString(doc);
+  // serializeXml writes a carriage return from `&#13;` back as a reference (xml.ts).
+  const xml = serializeXml(doc);
   const withDeclaration = xml.startsWith("<?xml") ? xml : XML_DECLARATION + xml;
   // Parts are written as UTF-8 (JSZip encodes strings so), whatever the input declared.
   return withDeclaration.replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");

@@ -27,6 +27,20 @@ export interface SectionStatusText {
   fresh: string;
 }
 
+export interface NewPlanText {
+  heading: string;
+  intro: string;
+  unsupported: string;
+  /** The language a plan is written in. */
+  language: (locale: "sv-SE" | "da-DK") => string;
+  create: string;
+  createLabel: (name: string) => string;
+  /** After creation, in the new plan's language. */
+  created: (name: string) => string;
+  listHeading: string;
+  listIntro: string;
+}
+
 export interface PaneText {
   title: string;
   intro: string;
@@ -108,6 +122,9 @@ export interface PaneText {
   unknownTitle: string;
   unknownSupported: string;
   unknownHint: string;
+
+  /** "Skapa en ny plan": Planstöd's own templates, on an empty document and on the unknown page. */
+  newPlan: NewPlanText;
 
   somethingWrong: (detail: string) => string;
   unknownError: string;

@@ -5,13 +5,14 @@
  */
 import { createContext, useContext } from "react";
 import type { PaneText } from "./catalogue";
+import { da } from "./da";
 import { sv } from "./sv";
 
-export type { PaneText, PartName } from "./catalogue";
-export { sv };
+export type { NewPlanText, PaneText, PartName } from "./catalogue";
+export { da, sv };
 
-/** Catalogues by language code; add `da` here when the Danish catalogue exists. */
-const CATALOGUES: Readonly<Record<string, PaneText>> = { sv };
+/** Catalogues by language code. */
+const CATALOGUES: Readonly<Record<string, PaneText>> = { sv, da };
 
 export const catalogueFor = (language: string | undefined): PaneText =>
   (language !== undefined ? CATALOGUES[language] : undefined) ?? sv;

@@ -1,4 +1,4 @@
-/** The pane's Swedish texts (the Åtgärdsplan and the Handlingsplan are Swedish templates). */
+/** The pane's Swedish texts (every template but dk-implementeringsplan is Swedish; da.ts has its texts). */
 import type { PaneText, PartName } from "./catalogue";
 
 /** Lower-cases the first letter: a block's title in the middle of a sentence ("utvecklingsområde 3"). */
@@ -127,6 +127,22 @@ export const sv: PaneText = {
   unknownSupported: "Planstöd fungerar med de här mallarna:",
   unknownHint:
     "Öppna originalmallen, eller ett dokument som du har gjort utifrån den, och välj Uppdatera. Rubrikerna och ledtexterna i mallen behöver stå kvar för att Planstöd ska hitta fälten.",
+
+  newPlan: {
+    heading: "Skapa en ny plan",
+    intro:
+      "Dokumentet är tomt. Välj en plan, så lägger Planstöd in den här med rubriker, mallens frågor och fält att skriva i.",
+    unsupported:
+      "Den här versionen av Word kan inte ta emot en ny plan från Planstöd. Skapa planen med kommandot planstod new och öppna filen i Word.",
+    language: (locale) => (locale === "da-DK" ? "På danska" : "På svenska"),
+    create: "Skapa",
+    createLabel: (name) => `Skapa ${name}`,
+    created: (name) =>
+      `${name} har skapats. Fyll i den avsnitt för avsnitt; vägledningen står vid varje avsnitt.`,
+    listHeading: "Eller skapa en ny plan",
+    listIntro:
+      "Planstöd kan också skapa de här planerna åt dig. Öppna ett tomt dokument och starta Planstöd:",
+  },
 
   somethingWrong: (detail) => `Något gick fel: ${detail}`,
   unknownError: "okänt fel.",

@@ -77,6 +77,8 @@ export interface Pane {
     remove: (request: RemoveRequest) => void;
     insertComments: () => void;
     removeComments: () => void;
+    /** Inserts one of Planstöd's own templates into the (empty) document, then works on it. */
+    create: (templateId: string) => void;
     setView: (view: View) => void;
     setOpenItems: (open: string[]) => void;
     dismiss: () => void;
@@ -421,6 +423,26 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     );
   }, [host, act]);
 
+  const create = useCallback(
+    (templateId: string) => {
+      const createPlan = host?.createPlan?.bind(host);
+      if (!createPlan) return;
+      act(
+        "edit",
+        TOP,
+        async () => {
+          const next = await createPlan(templateId);
+          dispatch({ type: "snapshot", snapshot: next });
+          // Said in the new plan's language: the pane now speaks it.
+          const t = catalogueFor(next.template?.language).newPlan;
+          return { intent: "success", text: t.created(next.template?.name ?? ""), anchor: TOP };
+        },
+        true,
+      );
+    },
+    [host, act],
+  );
+
   const setView = useCallback((view: View) => dispatch({ type: "view", view }), []);
   const setOpenItems = useCallback((openItems: string[]) => dispatch({ type: "open", openItems }), []);
   const dismiss = useCallback(() => dispatch({ type: "feedback", feedback: null }), []);
@@ -442,6 +464,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
       remove,
       insertComments,
       removeComments,
+      create,
       setView,
       setOpenItems,
       dismiss,

@@ -1,0 +1,151 @@
+/**
+ * The pane's Danish texts, for the Danish template (dk-implementeringsplan). The wording follows
+ * the seed's own Danish (seed 002: "fase", "aktivitet", "implementeringsproces") and Microsoft's
+ * Danish Word ("Word til internettet", "Fortryd", fanen "Hjem"). An entry of the outline is an
+ * "afsnit", a place for an answer a "felt"; a field is "udfyldt", or "mangler".
+ */
+import type { PaneText, PartName } from "./catalogue";
+
+const lower = (text: string): string => text.charAt(0).toLocaleLowerCase("da-DK") + text.slice(1);
+
+const table = (name: string): string => `”${name}”`;
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+const addInstance = (part: PartName): string => `Tilføj ${lower(part.name)}`;
+
+export const da: PaneText = {
+  title: "Planstöd",
+  intro: "Åbn en plan, som Planstöd kender, i Word, så hjælper Planstöd dig med at udfylde og gennemgå den.",
+  unsupported:
+    "Denne version af Word understøtter ikke Planstöd (WordApi 1.3 kræves). Brug Word til internettet eller en nyere version af Word.",
+  outsideWord:
+    "Siden er åbnet uden for Word, så den kan ikke læse et dokument. Tilføj Planstöd i Word, og åbn det fra fanen Hjem.",
+
+  loading: "Læser dokumentet…",
+  working: "Ændrer dokumentet…",
+  refresh: "Opdater",
+  refreshLabel: "Læs dokumentet igen",
+  missingTitle: "Ikke alt virker i denne version af Word",
+  dismiss: "Luk meddelelsen",
+
+  views: { label: "Vis", outline: "Afsnit", review: "Gennemgå" },
+  outlineLabel: "Skabelonens afsnit",
+
+  summary: (filled, total) => `${filled} af ${total} obligatoriske felter udfyldt`,
+  summaryExplained:
+    "Tæller alle obligatoriske felter, også i de rækker, der bruges. En tilføjet række, der endnu ikke er udfyldt, tælles ikke med.",
+  complete: "Dokumentet er komplet.",
+  incomplete: "Dokumentet er ikke komplet.",
+  warnings: (count) => plural(count, "advarsel", "advarsler"),
+  refreshed: (changed) =>
+    changed ? "Dokumentet er læst igen." : "Dokumentet er læst igen. Intet er ændret siden sidst.",
+
+  status: {
+    ifylld: "Udfyldt",
+    delvis: "Delvist udfyldt",
+    tom: "Ikke udfyldt",
+    optional: "Valgfrit",
+    unused: "Bruges ikke",
+    fresh: "Ny",
+  },
+  templateQuestions: "Skabelonens spørgsmål til hele planen",
+  followsUp: (title) => `Følger op på indsatsen i ${lower(title)}`,
+
+  field: {
+    filled: "udfyldt",
+    missing: "mangler",
+    optional: "valgfrit, ikke udfyldt",
+    notFilled: "ikke udfyldt",
+  },
+  goToField: (label, status, row) =>
+    `Gå til feltet ”${label}”${row === undefined ? "" : ` i række ${row}`} (${status})`,
+  row: (index) => `Række ${index}`,
+
+  addInstance,
+  addRow: "Tilføj række",
+  addRowLabel: (part) => `Tilføj en række i tabellen ${table(part.name)}`,
+  remove: "Slet",
+  removeLabel: (title) => `Slet ${lower(title)}`,
+  removeRowLabel: (name, row) => `Slet række ${row} i tabellen ${table(name)}`,
+  removeQuestion: (title) => `Slet ${lower(title)}?`,
+  removeRowQuestion: (row) => `Slet række ${row}?`,
+  removeBody: (title, fields) =>
+    `${title} slettes fra dokumentet med alle sine ${fields} felter. Ingen af felterne er udfyldt.`,
+  removeRowBody: (name, row) =>
+    `Række ${row} i tabellen ${table(name)} slettes fra dokumentet. Ingen af dens celler er udfyldt.`,
+  undoHint: "Du kan fortryde sletningen i Word med Ctrl+Z.",
+  cancel: "Annuller",
+
+  added: (part, index) =>
+    part.kind === "rows"
+      ? `Række ${index} i tabellen ${table(part.name)} er tilføjet.`
+      : `${part.name} ${index} er tilføjet.`,
+  removed: (title) => `${title} er slettet.`,
+  removedRow: (name, row) => `Række ${row} i tabellen ${table(name)} er slettet.`,
+  goToFirstField: "Gå til det første felt",
+
+  review: {
+    done: "Alle obligatoriske felter er udfyldt.",
+    doneWarnings: (count) =>
+      count === 1
+        ? "Se advarslen nedenfor igennem, før planen afleveres."
+        : `Se de ${count} advarsler nedenfor igennem, før planen afleveres.`,
+    missingCount: (count) =>
+      count === 1 ? "1 obligatorisk felt mangler" : `${count} obligatoriske felter mangler`,
+    groupCount: (count) => plural(count, "punkt", "punkter"),
+    next: "Næste manglende felt",
+    previous: "Forrige manglende felt",
+    stepped: (label, position, total, where) =>
+      `Manglende felt ${position} af ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
+    missingTag: "Mangler",
+    warningTag: "Advarsel",
+    addBlock: addInstance,
+    removeBlock: (title) => `Slet ${lower(title)}`,
+  },
+
+  comments: {
+    heading: "Kommentarer i dokumentet",
+    intro:
+      "Indsæt gennemgangen som kommentarer i Word, så den, der læser planen uden Planstöd, kan se, hvad der mangler. Planstöds kommentarer begynder med [Planstöd]. Andres kommentarer og svar røres aldrig.",
+    insert: "Indsæt gennemgangen som kommentarer",
+    remove: "Slet Planstöds kommentarer",
+    inserted: (inserted, removed) =>
+      `${plural(inserted, "kommentar", "kommentarer")} er indsat i dokumentet.` +
+      (removed > 0
+        ? ` ${plural(removed, "tidligere kommentar", "tidligere kommentarer")} fra Planstöd er erstattet.`
+        : ""),
+    removed: (count) =>
+      count === 0
+        ? "Der var ingen kommentarer fra Planstöd at slette."
+        : `${plural(count, "kommentar", "kommentarer")} fra Planstöd er slettet. Andres kommentarer er der stadig.`,
+    unavailable: "Denne version af Word kan ikke indsætte kommentarer for Planstöd (WordApi 1.4 kræves).",
+    cliHint:
+      "Du kan i stedet skrive gennemgangen som kommentarer i en kopi af filen med Planstöds kommandolinjeværktøj:",
+    cliCommand: "planstod check FIL.docx --comments -o UD.docx",
+  },
+
+  unknownTitle: "Planstöd genkender ikke dette dokument.",
+  unknownSupported: "Planstöd virker med disse skabeloner:",
+  unknownHint:
+    "Åbn den oprindelige skabelon eller et dokument, du har lavet ud fra den, og vælg Opdater. Skabelonens overskrifter og ledetekster skal stå der, for at Planstöd kan finde felterne.",
+
+  newPlan: {
+    heading: "Opret en ny plan",
+    intro:
+      "Dokumentet er tomt. Vælg en plan, så indsætter Planstöd den her med overskrifter, skabelonens spørgsmål og felter at skrive i.",
+    unsupported:
+      "Denne version af Word kan ikke modtage en ny plan fra Planstöd. Opret planen med kommandoen planstod new, og åbn filen i Word.",
+    language: (locale) => (locale === "da-DK" ? "På dansk" : "På svensk"),
+    create: "Opret",
+    createLabel: (name) => `Opret ${name}`,
+    created: (name) =>
+      `${name} er oprettet. Udfyld den afsnit for afsnit; vejledningen står ved hvert afsnit.`,
+    listHeading: "Eller opret en ny plan",
+    listIntro: "Planstöd kan også oprette disse planer for dig. Åbn et tomt dokument, og start Planstöd:",
+  },
+
+  somethingWrong: (detail) => `Noget gik galt: ${detail}`,
+  unknownError: "ukendt fejl.",
+  renderError: "Noget gik galt, da panelet skulle vises. Vælg Opdater for at prøve igen.",
+};
