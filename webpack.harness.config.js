@@ -1,4 +1,5 @@
 /** Builds the harness (harness/): the task pane against the Word API double, into dist-harness/. */
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -20,6 +21,16 @@ module.exports = (_env, argv) => {
         filename: "index.html",
         template: "./harness/harness.html",
         chunks: ["harness"],
+      }),
+      // taskpane.html without the bundle and without office.js (the CDN is not reachable in tests):
+      // test/e2e.test.ts opens it as IE11 and as a current browser to check its ES5 guard.
+      new HtmlWebpackPlugin({
+        filename: "taskpane-guard.html",
+        chunks: [],
+        templateContent: () =>
+          fs
+            .readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8")
+            .replace(/<script src="[^"]*"><\/script>/g, ""),
       }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }] }),
     ],

@@ -20,6 +20,7 @@ import type { ReviewTarget } from "../src/core/review";
 import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
 import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
+import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
 import { createWordDouble, type WordDouble } from "../test/word-double";
 import { setXmlDom } from "../src/ooxml/xml";
 import { browserXmlDom } from "../src/taskpane/browser-xml";
@@ -82,8 +83,15 @@ class ObservedHost implements PlanstodHost {
   fieldAtCursor(): Promise<FieldKey | null> {
     return this.inner.fieldAtCursor();
   }
-  onSelectionChanged(listener: () => void): () => void {
-    return this.inner.onSelectionChanged(listener);
+  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void {
+    return this.inner.onSelectionChanged(listener, onUnavailable);
+  }
+  async selfTest(): Promise<SelfTestResult> {
+    try {
+      return await this.inner.selfTest();
+    } finally {
+      this.changed();
+    }
   }
   async addBlock(type: string, after?: number): Promise<Snapshot> {
     try {

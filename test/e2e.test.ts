@@ -309,3 +309,35 @@ async function review(): Promise<void> {
   expect(left.find((c) => c.id === deltagare?.id)?.replies).toEqual(["Vi fyller i det på fredag. /Anna"]);
   await shot("11-comments-removed");
 }
+
+describe("taskpane.html's guard in a real browser", () => {
+  const guard = () => new URL("/taskpane-guard.html", server.url).toString();
+
+  test("a page simulating IE11 shows which Word is needed", async () => {
+    const ie = await browser.newPage();
+    try {
+      // IE11's own markers: document.documentMode and its user agent.
+      await ie.addInitScript(() => Object.defineProperty(document, "documentMode", { value: 11 }));
+      await ie.goto(guard());
+      const alert = ie.getByRole("alert");
+      await expect(alert.textContent()).resolves.toContain(
+        "Internet Explorer 11, som inte kan köra Planstöd",
+      );
+      await expect(alert.textContent()).resolves.toContain("Word för Microsoft 365 på Windows eller Mac");
+      await ie.screenshot({ path: path.join(RESULTS, "06-ie11-guard.png") });
+    } finally {
+      await ie.close();
+    }
+  }, 60000);
+
+  test("a current browser gets no message (the bundle takes the container)", async () => {
+    const modern = await browser.newPage();
+    try {
+      await modern.goto(guard());
+      await expect(modern.getByRole("alert").count()).resolves.toBe(0);
+      await expect(modern.locator("html").getAttribute("data-planstod-unsupported")).resolves.toBeNull();
+    } finally {
+      await modern.close();
+    }
+  }, 60000);
+});

@@ -110,8 +110,9 @@ function tinyDocx(): Promise<Uint8Array> {
   return tinyBytes;
 }
 
+/** The tiny document; its tests were written against the accepted view, so that is asked for. */
 async function tiny(options?: WordDoubleOptions): Promise<WordDouble> {
-  return createWordDouble(await tinyDocx(), options);
+  return createWordDouble(await tinyDocx(), { deletedText: "omit", ...options });
 }
 
 /** Runs `fn` expecting a rejection; returns the error for inspection. */
@@ -598,7 +599,7 @@ describe("content controls", () => {
 });
 
 describe("text and tracked changes", () => {
-  test("default: deleted text is absent (the accepted view)", async () => {
+  test('deletedText: "omit": deleted text is absent (the accepted view)', async () => {
     const double = await tiny();
     await double.Word.run(async (context) => {
       const p = context.document.body.paragraphs.load("text");
@@ -615,6 +616,11 @@ describe("text and tracked changes", () => {
       expect(p.items[9].text).toBe("Hej gamla nya världen");
     });
   });
+
+  test("the default is what Word on the web reports: deleted text kept", async () => {
+    const double = await createWordDouble(await tinyDocx());
+    expect(double.paragraphTexts()[9]).toBe("Hej gamla nya världen");
+  });
 });
 
 describe("inserting and round-tripping OOXML", () => {
@@ -630,7 +636,7 @@ describe("inserting and round-tripping OOXML", () => {
     const paragraphs = double.paragraphs();
     expect(double.paragraphTexts().slice(0, 3)).toEqual(["Plan", "Ny rad", "Namn: Ange namn. slut"]);
     expect(paragraphs[1].parentNode).toBe(double.body);
-    const roundTrip = await createWordDouble(await double.toDocx());
+    const roundTrip = await createWordDouble(await double.toDocx(), { deletedText: "omit" });
     expect(roundTrip.paragraphTexts()).toEqual(["Plan", "Ny rad", ...TEXTS.slice(1)]);
     await roundTrip.Word.run(async (context) => {
       const p = context.document.body.paragraphs.load("text,styleBuiltIn");
@@ -1304,7 +1310,7 @@ describe("insertOoxml 'After' the whole range of a table, a block control or a p
       "p:Sista nya",
       "p:Hej gamla nya världen",
     ]);
-    const reopened = await createWordDouble(await double.toDocx());
+    const reopened = await createWordDouble(await double.toDocx(), { deletedText: "omit" });
     expect(reopened.paragraphTexts()).toEqual(double.paragraphTexts());
   });
 
@@ -1359,7 +1365,10 @@ describe("deletions queued after getNext() chains act on what the chains found",
     const double = await tiny();
     await double.Word.run(async (context) => {
       const targets = [2, 5, 9, 10].map((i) => chain(context, i));
-      targets[0].parentContentControl.delete(false);
+      // bakgrund is locked against deletion (sdtLocked): Word refuses until it is unlocked.
+      const bakgrund = targets[0].parentContentControl;
+      bakgrund.cannotDelete = false;
+      bakgrund.delete(false);
       targets[1].parentTable.delete();
       targets[2].delete();
       targets[3].delete();
@@ -1369,6 +1378,16 @@ describe("deletions queued after getNext() chains act on what the chains found",
     expect(double.paragraphTexts()).toEqual(["Plan", "Namn: Ange namn. slut", "Välj: Ja", "2026-01-01"]);
     expect(double.contentControlElement(ID.bakgrund)).toBeNull();
     expect(double.body.getElementsByTagNameNS(W, "tbl").length).toBe(0);
+  });
+
+  test("a control locked against deletion is not deleted: GeneralException, as Word answers", async () => {
+    const double = await tiny();
+    const error = await double.Word.run(async (context) => {
+      chain(context, 2).parentContentControl.delete(false);
+      await context.sync();
+    }).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("GeneralException");
+    expect(double.contentControlElement(ID.bakgrund)).not.toBeNull();
   });
 
   test("in the reverse order too, and with a row deleted through parentTableCell.parentRow", async () => {
@@ -1569,10 +1588,12 @@ describe("on the generated Skolverket template (sv-blank.docx)", () => {
 
   test("tracked changes (sv-tracked.docx): deleted text only in the markup view", async () => {
     const bytes = fixture("sv-tracked.docx");
-    const accepted = (await createWordDouble(bytes)).paragraphTexts().join("\n");
+    const accepted = (await createWordDouble(bytes, { deletedText: "omit" })).paragraphTexts().join("\n");
     const markup = (await createWordDouble(bytes, { deletedText: "include" })).paragraphTexts().join("\n");
+    const byDefault = (await createWordDouble(bytes)).paragraphTexts().join("\n");
     expect(accepted).not.toContain("under våren");
     expect(markup).toContain("under våren");
+    expect(byDefault).toBe(markup);
   });
 });
 

@@ -279,13 +279,11 @@ describe("requirement sets", () => {
     expect(withComments.host.capabilities).toMatchObject({ comments: true, missing: [] });
   });
 
-  test("a WordApi 1.1 client can still check the document, and is told what it lacks", async () => {
-    const { double, host } = await hostFor(bytesOf("sv-partial"), { WordApi: "1.1" });
-    expect(host.capabilities).toMatchObject({ read: true, navigate: false, editBlocks: false });
-    expect(host.capabilities.missing).toEqual([MISSING_TEXT.core]);
-    const { value, syncs: n } = await syncs(double, () => host.read());
-    expect(n).toBe(1);
-    expect(value.report).toEqual(await checkDocx(bytesOf("sv-partial")));
+  test("a WordApi 1.1 client (the manifest never offers it the add-in) reads nothing and is told which Word is needed", async () => {
+    const { host } = await hostFor(bytesOf("sv-partial"), { WordApi: "1.1" });
+    expect(host.capabilities).toMatchObject({ read: false, navigate: false, editBlocks: false });
+    expect(host.capabilities.missing).toEqual([MISSING_TEXT.read]);
+    expect(MISSING_TEXT.read).toContain("WordApi 1.3");
     await expect(host.addBlock("uppfoljning")).rejects.toThrow(MISSING_TEXT.core);
   });
 

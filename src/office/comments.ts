@@ -31,6 +31,7 @@ import type { CommentsResult } from "../taskpane/host";
 import { anchorParagraph } from "../ooxml/comments/anchors";
 import type { State } from "./word-host";
 import { wordText } from "./word-text";
+import { matchesParagraph } from "./text-match";
 
 /** What the comment operations need of the adapter. */
 export interface CommentHost {
@@ -121,7 +122,11 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
     // Word's text now against Word's text at the read (not the model's: tracked deletions shown
     // in Word's text would differ from it without any change).
     for (const { index, p } of anchors) {
-      if (wordText(p.text) !== state.wordTexts[state.toWord.get(index) ?? -1])
+      const now = wordText(p.text);
+      if (
+        now !== state.wordTexts[state.toWord.get(index) ?? -1] &&
+        !matchesParagraph(now, state.read.model.paragraphs[index])
+      )
         throw new PlanstodError("word", TEXT.changed);
     }
 

@@ -24,7 +24,7 @@ import { fold } from "../core/text";
 import type { FieldKey } from "../core/outline";
 import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
-import type { DocModel } from "../ooxml/model";
+import type { DocModel, Paragraph } from "../ooxml/model";
 import type { BlockOperation } from "../ooxml/edit";
 import { isEmptyBody } from "../ooxml/empty";
 import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
@@ -33,6 +33,18 @@ import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { CREATE_TEXT, canCreatePlan, insertPlan } from "./create-plan";
 import { officeErrorText } from "./errors";
+import { DEGRADED_TEXT, templateFromTexts } from "./degraded";
+import { runSelfTest } from "./diagnostics";
+import type { SelfTestResult } from "../taskpane/diagnostics/types";
+import { insertIsLocked, LOCK_TEXT, removeIsLocked, writeIsLocked } from "./locks";
+import {
+  countRevisions,
+  queueTrackingMode,
+  TRACKING_REQUIREMENT,
+  TRACKING_TEXT,
+  type TrackingState,
+} from "./tracking";
+import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 import { cursorAgrees, queueCursor } from "./cursor";
 import { queueTextProbe, retext } from "./refresh";
 import { instructionParagraph } from "./targets";
@@ -49,7 +61,12 @@ export interface OfficeApis {
 const HEADER_TYPES = ["FirstPage", "Primary"] as const;
 
 export const REQUIREMENTS = {
-  read: { set: "WordApi", version: "1.1" },
+  /**
+   * What reading needs. body.getOoxml is WordApi 1.1, but the manifest asks for WordApi 1.3, so
+   * a client with less (Office 2016 volume-licensed on Windows) never offers the add-in; the pane
+   * has no separate 1.1 path.
+   */
+  read: { set: "WordApi", version: "1.3" },
   core: { set: "WordApi", version: "1.3" },
   events: { set: "DocumentEvents", version: "1.1" },
   /** getContentControls() of every type; without it only rich-text controls are listed. */
@@ -67,13 +84,25 @@ function supports(office: typeof Office, r: { set: string; version: string }): b
   }
 }
 
+const NEEDS_13 =
+  "Den här versionen av Word saknar WordApi 1.3, som Planstöd behöver. Använd Word på webben, Word för Microsoft 365 (Windows eller Mac) eller Word 2021 eller senare.";
+
 export const MISSING_TEXT = {
-  read: "Den här versionen av Word kan inte lämna ut dokumentets innehåll till tillägg (WordApi 1.1 saknas). Planstöd kan inte granska dokumentet här.",
-  core: "Den här versionen av Word saknar WordApi 1.3. Planstöd kan granska dokumentet men inte gå till fält eller lägga till och ta bort block. Använd Word för webben eller en nyare Word.",
+  read: NEEDS_13,
+  core: NEEDS_13,
+  readOnly:
+    "Dokumentet är öppnat skrivskyddat, så Planstöd kan granska det men inte ändra det. Välj Redigera dokument i Word för att lägga till eller ta bort utvecklingsområden, uppföljningar eller rader.",
   events:
     "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
   comments:
     "Den här versionen av Word kan inte lägga in kommentarer från tillägg (WordApi 1.4 saknas). Granskningen kan ändå läggas in som kommentarer med Planstöds kommandoradsverktyg: planstod check FIL --comments -o UT.docx",
+};
+
+const EDIT_TEXT = {
+  changed:
+    "Dokumentet har ändrats sedan Planstöd läste det, så ingenting ändrades. Uppdatera och försök igen.",
+  unexpected:
+    "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
 };
 
 const WRITE_TEXT = {
@@ -88,16 +117,34 @@ const WRITE_TEXT = {
 
 export function capabilitiesOf(office: typeof Office): HostCapabilities {
   const supported = (r: { set: string; version: string }) => supports(office, r);
-  const read = supported(REQUIREMENTS.read);
-  const core = read && supported(REQUIREMENTS.core);
+  const core = supported(REQUIREMENTS.read) && supported(REQUIREMENTS.core);
   const events = supported(REQUIREMENTS.events);
+  const readOnly = core && isReadOnly(office);
   const missing: string[] = [];
-  if (!read) missing.push(MISSING_TEXT.read);
-  else if (!core) missing.push(MISSING_TEXT.core);
+  if (!core) missing.push(MISSING_TEXT.read);
   if (core && !events) missing.push(MISSING_TEXT.events);
+  if (readOnly) missing.push(MISSING_TEXT.readOnly);
   const comments = core && supported(REQUIREMENTS.comments);
   if (core && !comments) missing.push(MISSING_TEXT.comments);
-  return { read, navigate: core, followCursor: core && events, editBlocks: core, comments, missing };
+  return {
+    read: core,
+    navigate: core,
+    followCursor: core && events,
+    editBlocks: core && !readOnly,
+    comments: comments && !readOnly,
+    missing,
+    ...(readOnly ? { readOnly } : {}),
+  };
+}
+
+/** Office.context.document.mode is ReadOnly (a document opened read-only); never throws. */
+function isReadOnly(office: typeof Office): boolean {
+  try {
+    const readOnly = office.DocumentMode?.ReadOnly ?? "readOnly";
+    return String(office.context.document.mode) === String(readOnly);
+  } catch {
+    return false;
+  }
 }
 
 export interface State {
@@ -114,6 +161,8 @@ export interface State {
   /** The header type each header part was read from (a missing one is left out). */
   headerTypes: (typeof HEADER_TYPES)[number][];
   bodyCount: number;
+  /** Whether Track Changes is on; null when the client cannot say. */
+  trackChanges: TrackingState;
 }
 
 /** The body root (w:body) of a flat OPC package's main part, or null. */
@@ -123,17 +172,16 @@ function bodyOf(pkg: FlatOpc): XmlElement | null {
 }
 
 /** Maps model paragraphs to Word's by text where the counts differ; identity where they agree. */
-function alignParagraphs(modelTexts: readonly string[], wordTexts: readonly string[]): Map<number, number> {
+function alignParagraphs(model: readonly Paragraph[], wordTexts: readonly string[]): Map<number, number> {
   const map = new Map<number, number>();
-  if (modelTexts.length === wordTexts.length) {
-    modelTexts.forEach((_, i) => map.set(i, i));
+  if (model.length === wordTexts.length) {
+    model.forEach((_, i) => map.set(i, i));
     return map;
   }
   let w = 0;
-  for (let m = 0; m < modelTexts.length; m++) {
-    const want = fold(modelTexts[m]);
+  for (let m = 0; m < model.length; m++) {
     for (let look = w; look < Math.min(wordTexts.length, w + 8); look++) {
-      if (fold(wordTexts[look]) === want) {
+      if (matchesParagraph(wordTexts[look], model[m])) {
         map.set(m, look);
         w = look + 1;
         break;
@@ -234,6 +282,7 @@ export class WordHost implements PlanstodHost {
     const ooxml = body.getOoxml();
     const paragraphs = body.paragraphs;
     paragraphs.load("items/text");
+    const tracking = queueTrackingMode(context, supports(this.apis.Office, TRACKING_REQUIREMENT));
     const headers = this.capabilities.navigate
       ? HEADER_TYPES.map((type) => context.document.sections.getFirst().getHeader(type).getOoxml())
       : [];
@@ -277,13 +326,11 @@ export class WordHost implements PlanstodHost {
         analysis,
         wordTexts,
         headerTexts: found.map((h) => h.texts),
-        toWord: alignParagraphs(
-          bodyParagraphs.map((p) => p.text),
-          wordTexts,
-        ),
+        toWord: alignParagraphs(bodyParagraphs, wordTexts),
         headerStarts,
         headerTypes: found.map((h) => h.type),
         bodyCount: bodyParagraphs.length,
+        trackChanges: tracking(),
       };
     };
   }
@@ -294,6 +341,7 @@ export class WordHost implements PlanstodHost {
     const report = state.analysis?.report ?? null;
     this.reported = JSON.stringify(report);
     const snapshot: Snapshot = { template, report };
+    if (state.trackChanges) snapshot.trackChanges = true;
     if (!template && isEmptyBody(state.read.body)) snapshot.empty = true;
     return snapshot;
   }
@@ -310,7 +358,21 @@ export class WordHost implements PlanstodHost {
   }
 
   async read(): Promise<Snapshot> {
-    return this.snapshot(await this.load());
+    try {
+      return this.snapshot(await this.load());
+    } catch (error) {
+      // Word could not hand over the OOXML: fall back to the paragraph texts (one more round
+      // trip) for the template's outline; if even they do not load, the first error stands.
+      this.state = null;
+      const texts = await this.run(async (context) => {
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load("items/text");
+        await context.sync();
+        return paragraphs.items.map((p) => p.text);
+      }).catch(() => null);
+      if (!texts) throw error;
+      return { template: templateFromTexts(texts), report: null, degraded: DEGRADED_TEXT };
+    }
   }
 
   /** A full read (1 round trip) into this.state, without handing a snapshot to the pane. */
@@ -346,14 +408,14 @@ export class WordHost implements PlanstodHost {
 
   /** One navigation attempt: selects and verifies the paragraph's text (1 round trip). */
   private async trySelect(state: State, index: number): Promise<boolean> {
-    const expected = fold(state.read.model.paragraphs[index]?.text ?? "");
+    const expected = state.read.model.paragraphs[index];
     return this.run(async (context) => {
       const p = this.paragraphProxy(context, state, index);
-      if (!p) return false;
+      if (!p || !expected) return false;
       p.load("text");
       p.select("Start");
       await context.sync();
-      return fold(wordText(p.text)) === expected;
+      return matchesParagraph(wordText(p.text), expected);
     });
   }
 
@@ -401,13 +463,42 @@ export class WordHost implements PlanstodHost {
     return null;
   }
 
-  onSelectionChanged(listener: () => void): () => void {
+  /**
+   * Follows the cursor. addHandlerAsync reports through its callback whether the subscription
+   * took; when it did not (or throws), cursor following is off and `onUnavailable` gets the same
+   * message a client without DocumentEvents shows.
+   */
+  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void {
     if (!this.capabilities.followCursor) return () => {};
     const { Office: office } = this.apis;
-    const handler = () => listener();
-    office.context.document.addHandlerAsync(office.EventType.DocumentSelectionChanged, handler);
-    return () =>
-      office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
+    let active = true;
+    const handler = () => {
+      if (active) listener();
+    };
+    const unavailable = () => {
+      if (!active) return;
+      active = false;
+      onUnavailable?.(MISSING_TEXT.events);
+    };
+    try {
+      office.context.document.addHandlerAsync(
+        office.EventType.DocumentSelectionChanged,
+        handler,
+        (result) => {
+          if (result.status !== office.AsyncResultStatus.Succeeded) unavailable();
+        },
+      );
+    } catch {
+      unavailable();
+    }
+    return () => {
+      active = false;
+      try {
+        office.context.document.removeHandlerAsync(office.EventType.DocumentSelectionChanged, { handler });
+      } catch {
+        // Nothing to undo when the subscription never took.
+      }
+    };
   }
 
   /**
@@ -419,6 +510,7 @@ export class WordHost implements PlanstodHost {
    */
   async writeField(key: FieldKey, text: string): Promise<void> {
     if (!this.capabilities.navigate) throw new PlanstodError("word", MISSING_TEXT.core);
+    if (this.capabilities.readOnly) throw new PlanstodError("word", MISSING_TEXT.readOnly);
     const state = this.state ?? (await this.load());
     const analysis = state?.analysis;
     const field = analysis ? findField(analysis, key) : null;
@@ -436,6 +528,7 @@ export class WordHost implements PlanstodHost {
       : targetParagraph({ ...field, location: { ...field.location, anchor: null } }, state.read.model);
     if (index === null) throw new PlanstodError("word", WRITE_TEXT.noAnswer);
     const paragraph = state.read.model.paragraphs[index];
+    if (writeIsLocked(paragraph)) throw new PlanstodError("word", LOCK_TEXT.write);
     const onlyPlaceholder = paragraph.segments.length > 0 && paragraph.segments.every((s) => s.placeholder);
     const placeholder = fold(def.control?.placeholder ?? "");
     const getAll = supports(this.apis.Office, REQUIREMENTS.allControls);
@@ -449,14 +542,19 @@ export class WordHost implements PlanstodHost {
       const inline = getAll ? p.getContentControls() : p.contentControls;
       inline.load("items/text");
       await context.sync();
-      if (fold(wordText(p.text)) !== fold(paragraph.text))
-        throw new PlanstodError("word", WRITE_TEXT.changed);
+      if (!matchesParagraph(p.text, paragraph)) throw new PlanstodError("word", WRITE_TEXT.changed);
       const target = !parent.isNullObject ? parent : inline.items[inline.items.length - 1];
       if (target) {
-        // Replace only a control that shows nothing but its placeholder.
-        const shown = fold(wordText(target.text));
-        if (shown !== "" && shown !== placeholder) throw new PlanstodError("word", WRITE_TEXT.hasText);
-        target.insertText(text, "Replace");
+        // Replace only a control that shows nothing but its placeholder. One that shows only
+        // tracked-deleted text (markup view) keeps that revision: the answer goes after it.
+        const shown = normalizeWordText(target.text);
+        const deletedOnly =
+          hasTrackedDeletion(paragraph) &&
+          (shown === "" || shown === normalizeWordText(wordTextsOf(paragraph).shown));
+        if (shown !== "" && shown !== placeholder && !deletedOnly) {
+          throw new PlanstodError("word", WRITE_TEXT.hasText);
+        }
+        target.insertText(text, deletedOnly ? "End" : "Replace");
       } else p.insertText(text, onlyPlaceholder ? "Replace" : "End");
       await context.sync();
     });
@@ -542,6 +640,11 @@ export class WordHost implements PlanstodHost {
     };
   }
 
+  /** The self-test (src/office/diagnostics.ts) in this client, on the open document. */
+  async selfTest(): Promise<SelfTestResult> {
+    return runSelfTest(this.apis, { makeHost: (apis) => new WordHost(apis) });
+  }
+
   async addBlock(type: string, after?: number): Promise<Snapshot> {
     return this.edit({ op: "add", type, after });
   }
@@ -552,33 +655,69 @@ export class WordHost implements PlanstodHost {
 
   /**
    * A block operation in three round trips: read (1); run the shared operation on that OOXML,
-   * which refuses before Word is touched; replay it in Word (2); read back and verify (3).
+   * which refuses before Word is touched; load the text of every paragraph the replay acts on
+   * and refuse, with nothing changed, when one of them moved (2); replay it in Word and read
+   * back in the same batch (3), then verify that no user text changed.
    */
   private async edit(operation: BlockOperation): Promise<Snapshot> {
-    if (!this.capabilities.editBlocks) throw new PlanstodError("word", MISSING_TEXT.core);
+    if (!this.capabilities.editBlocks) {
+      throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
+    }
     const state = await this.load();
+    if (operation.op === "remove" && state.trackChanges) {
+      throw new PlanstodError("word", TRACKING_TEXT.removeRefused);
+    }
+    const revisionsBefore = countRevisions(state.read.body);
     // Block operations are a chunk of their own in the pane: not needed before the first edit.
     const { applyEdit, verifyEdit } = await import(/* webpackChunkName: "block-edit" */ "../ooxml/edit");
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
+    // The operation edited the read's DOM in place: whatever happens now, the next call reads again.
+    this.state = null;
     // Every element Word must act on, with the paragraph that reaches it, checked against Word's
     // text before anything is queued: a block is never half added or half removed.
     const elements = operation.op === "add" ? (edit.after ? [edit.after] : []) : edit.removed;
+    // Locked content controls: Word would refuse with a generic error; say which lock instead.
+    if (operation.op === "add" && elements.some(insertIsLocked))
+      throw new PlanstodError("word", LOCK_TEXT.add);
+    const inside = (el: XmlElement) => state.read.model.paragraphs.find((p) => isWithin(p.el, el));
+    if (operation.op === "remove" && elements.some((el) => removeIsLocked(el, inside(el)))) {
+      throw new PlanstodError("word", LOCK_TEXT.remove);
+    }
     const targets = elements.map((el) => {
       const index = reachingParagraph(state, el, operation.op === "add" ? "last" : "first");
       if (index === null) throw new PlanstodError("edit-unsafe");
-      if (!sameText(state, index)) {
-        throw new PlanstodError(
-          "word",
-          "Dokumentet har ändrats sedan Planstöd läste det. Uppdatera och försök igen.",
-        );
-      }
+      if (!sameText(state, index)) throw new PlanstodError("word", EDIT_TEXT.changed);
       return { el, index };
     });
 
-    await this.run(async (context) => {
-      // Resolve every proxy first, then act: the chains see the document as it was.
+    const before = edit.extracted;
+    this.state = await this.run(async (context) => {
+      // Resolve every proxy first and load the text of every paragraph the edit touches (for a
+      // remove, every paragraph of the removed elements): the document may have changed since
+      // the read (the user, or a co-author on the web), and an edit by ordinal must not act on a
+      // paragraph that moved. Nothing is deleted or inserted unless all of them still match.
       const proxies = targets.map((t) => ({ el: t.el, p: this.paragraphProxy(context, state, t.index) }));
+      const checks = targets.flatMap((t) => {
+        const own = operation.op === "remove" ? paragraphsWithin(state, t.el) : [t.index];
+        if (own.length === 0) throw new PlanstodError("edit-unsafe");
+        // Empty paragraphs all look alike: the check starts at the nearest paragraph with text.
+        const indexes = [...textAbove(state, own[0]), ...own];
+        const first = this.paragraphProxy(context, state, indexes[0]);
+        if (!first) throw new PlanstodError("edit-unsafe");
+        let p: Word.Paragraph = first;
+        return indexes.map((index, k) => {
+          if (k > 0) p = p.getNext();
+          p.load("text");
+          return { index, p };
+        });
+      });
+      await context.sync();
+      const moved = checks.some(({ index, p }) => {
+        const model = state.read.model.paragraphs[index];
+        return !model || !matchesParagraph(p.text, model);
+      });
+      if (moved) throw new PlanstodError("word", EDIT_TEXT.changed);
       for (const { el, p } of proxies) {
         if (!p) throw new PlanstodError("edit-unsafe");
         if (operation.op === "add") {
@@ -598,16 +737,22 @@ export class WordHost implements PlanstodHost {
         else if (isW(el, "sdt")) p.parentContentControl.delete(false);
         else p.delete();
       }
+      // The read-back rides in the same round trip as the edit: it sees the document after it.
+      const build = this.queueRead(context);
       await context.sync();
+      return build();
     });
 
-    const before = edit.extracted;
-    const now = (await this.load()).analysis;
+    const now = this.state.analysis;
     if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
-      throw new PlanstodError(
-        "word",
-        "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
-      );
+      const kept =
+        operation.op === "remove" &&
+        now?.report.blocks[operation.type] === state.analysis?.report.blocks[operation.type];
+      throw new PlanstodError("word", kept ? TRACKING_TEXT.removeUnverified : EDIT_TEXT.unexpected);
+    }
+    // A client that cannot report the mode: new revisions in the read-back show Word tracked it.
+    if (this.state.trackChanges === null && countRevisions(this.state.read.body) > revisionsBefore) {
+      this.state.trackChanges = true;
     }
     return this.snapshot(this.state!);
   }
@@ -618,8 +763,38 @@ function sameText(state: State, index: number): boolean {
   const ordinal = state.toWord.get(index);
   const model = state.read.model.paragraphs[index];
   return (
-    ordinal !== undefined && model !== undefined && fold(state.wordTexts[ordinal] ?? "") === fold(model.text)
+    ordinal !== undefined && model !== undefined && matchesParagraph(state.wordTexts[ordinal] ?? "", model)
   );
+}
+
+/**
+ * The model indexes of the body paragraphs inside `el`, which are consecutive in Word's order;
+ * empty when some of them has no Word ordinal or the ordinals are not consecutive.
+ */
+function paragraphsWithin(state: State, el: XmlElement): number[] {
+  const inside = state.read.model.paragraphs.filter((p) => p.part === "body" && isWithin(p.el, el));
+  const ordinals = inside.map((p) => state.toWord.get(p.index));
+  const consecutive = ordinals.every(
+    (o, i) => o !== undefined && (i === 0 || o === (ordinals[i - 1] ?? -2) + 1),
+  );
+  return consecutive ? inside.map((p) => p.index) : [];
+}
+
+/**
+ * The body paragraphs from the nearest one above `index` that has text up to (not including)
+ * `index`, when their Word ordinals run consecutively up to it; else none.
+ */
+function textAbove(state: State, index: number): number[] {
+  const ordinal = state.toWord.get(index);
+  if (ordinal === undefined) return [];
+  const out: number[] = [];
+  for (let i = index - 1, o = ordinal - 1; i >= 0 && index - i <= 40; i--, o--) {
+    const p = state.read.model.paragraphs[i];
+    if (!p || p.part !== "body" || state.toWord.get(i) !== o) return [];
+    out.unshift(i);
+    if (normalizeWordText(wordTextsOf(p).shown) !== "") return out;
+  }
+  return [];
 }
 
 /**

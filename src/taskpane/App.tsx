@@ -4,6 +4,9 @@ import { entryOf, planGuidance, type OutlineEntry } from "../core/outline";
 import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
 import { TextProvider } from "./i18n";
+import { DegradedView } from "./DegradedView";
+import { DiagnosticsLink } from "./diagnostics/DiagnosticsLink";
+import { DiagnosticsView } from "./diagnostics/DiagnosticsView";
 import { ErrorBoundary, Notice } from "./Messages";
 import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
 import { Outline } from "./Outline";
@@ -82,8 +85,27 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
   const pane = usePane(host, { refreshPollMs });
   const { state, text, actions } = pane;
-  const missing = host?.capabilities.missing ?? [];
+  const missing = [...(host?.capabilities.missing ?? []), ...(pane.followError ? [pane.followError] : [])];
   const canRead = host?.capabilities.read ?? false;
+  /** The diagnostics page (self-test) is open. */
+  const [diagnostics, setDiagnostics] = useState(false);
+  const selfTest = host?.selfTest ? () => host.selfTest!() : null;
+
+  if (diagnostics && selfTest) {
+    return (
+      <TextProvider value={text}>
+        <main className={styles.root}>
+          <DiagnosticsView
+            run={selfTest}
+            onClose={() => {
+              setDiagnostics(false);
+              actions.reread();
+            }}
+          />
+        </main>
+      </TextProvider>
+    );
+  }
 
   return (
     <TextProvider value={text}>
@@ -125,7 +147,16 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
             />
           )}
           <ErrorBoundary resetKey={state.snapshot}>
+            {state.snapshot?.degraded && (
+              <DegradedView
+                message={state.snapshot.degraded}
+                template={state.snapshot.template}
+                onRefresh={actions.reread}
+                busy={state.busy !== null}
+              />
+            )}
             {state.snapshot &&
+              !state.snapshot.degraded &&
               !state.snapshot.template &&
               (state.snapshot.empty && host?.createPlan ? (
                 <NewPlan
@@ -138,6 +169,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
               ))}
             <Document pane={pane} host={host} />
           </ErrorBoundary>
+          {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
         </main>
       </FeedbackProvider>
     </TextProvider>

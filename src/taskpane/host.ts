@@ -1,6 +1,7 @@
 import type { FieldKey } from "../core/outline";
 import type { ReviewTarget } from "../core/review";
 import type { Report, TemplateDef } from "../core/types";
+import type { SelfTestResult } from "./diagnostics/types";
 
 /**
  * What the pane needs from its host document. The Word adapter (src/office/) implements it over
@@ -12,6 +13,14 @@ export interface Snapshot {
   /** The recognised template, or null when the document is none of the supported ones. */
   template: TemplateDef | null;
   report: Report | null;
+  /** Track Changes is on in the document (edits show as revisions); absent when off or unknown. */
+  trackChanges?: boolean;
+  /**
+   * Set when Word could not hand over the document (body.getOoxml failed): a Swedish message.
+   * `report` is then null and `template` is recognised from the paragraph texts, if at all; the
+   * pane shows the template's outline without statuses.
+   */
+  degraded?: string;
   /** True when the document holds nothing at all (no template): the pane offers a new plan. */
   empty?: boolean;
 }
@@ -26,6 +35,8 @@ export interface HostCapabilities {
   comments: boolean;
   /** Swedish explanations of what this Word client lacks, for a message bar. */
   missing: string[];
+  /** The document is open read-only (Office.context.document.mode): nothing is edited. */
+  readOnly?: boolean;
 }
 
 export interface PlanstodHost {
@@ -36,8 +47,12 @@ export interface PlanstodHost {
   select(field: FieldKey): Promise<void>;
   /** The field the cursor is in, if any. */
   fieldAtCursor(): Promise<FieldKey | null>;
-  /** Calls `listener` when the selection moves; returns a function that stops listening. */
-  onSelectionChanged(listener: () => void): () => void;
+  /**
+   * Calls `listener` when the selection moves; returns a function that stops listening. When
+   * Word refuses the subscription, `onUnavailable` gets a Swedish explanation (the pane then
+   * stops following the cursor).
+   */
+  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void;
   /** Adds a fresh instance of a block after instance `after` (default: the last); returns the new state. */
   addBlock(type: string, after?: number): Promise<Snapshot>;
   /** Removes an unused instance; refused (with a Swedish message) when it holds any text. */
@@ -57,6 +72,11 @@ export interface PlanstodHost {
   insertReviewComments(): Promise<CommentsResult>;
   /** Removes Planstöd's own comments only; returns how many were removed. */
   removeReviewComments(): Promise<number>;
+  /**
+   * Runs the self-test of the adapter's assumptions in this client (diagnostics page; it adds
+   * and removes a block, so it is meant for a scratch copy). Hosts without Word leave it out.
+   */
+  selfTest?(): Promise<SelfTestResult>;
   /** Whether `createPlan` can work in this client (WordApi 1.1: Body.insertOoxml). */
   readonly canCreatePlan?: boolean;
   /**

@@ -14,6 +14,8 @@ function prefersDarkColorScheme(): boolean {
 }
 
 async function main(): Promise<void> {
+  // taskpane.html found an engine too old for the pane and shows its message instead.
+  if (document.documentElement.hasAttribute("data-planstod-unsupported")) return;
   // office.js is loaded from Microsoft's CDN by taskpane.html. When it is missing (offline, or the page
   // is opened in a plain browser without it) the pane renders anyway and App shows a notice.
   await waitForOffice();

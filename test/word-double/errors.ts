@@ -104,3 +104,19 @@ export function runMustReturnPromise(): OfficeExtensionErrorDouble {
     "Word.run",
   );
 }
+
+export function accessDenied(detail: string, location = "Word edit"): OfficeExtensionErrorDouble {
+  return new OfficeExtensionErrorDouble(
+    ErrorCodes.accessDenied,
+    `You cannot perform the requested operation. (${detail})`,
+    location,
+  );
+}
+
+export function generalException(location: string, detail: string): OfficeExtensionErrorDouble {
+  return new OfficeExtensionErrorDouble(
+    ErrorCodes.generalException,
+    `An internal error has occurred. (${detail})`,
+    location,
+  );
+}

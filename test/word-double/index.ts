@@ -103,10 +103,27 @@
  *   supports (per @types/office-js: plainText WordApi 1.5 - with getContentControls itself -,
  *   checkBox 1.7, dropDownList/comboBox 1.9, datePicker/picture/group/buildingBlockGallery/
  *   repeatingSection WordApiDesktop 1.3); asking for an unsupported type is InvalidArgument.
- * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; field codes, text boxes and
- *   mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
- *   w:moveFrom): `deletedText: "omit"` (default) gives the text as if all changes were
- *   accepted; "include" gives what Word returns while markup is shown (deleted text kept).
+ * - Text: w:t, w:tab "\t", w:br "\v" (page break "\f"), w:cr "\v"; footnote and endnote
+ *   reference marks "\u0002", non-breaking hyphen "\u001e", optional hyphen "\u001f" (the
+ *   characters Word's object model uses); field codes, text boxes (not in body.paragraphs
+ *   nor in their anchor's text, office-js #5282) and mc:Fallback are skipped; paragraphs are joined with "\r". Tracked deletions (w:del,
+ *   w:moveFrom): `deletedText: "include"` (default) gives what Word returns on the web and,
+ *   while markup is shown, on the desktop (deleted text kept, office-js #1267, #5286);
+ *   "omit" gives the text as if all changes were accepted (desktop with markup hidden).
+ * - Changes between round trips: beforeSync(change) runs `change` at the start of every sync
+ *   (before its queued actions), so a test can be the user or a co-author editing the document
+ *   between two of the add-in's round trips.
+ * - Locks (w:lock; cannotEdit/cannotDelete) are reported and enforced: inserting, typing or
+ *   deleting inside a control whose contents are locked, and deleting a control that cannot be
+ *   deleted (or a range, row or table holding one), fail with GeneralException.
+ * - Office.context.document.mode (option `documentMode`): "readOnly" makes every edit fail with
+ *   AccessDenied. Option `selectionEventsFail`: addHandlerAsync reports a failed AsyncResult.
+ *   Option `failGetOoxml`: body.getOoxml() fails with GeneralException.
+ * - Track Changes (WordApi 1.4): Document.changeTrackingMode ("Off", "TrackAll",
+ *   "TrackMineOnly"; option `changeTrackingMode`). While tracking, deletes keep their content
+ *   inside w:del (w:t become w:delText, paragraph marks and rows are marked deleted) and inserts
+ *   (insertOoxml, insertText, insertParagraph, insertRows, control text) are wrapped in w:ins,
+ *   as Word records API edits; body.paragraphs still lists deleted paragraphs.
  * - Styles: `style` is the English UI name (built-in lower-case names capitalised, "heading 1"
  *   -> "Heading 1"); styleBuiltIn maps to Word.BuiltInStyleName or "Other".
  * - Selection: getSelection() returns the current selection; select() on Body/Paragraph/
@@ -144,7 +161,6 @@
  *   NotImplemented.
  * - Word's merging of adjacent tables when a table is inserted right next to another one, and
  *   vertical merges (w:vMerge) when rows are inserted: tcPr is copied as it is.
- * - Locks (cannotEdit/cannotDelete) are reported but not enforced.
  * - Text boxes (w:txbxContent) are invisible: their paragraphs and controls are not listed.
  * - insertText on a control that wraps table rows, and paragraphs inserted among table rows or
  *   cells or inside an inline control, fail with InvalidArgument.
@@ -155,7 +171,7 @@
  *   package are ignored; w:id values of inserted controls are kept as they are.
  * - Word's paragraph-mark quirks on insertOoxml at paragraph boundaries, tracked deleted
  *   paragraph marks (paragraphs are never merged), table cell-end markers in text, localised
- *   style names, change tracking of edits made through the API, a Word.run that reuses
+ *   style names, a Word.run that reuses
  *   objects from another run (trackedObjects are no-ops).
  */
 
@@ -166,6 +182,7 @@ import { RequestContextDouble, type Session } from "./objects";
 import { DocxParts } from "./package";
 import { CommentStore, type Author, type CommentInfo } from "./comments";
 import { ClientResultDouble, RequirementSets } from "./runtime";
+import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
 export { OfficeExtensionErrorDouble, ErrorCodes } from "./errors";
@@ -192,6 +209,7 @@ export { WORD_USER, type Author, type CommentInfo } from "./comments";
 /** The default author of test comments made "by a person" (addPersonComment). */
 export const PERSON: Author = { name: "Bertil Rektor", initials: "BR" };
 export type { ContentControlTypeString, DeletedTextMode } from "./model";
+export type { ChangeTrackingModeString } from "./tracking";
 
 /** Requirement-set presets. */
 export const REQUIREMENT_SETS = {
@@ -211,10 +229,27 @@ export interface WordDoubleOptions {
   /** Office.context.diagnostics.version; default "16.0.0.0". */
   version?: string;
   officeTheme?: { bodyBackgroundColor: string };
-  /** Tracked deletions in `text`: "omit" (default, as if accepted) or "include" (markup view). */
+  /**
+   * Tracked deletions in `text`: "include" (default: what Word on the web always returns, and
+   * Word on the desktop while markup is shown) or "omit" (markup hidden, as if accepted).
+   */
   deletedText?: DeletedTextMode;
   /** First Word API content-control id; default 1 (numbers used as OOXML w:id are skipped). */
   firstContentControlId?: number;
+  /**
+   * Document.changeTrackingMode (WordApi 1.4) at the start; default "Off". While tracking, the
+   * double's deletes and inserts become w:del / w:ins revisions, as Word records API edits.
+   */
+  changeTrackingMode?: ChangeTrackingModeString;
+  /**
+   * Office.context.document.mode; default "readWrite". With "readOnly" every edit through the
+   * Word API fails with AccessDenied, as Word refuses changes to a read-only document.
+   */
+  documentMode?: "readOnly" | "readWrite";
+  /** Office.context.document.addHandlerAsync(DocumentSelectionChanged) reports failure. */
+  selectionEventsFail?: boolean;
+  /** body.getOoxml() fails with GeneralException, as on some documents (office-js #3898, #6016). */
+  failGetOoxml?: boolean;
 }
 
 /** The `Word` namespace of the double. */
@@ -281,6 +316,12 @@ export interface WordDouble {
   /** context.sync() calls so far (including Word.run's final flush when it had work). */
   readonly syncCount: number;
   resetSyncCount(): void;
+  /**
+   * Runs `change` at the start of every sync (before its queued actions) with the sync's number
+   * as syncCount counts it; `change` may edit the document (for example with `paragraphs()` and
+   * the DOM, or by editing `body`). null removes the hook.
+   */
+  beforeSync(change: ((sync: number) => void) | null): void;
 
   /** The live DOM of word/document.xml (edits through the API show here at once). */
   readonly document: XmlDocument;
@@ -355,8 +396,11 @@ export async function createWordDouble(
   const parts = await DocxParts.open(docxBytes);
   const requirements = new RequirementSets(options.requirementSets ?? REQUIREMENT_SETS.modern);
   const model = new DocModel(parts, {
-    deletedText: options.deletedText ?? "omit",
+    deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
+    changeTrackingMode: options.changeTrackingMode ?? "Off",
+    readOnly: options.documentMode === "readOnly",
+    failGetOoxml: options.failGetOoxml,
   });
   const comments = await CommentStore.open(parts, model);
   parts.flatOpcExtra = (blocks) => comments.flatOpcPart(blocks);
@@ -367,6 +411,8 @@ export async function createWordDouble(
     version: options.version ?? "16.0.0.0",
     officeTheme: options.officeTheme,
     requirements,
+    documentMode: options.documentMode,
+    selectionEventsFail: options.selectionEventsFail,
   });
 
   const Word: WordNamespaceDouble = {
@@ -423,6 +469,14 @@ export async function createWordDouble(
     },
     resetSyncCount() {
       session.syncCount = 0;
+    },
+    beforeSync(change) {
+      session.beforeSync = change
+        ? (n) => {
+            change(n);
+            parts.dirty.add(parts.main);
+          }
+        : undefined;
     },
     document: parts.main,
     body: parts.body,

@@ -5,7 +5,8 @@
  * only decide *when* it runs.
  */
 
-import { invalidArgument, notImplemented } from "./errors";
+import { accessDenied, generalException, invalidArgument, notImplemented } from "./errors";
+import { isTracking, trackDeletion, trackInsertion, type ChangeTrackingModeString } from "./tracking";
 import type { DocxParts, StoryPart } from "./package";
 import {
   NS,
@@ -184,6 +185,12 @@ export class StyleTable {
 export interface ModelOptions {
   deletedText: DeletedTextMode;
   firstContentControlId: number;
+  /** Document.changeTrackingMode at the start; default "Off". */
+  changeTrackingMode?: ChangeTrackingModeString;
+  /** The document is open read-only: every edit fails with AccessDenied. */
+  readOnly?: boolean;
+  /** body.getOoxml() of the main document fails with GeneralException. */
+  failGetOoxml?: boolean;
 }
 
 export class DocModel {
@@ -198,12 +205,15 @@ export class DocModel {
   private readonly virtualStories = new Map<string, XmlElement>();
   private readonly virtualDocs = new Set<XmlDocument>();
   selection: RangeTarget;
+  /** Document.changeTrackingMode: while tracking, API deletes and inserts become revisions. */
+  changeTrackingMode: ChangeTrackingModeString;
 
   constructor(
     readonly parts: DocxParts,
     readonly options: ModelOptions,
   ) {
     this.styles = new StyleTable(parts.styles);
+    this.changeTrackingMode = options.changeTrackingMode ?? "Off";
     this.nextId = options.firstContentControlId;
     for (const root of this.storyRoots()) {
       for (const sdt of descendantsW(root, "sdt")) {
@@ -227,6 +237,11 @@ export class DocModel {
 
   get body(): XmlElement {
     return this.parts.body;
+  }
+
+  /** Whether API edits are recorded as tracked changes now. */
+  get tracking(): boolean {
+    return isTracking(this.changeTrackingMode);
   }
 
   get stories(): readonly StoryPart[] {
@@ -273,6 +288,7 @@ export class DocModel {
    * virtual header/footer (a part that does not exist) fails before anything changes.
    */
   markDirty(node: XmlNode): void {
+    if (this.options.readOnly) throw accessDenied("the document is open read-only");
     const doc = node.ownerDocument;
     if (!doc) return;
     if (this.virtualDocs.has(doc)) {
@@ -282,6 +298,27 @@ export class DocModel {
       );
     }
     this.parts.dirty.add(doc);
+  }
+
+  /**
+   * Locks (w:lock), as Word enforces them: nothing inside a control whose contents are locked
+   * (contentLocked, sdtContentLocked) can change, and a control that cannot be deleted
+   * (sdtLocked, sdtContentLocked) cannot be removed. Word answers with a generic error.
+   */
+  checkEditable(node: XmlNode | null, where: string): void {
+    for (let n = node; n && isElement(n); n = n.parentNode) {
+      if (isW(n, "sdt") && this.ccCannotEdit(n))
+        throw generalException(where, "the contents of a locked content control cannot be edited");
+    }
+  }
+
+  checkDeletable(nodes: readonly XmlElement[], where: string): void {
+    for (const node of nodes) {
+      this.checkEditable(node.parentNode, where);
+      const sdts = [...(isW(node, "sdt") ? [node] : []), ...descendantsW(node, "sdt")];
+      if (sdts.some((sdt) => this.ccCannotDelete(sdt)))
+        throw generalException(where, "a locked content control cannot be deleted");
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -374,6 +411,17 @@ export class DocModel {
               continue;
             case "cr":
               out.push("\v");
+              continue;
+            // Word's object model reports these as control characters (office-js #6942, #2749).
+            case "footnoteReference":
+            case "endnoteReference":
+              out.push("\u0002");
+              continue;
+            case "noBreakHyphen":
+              out.push("\u001e");
+              continue;
+            case "softHyphen":
+              out.push("\u001f");
               continue;
             case "commentReference":
               // Word on Windows reports a comment's reference mark as \x05 (office-js #2114).
@@ -700,6 +748,7 @@ export class DocModel {
 
   /** ContentControl.insertText: typing over a placeholder replaces it and clears w:showingPlcHdr. */
   ccInsertText(sdt: XmlElement, text: string, location: InsertLocationString, where: string): RangeTarget {
+    this.checkEditable(sdt, where);
     const showing = this.ccShowingPlaceholder(sdt);
     if (location !== "Replace" && !showing) {
       return this.insertText(
@@ -722,6 +771,7 @@ export class DocModel {
       this.removeAll(children(content));
       const run = this.makeRun(content, text.replace(/\r\n|\r|\n/g, "\v"), rPr);
       content.appendChild(run);
+      if (this.tracking) trackInsertion([run]);
       return { kind: "nodes", first: run, last: run };
     }
     const holder = kind === "cell" ? descendantsW(content, "tc")[0] : kind === "row" ? null : content;
@@ -737,12 +787,14 @@ export class DocModel {
       holder.appendChild(p);
       return p;
     });
+    if (this.tracking) trackInsertion(paragraphs);
     this.markDirty(sdt);
     return { kind: "nodes", first: paragraphs[0], last: paragraphs[paragraphs.length - 1] };
   }
 
   /** ContentControl.clear(): empties the control; a control with a placeholder shows it again. */
   ccClear(sdt: XmlElement, where: string): void {
+    this.checkEditable(sdt, where);
     this.markDirty(sdt);
     const kind = this.ccKind(sdt);
     const content = this.sdtContent(sdt);
@@ -779,10 +831,17 @@ export class DocModel {
   ccDelete(sdt: XmlElement, keepContent: boolean): void {
     const parent = sdt.parentNode;
     if (!isElement(parent)) return;
+    if (keepContent) {
+      this.checkEditable(parent, "ContentControl.delete");
+      if (this.ccCannotDelete(sdt))
+        throw generalException("ContentControl.delete", "a locked content control cannot be deleted");
+    } else this.checkDeletable([sdt], "ContentControl.delete");
     this.markDirty(sdt);
     if (keepContent) {
       insertAllBefore(parent, Array.from(this.sdtContent(sdt).childNodes), sdt);
       parent.removeChild(sdt);
+    } else if (this.tracking) {
+      trackDeletion(children(this.sdtContent(sdt)));
     } else {
       parent.removeChild(sdt);
       this.ensureParagraph(parent);
@@ -844,11 +903,13 @@ export class DocModel {
       throw invalidArgument(where, `a row of values has more than the row's ${cells.length} cells`);
     const parent = tr.parentNode;
     if (!isElement(parent)) throw invalidArgument(where, "detached row");
+    this.checkEditable(parent, where);
     this.markDirty(tr);
     const rows = Array.from({ length: rowCount }, (_, i) =>
       this.copyRowStructure(tr, cells, values?.[i] ?? []),
     );
     insertAllBefore(parent, rows, location === "Before" ? tr : tr.nextSibling);
+    if (this.tracking) trackInsertion(rows);
     return rows;
   }
 
@@ -882,7 +943,12 @@ export class DocModel {
   /** TableRow.delete: removes the row (and an emptied row-level control); the last row takes the table with it. */
   deleteRow(tr: XmlElement): void {
     const tbl = ancestorW(tr, "tbl");
+    this.checkDeletable([tr], "TableRow.delete");
     this.markDirty(tr);
+    if (this.tracking) {
+      trackDeletion([tr]);
+      return;
+    }
     let parent = tr.parentNode;
     removeNode(tr);
     while (isW(parent, "sdtContent") && children(parent).length === 0 && isW(parent.parentNode, "sdt")) {
@@ -1467,9 +1533,16 @@ export class DocModel {
     this.markDirty(anchor);
     const blocks = source.map((b) => doc.importNode(b, true));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
+    this.checkEditable(point.parent, where);
     const result = this.insertBlocksAt(point, blocks, where);
     this.ensureParagraph(point.parent);
+    if (this.tracking) this.trackRange(result);
     return result;
+  }
+
+  /** Records the nodes of an insert's result range as a tracked insertion. */
+  private trackRange(t: RangeTarget): void {
+    if (t.kind === "nodes") trackInsertion(this.between(t.first, t.last));
   }
 
   private insertBlocksAt(point: Point, blocks: XmlElement[], where: string): RangeTarget {
@@ -1529,6 +1602,7 @@ export class DocModel {
   insertText(t: RangeTarget, location: InsertLocationString, text: string, where: string): RangeTarget {
     this.markDirty(this.anchorElement(t));
     const point = location === "Replace" ? this.replacePoint(t, where) : this.pointFor(t, location, where);
+    this.checkEditable(point.parent, where);
     const lines = text.split(/\r\n|\r|\n/);
     if (lines.length > 1) {
       const result = this.insertBlocksAt(
@@ -1537,6 +1611,7 @@ export class DocModel {
         where,
       );
       this.ensureParagraph(point.parent);
+      if (this.tracking) this.trackRange(result);
       return result;
     }
     let at = point;
@@ -1555,6 +1630,7 @@ export class DocModel {
     }
     const run = this.makeRun(at.parent, text, null);
     at.parent.insertBefore(run, at.ref);
+    if (this.tracking) trackInsertion([run]);
     return { kind: "nodes", first: run, last: run };
   }
 
@@ -1602,9 +1678,11 @@ export class DocModel {
     } else {
       throw invalidArgument(where, `insertParagraph does not take '${location}'`);
     }
+    this.checkEditable(point.parent, where);
     this.markDirty(point.parent);
     const p = this.newParagraph(point.parent, text);
     point.parent.insertBefore(p, point.ref);
+    if (this.tracking) trackInsertion([p]);
     return p;
   }
 
@@ -1613,7 +1691,12 @@ export class DocModel {
     switch (t.kind) {
       case "nodes": {
         const parent = t.first.parentNode;
+        this.checkDeletable(this.between(t.first, t.last), where);
         this.markDirty(t.first);
+        if (this.tracking) {
+          trackDeletion(this.between(t.first, t.last));
+          return;
+        }
         this.removeAll(this.between(t.first, t.last));
         if (isElement(parent)) this.ensureParagraph(parent);
         return;
@@ -1630,7 +1713,12 @@ export class DocModel {
 
   /** Body.clear / Paragraph.clear / Range.clear. */
   clearContent(container: XmlElement): void {
+    this.checkDeletable(this.contentNodes(container), "clear");
     this.markDirty(container);
+    if (this.tracking) {
+      trackDeletion(this.contentNodes(container));
+      return;
+    }
     this.removeAll(this.contentNodes(container));
     this.ensureParagraph(this.contentParent(container));
   }

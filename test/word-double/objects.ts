@@ -4,7 +4,13 @@
  * Member names, argument shapes and requirement sets follow @types/office-js.
  */
 
-import { OfficeExtensionErrorDouble, invalidArgument, invalidRequestContext, notImplemented } from "./errors";
+import {
+  OfficeExtensionErrorDouble,
+  generalException,
+  invalidArgument,
+  invalidRequestContext,
+  notImplemented,
+} from "./errors";
 import {
   DocModel,
   type ContentControlTypeString,
@@ -16,6 +22,7 @@ import {
   type BuiltInStyleString,
 } from "./model";
 import { blocksOfFlatOpc, type DocxParts } from "./package";
+import type { ChangeTrackingModeString } from "./tracking";
 import {
   ClientObjectDouble,
   ClientResultDouble,
@@ -23,6 +30,7 @@ import {
   RequirementSets,
   WordApi11,
   WordApi13,
+  WordApi14,
   WordApi15,
   WordApi17,
   WordApi19,
@@ -36,7 +44,7 @@ import {
   type QueuedAction,
 } from "./runtime";
 import { ancestorW, type XmlElement } from "./xml";
-import { CommentCollectionDouble, CommentDouble, WordApi14, type CommentStore } from "./comments";
+import { CommentCollectionDouble, CommentDouble, type CommentStore } from "./comments";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -49,6 +57,12 @@ export interface Session {
   /** Word comments (comments.ts). */
   readonly comments: CommentStore;
   syncCount: number;
+  /**
+   * Called at the start of every sync, before its queued actions run, with the sync's number
+   * (1-based, as syncCount counts): the user or a co-author changing the document between two
+   * round trips of the add-in.
+   */
+  beforeSync?: (sync: number) => void;
 }
 
 export type InsertLocationArg = Word.InsertLocation | InsertLocationString;
@@ -129,6 +143,7 @@ export class RequestContextDouble implements BatchContext {
   async sync<T>(passThroughValue?: T): Promise<T> {
     if (this.closed) throw invalidRequestContext("RequestContext.sync");
     this.session.syncCount++;
+    this.session.beforeSync?.(this.session.syncCount);
     const actions = this.queue;
     this.queue = [];
     await Promise.resolve();
@@ -391,11 +406,24 @@ export class DocumentDouble extends WordObject<DocModel> {
   }
 
   protected properties(): PropertyTable<DocModel> {
-    return {};
+    return { changeTrackingMode: { api: WordApi14, get: (m) => m.changeTrackingMode } };
   }
 
   protected override navNames(): readonly string[] {
     return ["body", "contentControls", "sections"];
+  }
+
+  /** WordApi 1.4: while "TrackAll" or "TrackMineOnly", API edits are recorded as revisions. */
+  get changeTrackingMode(): ChangeTrackingModeString {
+    return this.read("changeTrackingMode");
+  }
+
+  set changeTrackingMode(value: ChangeTrackingModeString) {
+    this.write("changeTrackingMode", value, WordApi14, (m, v) => {
+      if (!["Off", "TrackAll", "TrackMineOnly"].includes(v))
+        throw invalidArgument("Document.changeTrackingMode", `no tracking mode '${String(v)}'`);
+      m.changeTrackingMode = v;
+    });
   }
 
   get body(): BodyDouble {
@@ -540,7 +568,12 @@ export class BodyDouble extends ElementObject {
   }
 
   getOoxml(): ClientResultDouble<string> {
-    return this.ooxmlResult("Body.getOoxml");
+    const location = "Body.getOoxml";
+    return this.result(location, WordApi11, (el) => {
+      if (this.model.options.failGetOoxml && el === this.model.body)
+        throw generalException(location, "failGetOoxml: Word could not serialise this document");
+      return this.context.session.parts.flatOpc(this.model.rangeBlocks(this.rangeOf(el)));
+    });
   }
 
   /** Comments whose range starts in this body (the main body only; Word has none in headers). */

@@ -24,8 +24,13 @@ export interface SelectionChangedArgsDouble {
 export type SelectionHandler = (args: SelectionChangedArgsDouble) => unknown;
 type AsyncCallback = (result: AsyncResultDouble) => void;
 
-/** Office.context.document: only the event registration the add-in needs. */
+/** Office.DocumentMode values. */
+export type DocumentModeName = "readOnly" | "readWrite";
+
+/** Office.context.document: its mode and the event registration the add-in needs. */
 export interface OfficeDocumentDouble {
+  /** Office.context.document.mode: "readOnly" when the document is opened read-only. */
+  readonly mode: DocumentModeName;
   addHandlerAsync(eventType: string, handler: SelectionHandler, callback?: AsyncCallback): void;
   addHandlerAsync(
     eventType: string,
@@ -46,6 +51,7 @@ export interface OfficeDouble {
   readonly PlatformType: { readonly [K in PlatformName]: K };
   readonly EventType: { readonly DocumentSelectionChanged: "documentSelectionChanged" };
   readonly AsyncResultStatus: { readonly Succeeded: "succeeded"; readonly Failed: "failed" };
+  readonly DocumentMode: { readonly ReadOnly: "readOnly"; readonly ReadWrite: "readWrite" };
   readonly context: {
     readonly host: HostName;
     readonly platform: PlatformName;
@@ -81,6 +87,10 @@ export function createOfficeDouble(config: {
   version: string;
   officeTheme?: { bodyBackgroundColor: string };
   requirements: RequirementSets;
+  /** Office.context.document.mode; default "readWrite". */
+  documentMode?: DocumentModeName;
+  /** addHandlerAsync for DocumentSelectionChanged reports failure (a client that cannot subscribe). */
+  selectionEventsFail?: boolean;
 }): OfficeDoubleControl {
   const handlers: SelectionHandler[] = [];
   const later = (cb: AsyncCallback | undefined, result: AsyncResultDouble): void => {
@@ -99,6 +109,13 @@ export function createOfficeDouble(config: {
   ): void => {
     const cb = callbackOf(optionsOrCallback, callback);
     if (String(eventType) !== SELECTION_CHANGED) return later(cb, unsupported(String(eventType)));
+    if (config.selectionEventsFail) {
+      return later(cb, {
+        status: "failed",
+        value: undefined,
+        error: { name: "Internal Error", message: "An internal error has occurred.", code: 5001 },
+      });
+    }
     handlers.push(handler);
     later(cb, { status: "succeeded", value: undefined });
   };
@@ -115,7 +132,11 @@ export function createOfficeDouble(config: {
     for (let i = handlers.length - 1; i >= 0; i--) if (!only || handlers[i] === only) handlers.splice(i, 1);
     later(cb, { status: "succeeded", value: undefined });
   };
-  const document: OfficeDocumentDouble = { addHandlerAsync, removeHandlerAsync };
+  const document: OfficeDocumentDouble = {
+    mode: config.documentMode ?? "readWrite",
+    addHandlerAsync,
+    removeHandlerAsync,
+  };
   const info = { host: config.host, platform: config.platform };
   const Office: OfficeDouble = {
     HostType: {
@@ -137,6 +158,7 @@ export function createOfficeDouble(config: {
     },
     EventType: { DocumentSelectionChanged: SELECTION_CHANGED },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    DocumentMode: { ReadOnly: "readOnly", ReadWrite: "readWrite" },
     context: {
       host: config.host,
       platform: config.platform,

@@ -14,6 +14,7 @@ export type ApiSet = readonly [name: string, version: string];
 
 export const WordApi11: ApiSet = ["WordApi", "1.1"];
 export const WordApi13: ApiSet = ["WordApi", "1.3"];
+export const WordApi14: ApiSet = ["WordApi", "1.4"];
 export const WordApi15: ApiSet = ["WordApi", "1.5"];
 export const WordApi17: ApiSet = ["WordApi", "1.7"];
 export const WordApi19: ApiSet = ["WordApi", "1.9"];

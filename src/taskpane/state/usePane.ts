@@ -5,7 +5,8 @@
  * actions show the busy state, the pane's own refreshes are silent and never wait in front of
  * the user (a refresh is skipped while anything else is queued).
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { HOST_NOTICE } from "../host-notices";
 import { useAnnounce } from "@fluentui/react-components";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
@@ -65,6 +66,8 @@ export interface Pane {
   review: Review | null;
   /** The outline entry the cursor is in. */
   currentKey: string | undefined;
+  /** Set when Word refused the selection subscription: cursor following is off (a Swedish text). */
+  followError: string | null;
   actions: {
     reread: () => void;
     select: (field: FieldKey, anchor: Anchor) => void;
@@ -93,6 +96,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
   const { announce } = useAnnounce();
   const text = catalogueFor(state.snapshot?.template?.language);
+  const [followError, setFollowError] = useState<string | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
     const s = state.snapshot;
@@ -232,12 +236,19 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         // errors at every cursor move. The outline and its links keep working.
       }
     };
-    const stop = host.onSelectionChanged(() => {
-      clearTimeout(cursorTimer);
-      cursorTimer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
-    });
+    const stop = host.onSelectionChanged(
+      () => {
+        clearTimeout(cursorTimer);
+        cursorTimer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
+        clearTimeout(refreshTimer);
+        refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
+      },
+      (message) => {
+        if (!active) return;
+        clearTimeout(cursorTimer);
+        setFollowError(message);
+      },
+    );
     return () => {
       active = false;
       clearTimeout(cursorTimer);
@@ -340,7 +351,9 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const first = firstField(next, request.type, index);
           const feedback: Feedback = {
             intent: "success",
-            text: t.added(request, index),
+            text: next.trackChanges
+              ? `${t.added(request, index)} ${HOST_NOTICE.addedTracked}`
+              : t.added(request, index),
             anchor: request.anchor ?? key,
             action: first ? { label: t.goToFirstField, target: { kind: "field", field: first } } : undefined,
           };
@@ -371,7 +384,8 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const t = latest.current.text;
           const message =
             request.kind === "rows" ? t.removedRow(request.title, request.index) : t.removed(request.title);
-          return { intent: "success", text: message, anchor: request.anchor };
+          const shown = next.trackChanges ? `${message} ${HOST_NOTICE.removedTracked}` : message;
+          return { intent: "success", text: shown, anchor: request.anchor };
         },
         true,
       );
@@ -440,6 +454,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     outline,
     review,
     currentKey,
+    followError,
     actions: {
       reread,
       select,
