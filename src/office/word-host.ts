@@ -663,7 +663,10 @@ export class WordHost implements PlanstodHost {
     if (!this.capabilities.editBlocks) {
       throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
     }
-    const state = await this.load();
+    // A read that Word could not serve leaves no state (a degraded snapshot): say why.
+    await this.read();
+    const state = this.state;
+    if (!state) throw new PlanstodError("word", DEGRADED_TEXT);
     if (operation.op === "remove" && state.trackChanges) {
       throw new PlanstodError("word", TRACKING_TEXT.removeRefused);
     }
