@@ -106,10 +106,10 @@ const own = (pkg: Package) =>
 function named(text: string): { quoted: string; block: number } {
   const quoted = /”([^”]+)”/.exec(text)?.[1];
   const block = Number(
-    /\([^)]*? (\d+)\)/.exec(text)?.[1] ?? /^\[Planstöd\] \S+ (\d+) är tomt/.exec(text)?.[1] ?? 1,
+    /\([^)]*? (\d+)\)/.exec(text)?.[1] ?? /^\[Planstöd\] \S+ (\d+) används inte/.exec(text)?.[1] ?? 1,
   );
   if (quoted) return { quoted, block };
-  // "Utvecklingsområde 2 är tomt …" is anchored at that block's first field, the dropdown's line.
+  // "Utvecklingsområde 2 används inte …" is anchored at that block's first field, the dropdown's line.
   return { quoted: "Välj utvecklingsområde", block };
 }
 

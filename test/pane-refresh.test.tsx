@@ -126,7 +126,7 @@ describe("a newly added block", () => {
 
     // The review does not call it unused while it is new.
     await user.click(screen.getByRole("button", { name: /^Granska/ }));
-    expect(document.body.textContent).not.toContain("Utvecklingsområde 4 är tomt");
+    expect(document.body.textContent).not.toContain("Utvecklingsområde 4 används inte");
     await user.click(screen.getByRole("button", { name: "Avsnitt" }));
 
     // The user leaves it (the cursor goes to another field): now it is unused.

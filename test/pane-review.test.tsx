@@ -143,7 +143,7 @@ describe("Granska over sv-partial", () => {
     await openReview(pane);
     const uo3 = document.querySelector<HTMLElement>(`[data-group="${UO}#3"]`)!;
     expect(uo3.textContent).toContain(
-      "Utvecklingsområde 3 är tomt och används inte. Fyll i det eller ta bort det.",
+      "Utvecklingsområde 3 används inte: inget av dess fält är ifyllt. Fyll i det eller ta bort det.",
     );
     await pane.user.click(within(uo3).getByRole("button", { name: "Ta bort utvecklingsområde 3" }));
     const confirm = await dialog();
@@ -177,16 +177,14 @@ describe("Granska over sv-partial", () => {
     const warning = Array.from(document.querySelectorAll<HTMLElement>("[data-item^='warning']")).find((el) =>
       el.textContent?.includes("För få uppföljningar"),
     )!;
-    expect(warning.textContent).toContain(
-      "Det finns 1 ifyllda uppföljningsblock men 2 ifyllda utvecklingsområden.",
-    );
+    expect(warning.textContent).toContain("1 uppföljning är ifylld men 2 utvecklingsområden.");
     await pane.user.click(within(warning).getByRole("button", { name: "Lägg till uppföljning" }));
     await waitIdle();
     expect((await host.read()).report?.blocks.uppfoljning).toBe(2);
     const bar = document.querySelector<HTMLElement>('[data-feedback="review"]')!;
     expect(bar.textContent).toContain("Uppföljning 2 har lagts till.");
     // The new block is not reported as unused while it is new; it offers to go to its first field.
-    expect(document.body.textContent).not.toContain("Uppföljning 2 är tomt och används inte");
+    expect(document.body.textContent).not.toContain("Uppföljning 2 används inte");
     await pane.user.click(within(bar).getByRole("button", { name: "Gå till första fältet" }));
     expect(host.targets.at(-1)).toEqual({
       kind: "field",

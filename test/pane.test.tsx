@@ -68,7 +68,9 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     // The review says what its total counts.
     expect(screen.getByText(/^Räknar alla obligatoriska fält/)).toBeTruthy();
     expect(
-      screen.getByText("Utvecklingsområde 2 är tomt och används inte. Fyll i det eller ta bort det."),
+      screen.getByText(
+        "Utvecklingsområde 2 används inte: inget av dess fält är ifyllt. Fyll i det eller ta bort det.",
+      ),
     ).toBeTruthy();
     expect(messageBars()).toEqual([]);
   });

@@ -15,7 +15,8 @@ export const sv: EngineTexts = {
     incomplete: "Dokumentet är inte komplett.",
   },
   warnings: {
-    unusedBlock: (name, index) => `${name} ${index} är tomt och används inte. Fyll i det eller ta bort det.`,
+    unusedBlock: (name, index) =>
+      `${name} ${index} används inte: inget av dess fält är ifyllt. Fyll i det eller ta bort det.`,
     leftoverInstruction: (text) =>
       `Mallens instruktion ”${shorten(text)}” står kvar i dokumentet och bör raderas.`,
   },
@@ -26,7 +27,8 @@ export const sv: EngineTexts = {
     hasText: (name, index) =>
       `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
     lastInstance: (name) => `${name} kan inte tas bort: det är det enda som finns kvar.`,
-    noSource: (name) => `dokumentet har inget ${name} att utgå från, så inget nytt kan läggas till.`,
+    noSource: (name) =>
+      `dokumentet har inget ${name.toLowerCase()} att utgå från, så inget nytt kan läggas till.`,
     noRows: (table) =>
       `tabellen ”${table}” har ingen rad kvar att utgå från, så ingen ny rad kan läggas till.`,
     row: "Rad",

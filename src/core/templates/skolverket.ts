@@ -260,7 +260,9 @@ export const skolverketAtgardsplan: TemplateDef = {
       fewer: "uppfoljning",
       than: "utvecklingsomrade",
       message: (fewer, than) =>
-        `Det finns ${fewer} ifyllda uppföljningsblock men ${than} ifyllda utvecklingsområden. Mallen ber om en uppföljning för varje insats.`,
+        `${fewer === 1 ? "1 uppföljning är ifylld" : `${fewer} uppföljningar är ifyllda`} men ${
+          than === 1 ? "1 utvecklingsområde" : `${than} utvecklingsområden`
+        }. Mallen ber om en uppföljning för varje insats.`,
     },
   ],
 };
