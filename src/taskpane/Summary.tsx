@@ -12,7 +12,13 @@ const useStyles = makeStyles({
     display: "flex",
     alignItems: "flex-start",
     justifyContent: "space-between",
+    // A long template name ("Implementeringsplan") and the button do not fit one 320 px line:
+    // the button then goes to the next line instead of being cut off.
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
+  },
+  refresh: {
+    flexShrink: 0,
   },
   heading: {
     margin: 0,
@@ -46,6 +52,7 @@ export function Summary({ templateName, report, busy, canRead, onRefresh }: Summ
           onClick={onRefresh}
           disabled={busy || !canRead}
           title={text.refreshLabel}
+          className={styles.refresh}
         >
           {text.refresh}
         </Button>

@@ -1,5 +1,5 @@
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import { DIAGNOSTICS_TEXT } from "./DiagnosticsView";
+import { useText } from "../i18n";
 
 const useStyles = makeStyles({
   root: { marginTop: tokens.spacingVerticalXL, fontSize: tokens.fontSizeBase200 },
@@ -8,10 +8,11 @@ const useStyles = makeStyles({
 /** The small link at the foot of the pane that opens the self-test. */
 export function DiagnosticsLink({ onOpen }: { onOpen: () => void }) {
   const styles = useStyles();
+  const text = useText();
   return (
     <footer className={styles.root}>
       <Link as="button" onClick={onOpen}>
-        {DIAGNOSTICS_TEXT.link}
+        {text.selfTestLink}
       </Link>
     </footer>
   );

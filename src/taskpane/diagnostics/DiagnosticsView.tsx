@@ -6,7 +6,6 @@ import type { SelfTestResult } from "./types";
 
 /** Swedish texts of the diagnostics page (the result itself is English JSON for the developers). */
 export const DIAGNOSTICS_TEXT = {
-  link: "Självtest för Word",
   title: "Självtest för Word",
   intro:
     "Självtestet kontrollerar att den här versionen av Word beter sig som Planstöd förutsätter. Kör det bara på en kopia av ett testdokument: testet flyttar markören och lägger till och tar bort ett utvecklingsområde eller en rad.",

@@ -51,6 +51,8 @@ export interface PaneText {
   working: string;
   refresh: string;
   refreshLabel: string;
+  /** The small link at the foot of the pane that opens the self-test page (a support tool, in Swedish). */
+  selfTestLink: string;
   missingTitle: string;
   dismiss: string;
 

@@ -26,6 +26,7 @@ export const da: PaneText = {
   working: "Ændrer dokumentet…",
   refresh: "Opdater",
   refreshLabel: "Læs dokumentet igen",
+  selfTestLink: "Selvtest for Word",
   missingTitle: "Ikke alt virker i denne version af Word",
   dismiss: "Luk meddelelsen",
 

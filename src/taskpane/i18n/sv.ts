@@ -24,6 +24,7 @@ export const sv: PaneText = {
   working: "Ändrar dokumentet…",
   refresh: "Uppdatera",
   refreshLabel: "Läs dokumentet igen",
+  selfTestLink: "Självtest för Word",
   missingTitle: "Allt fungerar inte i den här versionen av Word",
   dismiss: "Stäng meddelandet",
 
