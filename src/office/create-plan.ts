@@ -3,7 +3,6 @@ import { generatedTemplate } from "../core/templates";
 import { readParts } from "../ooxml/document";
 import { isEmptyBody } from "../ooxml/empty";
 import { FlatOpc } from "../ooxml/flatopc";
-import { planFlatOpc } from "../ooxml/generate/flat";
 import { officeErrorText } from "./errors";
 
 /**
@@ -60,6 +59,8 @@ function supports13(office: typeof Office): boolean {
 
 /** Inserts the template's document into the (empty) body. Throws PlanstodError when refused. */
 export async function insertPlan(apis: CreateApis, templateId: string): Promise<void> {
+  // The generator is a chunk of its own in the pane: only needed when a plan is created.
+  const { planFlatOpc } = await import(/* webpackChunkName: "new-plan" */ "../ooxml/generate/flat");
   const generated = generatedTemplate(templateId);
   if (!generated) throw new PlanstodError("word", CREATE_TEXT.sv.unknown);
   const text = CREATE_TEXT[generated.template.language];

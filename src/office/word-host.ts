@@ -34,7 +34,6 @@ import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from ".
 import { CREATE_TEXT, canCreatePlan, insertPlan } from "./create-plan";
 import { officeErrorText } from "./errors";
 import { DEGRADED_TEXT, templateFromTexts } from "./degraded";
-import { runSelfTest } from "./diagnostics";
 import type { SelfTestResult } from "../taskpane/diagnostics/types";
 import { insertIsLocked, LOCK_TEXT, removeIsLocked, writeIsLocked } from "./locks";
 import {
@@ -642,6 +641,8 @@ export class WordHost implements PlanstodHost {
 
   /** The self-test (src/office/diagnostics.ts) in this client, on the open document. */
   async selfTest(): Promise<SelfTestResult> {
+    // The self-test is a chunk of its own in the pane: only the diagnostics page runs it.
+    const { runSelfTest } = await import(/* webpackChunkName: "self-test" */ "./diagnostics");
     return runSelfTest(this.apis, { makeHost: (apis) => new WordHost(apis) });
   }
 
