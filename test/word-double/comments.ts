@@ -479,10 +479,8 @@ export interface CommentContext extends BatchContext {
   rangeProxy(resolve: () => RangeTarget | null, location: string): unknown;
 }
 
-export class CommentDouble extends ClientObjectDouble<XmlElement> {
-  protected readonly typeName = "Comment";
-  private repliesMemo: CommentReplyCollectionDouble | null = null;
-
+/** What a comment and a reply share: Word's comment properties over the same comment elements. */
+abstract class CommentItemDouble extends ClientObjectDouble<XmlElement> {
   constructor(
     override readonly context: CommentContext,
     resolver: () => XmlElement | null,
@@ -503,12 +501,7 @@ export class CommentDouble extends ClientObjectDouble<XmlElement> {
       authorName: { api: WordApi14, get: (c) => s.author(c) },
       authorEmail: { api: WordApi14, get: (c) => s.email(c) },
       creationDate: { api: WordApi14, get: (c) => s.date(c) },
-      resolved: { api: WordApi14, get: (c) => s.resolved(c) },
     };
-  }
-
-  protected override navigation(name: string) {
-    return name === "replies" ? this.replies : undefined;
   }
 
   get id(): string {
@@ -526,6 +519,21 @@ export class CommentDouble extends ClientObjectDouble<XmlElement> {
   get creationDate(): Date {
     return this.read("creationDate");
   }
+}
+
+export class CommentDouble extends CommentItemDouble {
+  protected readonly typeName = "Comment";
+  private repliesMemo: CommentReplyCollectionDouble | null = null;
+
+  protected override properties(): PropertyTable<XmlElement> {
+    const s = this.context.comments;
+    return { ...super.properties(), resolved: { api: WordApi14, get: (c) => s.resolved(c) } };
+  }
+
+  protected override navigation(name: string) {
+    return name === "replies" ? this.replies : undefined;
+  }
+
   get resolved(): boolean {
     return this.read("resolved");
   }
@@ -565,47 +573,8 @@ export class CommentDouble extends ClientObjectDouble<XmlElement> {
   }
 }
 
-export class CommentReplyDouble extends ClientObjectDouble<XmlElement> {
+export class CommentReplyDouble extends CommentItemDouble {
   protected readonly typeName = "CommentReply";
-
-  constructor(
-    override readonly context: CommentContext,
-    resolver: () => XmlElement | null,
-    origin: { location: string; api?: ApiSet; nullable?: boolean; instantiate?: boolean },
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected override isAlive(c: XmlElement): boolean {
-    return this.context.comments.isAlive(c);
-  }
-
-  protected properties(): PropertyTable<XmlElement> {
-    const s = this.context.comments;
-    return {
-      id: { api: WordApi14, get: (c) => s.idOf(c) },
-      content: { api: WordApi14, get: (c) => s.text(c) },
-      authorName: { api: WordApi14, get: (c) => s.author(c) },
-      authorEmail: { api: WordApi14, get: (c) => s.email(c) },
-      creationDate: { api: WordApi14, get: (c) => s.date(c) },
-    };
-  }
-
-  get id(): string {
-    return this.read("id");
-  }
-  get content(): string {
-    return this.read("content");
-  }
-  get authorName(): string {
-    return this.read("authorName");
-  }
-  get authorEmail(): string {
-    return this.read("authorEmail");
-  }
-  get creationDate(): Date {
-    return this.read("creationDate");
-  }
 
   get parentComment(): CommentDouble {
     return new CommentDouble(
