@@ -2,27 +2,10 @@
  * The cursor after the user edited the document since the last read (issue 7): the cursor's
  * paragraph is mapped through the last read only when Word's texts up to it still agree.
  */
-import { readFileSync } from "node:fs";
 import { editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
-import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "./word-double";
-import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
-
-const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
-
-async function hostFor(name: string) {
-  const double = await createWordDouble(bytesOf(name), { requirementSets: SETS });
-  const apis = { Word: double.Word, Office: double.Office } as unknown as OfficeApis;
-  return { double, host: new WordHost(apis) };
-}
-
-async function syncs<T>(double: WordDouble, step: () => Promise<T>): Promise<{ value: T; syncs: number }> {
-  double.resetSyncCount();
-  const value = await step();
-  return { value, syncs: double.syncCount };
-}
+import { createWordDouble, type WordDouble } from "./word-double";
+import { SETS, bytesOf, hostFor, syncs } from "./helpers/word-host";
 
 /** Types Enter above the cursor's paragraph: one new paragraph before it. */
 async function enterAboveCursor(double: WordDouble): Promise<void> {

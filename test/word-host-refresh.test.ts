@@ -3,27 +3,16 @@
  * gives, within the round-trip budget — 1 round trip when only texts changed, 2 when the
  * structure changed — on a 3-block and a 60-block document.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
-import { createWordDouble, REQUIREMENT_SETS, type WordDouble, type WordDoubleOptions } from "./word-double";
-import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
+import { createWordDouble, type WordDouble, type WordDoubleOptions } from "./word-double";
 import type { FieldKey } from "../src/core/outline";
-
-const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
+import { SETS, bytesOf, syncs } from "./helpers/word-host";
 
 async function hostFor(bytes: Uint8Array, options: WordDoubleOptions = {}) {
   const double = await createWordDouble(bytes, { requirementSets: SETS, ...options });
   const apis = { Word: double.Word, Office: double.Office } as unknown as OfficeApis;
   return { double, host: new WordHost(apis), fresh: () => new WordHost(apis) };
-}
-
-async function syncs<T>(double: WordDouble, step: () => Promise<T>): Promise<{ value: T; syncs: number }> {
-  double.resetSyncCount();
-  const value = await step();
-  return { value, syncs: double.syncCount };
 }
 
 /**

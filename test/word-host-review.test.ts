@@ -2,30 +2,13 @@
  * The review in Word (issue 7): going to what a review item points at, and the review as Word
  * comments (insert, insert again, remove) on the double, with round trips counted.
  */
-import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { buildReview, commentText, COMMENT_PREFIX, reviewItems, type ReviewItem } from "../src/core/review";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { reviewComments } from "../src/ooxml/comments";
 import { MISSING_TEXT, WordHost, type OfficeApis } from "../src/office/word-host";
-import { createWordDouble, PERSON, REQUIREMENT_SETS, WORD_USER, type WordDouble } from "./word-double";
-import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
-
-const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
-
-async function hostFor(name: string) {
-  const double = await createWordDouble(bytesOf(name), { requirementSets: SETS });
-  const apis = { Word: double.Word, Office: double.Office } as unknown as OfficeApis;
-  return { double, host: new WordHost(apis) };
-}
-
-async function syncs<T>(double: WordDouble, step: () => Promise<T>): Promise<{ value: T; syncs: number }> {
-  double.resetSyncCount();
-  const value = await step();
-  return { value, syncs: double.syncCount };
-}
+import { createWordDouble, PERSON, WORD_USER, type WordDouble } from "./word-double";
+import { SETS, bytesOf, hostFor, syncs } from "./helpers/word-host";
 
 /** Types into the field at the cursor: over its content control, else at its paragraph's end. */
 async function typeInControl(double: WordDouble, text: string): Promise<void> {

@@ -4,16 +4,11 @@
  * "Word" is counted. Budget (issue 4): read ≤ 2, navigate 1, add/remove ≤ 3 — the same for a
  * 3-block and a 60-block document.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { PlanstodError } from "../src/core/messages";
 import { WordHost, capabilitiesOf, MISSING_TEXT, type OfficeApis } from "../src/office/word-host";
-import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "./word-double";
-import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
-
-const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
+import { createWordDouble } from "./word-double";
+import { SETS, bytesOf, syncs } from "./helpers/word-host";
 
 async function hostFor(bytes: Uint8Array, requirementSets: Record<string, string> = SETS) {
   const double = await createWordDouble(bytes, { requirementSets });
@@ -22,12 +17,6 @@ async function hostFor(bytes: Uint8Array, requirementSets: Record<string, string
 }
 
 /** Syncs a step takes. */
-async function syncs<T>(double: WordDouble, step: () => Promise<T>): Promise<{ value: T; syncs: number }> {
-  double.resetSyncCount();
-  const value = await step();
-  return { value, syncs: double.syncCount };
-}
-
 /** sv-blank with 60 utvecklingsområde blocks, made with the same block operation as the CLI. */
 let sixty: Uint8Array;
 beforeAll(async () => {
