@@ -7,15 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
-import {
-  AriaLiveAnnouncer,
-  Button,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { App } from "../src/taskpane/App";
+import { Announcer } from "../src/taskpane/a11y/announce";
 import type { ReviewTarget } from "../src/core/review";
 import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
 import type { FieldKey } from "../src/core/outline";
@@ -254,13 +248,13 @@ function Harness({
       </section>
       {/* A plain container, as Word's task pane frame is: the pane's own <main> stays top-level. */}
       <div className={styles.pane} data-testid="pane">
-        <AriaLiveAnnouncer>
+        <Announcer>
           <App
             key={name}
             host={host}
             environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
           />
-        </AriaLiveAnnouncer>
+        </Announcer>
       </div>
     </div>
   );

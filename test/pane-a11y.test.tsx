@@ -21,13 +21,13 @@ import {
 // Answering "no canvas" makes axe skip that check quietly.
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
-/** Elements a keyboard user can reach: enabled controls and positive tab stops (tabster's dummies excluded). */
+/** Elements a keyboard user can reach: enabled controls and positive tab stops. */
 function interactive(root: HTMLElement): HTMLElement[] {
   return Array.from(
     root.querySelectorAll<HTMLElement>(
       'button:not([disabled]), a[href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])',
     ),
-  ).filter((el) => !el.hasAttribute("data-tabster-dummy") && !el.closest("[inert]"));
+  ).filter((el) => !el.closest("[inert]"));
 }
 
 /** Presses Tab until focus comes round again; returns every element that had the focus. */
@@ -159,6 +159,15 @@ describe("keyboard", () => {
       ),
     );
     await user.tab();
+    expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Ta bort" })).toBe(
+      document.activeElement,
+    );
+    // The focus stays inside the dialog: Tab from the last button comes round to the first, and back.
+    await user.tab();
+    expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" })).toBe(
+      document.activeElement,
+    );
+    await user.tab({ shift: true });
     expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Ta bort" })).toBe(
       document.activeElement,
     );

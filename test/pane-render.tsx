@@ -3,7 +3,8 @@
  */
 import { configure, render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { AnnounceProvider, FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { AnnounceProvider } from "../src/taskpane/a11y/announce";
 import { App } from "../src/taskpane/App";
 import type { OfficeEnvironment } from "../src/taskpane/office-env";
 import type { FakeHost } from "./pane-host";
@@ -11,30 +12,11 @@ import type { FakeHost } from "./pane-host";
 // Reading and editing a real .docx takes longer than testing-library's default second.
 configure({ asyncUtilTimeout: 15000 });
 
-/**
- * jsdom has no layout: every element has a null offsetParent and <body> an empty rectangle. Fluent's
- * focus manager (tabster) takes that for "nothing is visible", so Tab lands on its focus guards and
- * goes nowhere, and an open dialog never becomes the active modal (tabster then marks the dialog
- * itself aria-hidden). Giving elements a layout as a browser would (an element's offsetParent is its
- * parent; the page has a size) lets tabster behave as it does in Word. Panels that are closed are
- * not rendered at all, so nothing hidden is made to look visible.
- */
-function simulateLayout(): void {
-  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.parentElement;
-    },
-  });
-  document.body.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 800, height: 600 });
-}
-simulateLayout();
-
 export interface Pane extends RenderResult {
   user: UserEvent;
 }
 
-/** What the pane announced through Fluent's announcer (useAnnounce), in order, since the last render. */
+/** What the pane announced through its announcer (useAnnounce), in order, since the last render. */
 export const announced: string[] = [];
 const announce = (message: string) => {
   announced.push(message);

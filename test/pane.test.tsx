@@ -220,7 +220,6 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     expect(itemKeys()).toContain(`${UO}#4`);
 
     // "Ta bort" removes it.
-    // Fluent lifts the dialog's aria-hidden from the page a moment after it closes.
     await user.click(
       await within(item(`${UO}#4`)).findByRole("button", { name: "Ta bort utvecklingsområde 4" }),
     );

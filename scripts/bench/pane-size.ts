@@ -20,10 +20,14 @@ export const GOAL = 0.8;
 const gz = (text: string) => gzipSync(Buffer.from(text, "utf8"), { level: 9 }).length;
 const code = (file: string) => readFileSync(file, "utf8").replace(/\n\/\/# sourceMappingURL=.*\s*$/, "");
 
+/** PANE_SIZE_DETAIL=1: one line per package and per source file instead of per folder. */
+const DETAIL = process.env.PANE_SIZE_DETAIL === "1";
+
 /** Which part of the pane a source file belongs to. */
 function contributor(source: string | null): string {
   if (!source) return "(webpack runtime)";
   const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(source)?.[1];
+  if (DETAIL) return pkg ?? /\/(src\/.+)$/.exec(source)?.[1] ?? "(webpack runtime)";
   if (pkg) return pkg.startsWith("@fluentui/") ? "@fluentui/* (components, tokens)" : pkg;
   const own = /\/(src\/[^/]+)\//.exec(source)?.[1];
   return own ?? "(webpack runtime)";

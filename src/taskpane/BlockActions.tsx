@@ -1,17 +1,7 @@
 import { useState, type ReactNode } from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import type { OutlineEntry } from "../core/outline";
+import { ConfirmDialog } from "./controls/ConfirmDialog";
 import { useText } from "./i18n";
 
 export type EntryBlock = NonNullable<OutlineEntry["block"]>;
@@ -46,7 +36,6 @@ export function AddBlockButton({ block, disabled, busy, onAdd, label }: AddBlock
 }
 
 const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   para: { margin: 0 },
 });
 
@@ -81,42 +70,33 @@ export function RemoveButton({
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button
-          appearance="secondary"
-          size="small"
-          disabled={disabled}
-          disabledFocusable={busy}
-          aria-label={ariaLabel}
+    <>
+      <Button
+        appearance="secondary"
+        size="small"
+        disabled={disabled}
+        disabledFocusable={busy}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        {label}
+      </Button>
+      {open && (
+        <ConfirmDialog
+          title={question}
+          cancelLabel={text.cancel}
+          confirmLabel={text.remove}
+          onCancel={() => setOpen(false)}
+          onConfirm={() => {
+            setOpen(false);
+            onRemove();
+          }}
         >
-          {label}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{question}</DialogTitle>
-          <DialogContent className={styles.body}>
-            <p className={styles.para}>{body}</p>
-            <p className={styles.para}>{text.undoHint}</p>
-          </DialogContent>
-          {/* "Avbryt" first: the dialog gives the focus to its first button. */}
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">{text.cancel}</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setOpen(false);
-                onRemove();
-              }}
-            >
-              {text.remove}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          <p className={styles.para}>{body}</p>
+          <p className={styles.para}>{text.undoHint}</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }

@@ -1,18 +1,8 @@
 import { useEffect, useRef } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  type AccordionToggleData,
-  type BadgeProps,
-} from "@fluentui/react-components";
+import { Badge, makeStyles, mergeClasses, tokens, type BadgeProps } from "@fluentui/react-components";
 import type { OutlineEntry } from "../core/outline";
 import { AddBlockButton } from "./BlockActions";
+import { Disclosure } from "./controls/Disclosure";
 import { FeedbackAt } from "./feedback/FeedbackAt";
 import { useText, type PaneText } from "./i18n";
 import { SectionPanel, type SectionPanelProps } from "./SectionPanel";
@@ -25,9 +15,6 @@ const useStyles = makeStyles({
   current: {
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorNeutralBackground1Selected,
-  },
-  heading: {
-    margin: 0,
   },
   title: {
     display: "flex",
@@ -86,7 +73,7 @@ function lastInstances(entries: readonly OutlineEntry[]): Map<string, OutlineEnt
   return new Map([...last.values()].map((e) => [e.key, e]));
 }
 
-/** The accordion's own props, plus what it passes on to each section's panel. */
+/** The outline's own props, plus what it passes on to each section's panel. */
 export interface OutlineProps extends Omit<SectionPanelProps, "entry"> {
   entries: readonly OutlineEntry[];
   openItems: readonly string[];
@@ -99,7 +86,7 @@ export interface OutlineProps extends Omit<SectionPanelProps, "entry"> {
   freshKey: string | undefined;
 }
 
-/** The template's sections as an accordion, each with its status; several may be open at once. */
+/** The template's sections, each opening on its own with its status; several may be open at once. */
 export function Outline(props: OutlineProps) {
   const {
     entries,
@@ -131,21 +118,19 @@ export function Outline(props: OutlineProps) {
     if (focusRequest) items.current.get(focusRequest.key)?.querySelector("button")?.focus();
   }, [focusRequest]);
 
+  const open = new Set(openItems);
+  const toggle = (key: string) =>
+    onOpenItemsChange(open.has(key) ? openItems.filter((k) => k !== key) : [...openItems, key]);
+
   return (
-    <Accordion
-      multiple
-      collapsible
-      openItems={[...openItems]}
-      onToggle={(_event, data: AccordionToggleData<string>) => onOpenItemsChange(data.openItems)}
-    >
+    <div>
       {entries.flatMap((entry) => {
         const current = entry.key === currentKey;
         const badge = badgeOf(entry, entry.key === freshKey, text);
         const add = addAfter.get(entry.key);
         const nodes = [
-          <AccordionItem
+          <div
             key={entry.key}
-            value={entry.key}
             className={mergeClasses(styles.item, current && styles.current)}
             data-key={entry.key}
             data-current={current || undefined}
@@ -154,24 +139,25 @@ export function Outline(props: OutlineProps) {
               else items.current.delete(entry.key);
             }}
           >
-            <AccordionHeader
-              as="h3"
-              className={styles.heading}
-              button={{ "aria-current": current ? "location" : undefined }}
-            >
-              <span className={styles.headerContent}>
-                <span className={styles.title}>
-                  <span>{entry.title}</span>
-                  {entry.belongsTo && (
-                    <span className={styles.belongsTo}>{text.followsUp(entry.belongsTo.title)}</span>
-                  )}
+            <Disclosure
+              open={open.has(entry.key)}
+              onToggle={() => toggle(entry.key)}
+              buttonProps={{ "aria-current": current ? "location" : undefined }}
+              panelClassName={styles.panel}
+              header={
+                <span className={styles.headerContent}>
+                  <span className={styles.title}>
+                    <span>{entry.title}</span>
+                    {entry.belongsTo && (
+                      <span className={styles.belongsTo}>{text.followsUp(entry.belongsTo.title)}</span>
+                    )}
+                  </span>
+                  <Badge className={styles.badge} appearance="tint" color={badge.color}>
+                    {badge.text}
+                  </Badge>
                 </span>
-                <Badge className={styles.badge} appearance="tint" color={badge.color}>
-                  {badge.text}
-                </Badge>
-              </span>
-            </AccordionHeader>
-            <AccordionPanel className={styles.panel}>
+              }
+            >
               <SectionPanel
                 entry={entry}
                 cursor={cursor}
@@ -182,8 +168,8 @@ export function Outline(props: OutlineProps) {
                 onAdd={onAdd}
                 onRemove={onRemove}
               />
-            </AccordionPanel>
-          </AccordionItem>,
+            </Disclosure>
+          </div>,
           // Results of what the user did here, visible whether the entry is open or not.
           <FeedbackAt key={`feedback:${entry.key}`} anchor={entry.key} />,
         ];
@@ -203,6 +189,6 @@ export function Outline(props: OutlineProps) {
         }
         return nodes;
       })}
-    </Accordion>
+    </div>
   );
 }

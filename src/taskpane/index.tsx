@@ -1,5 +1,6 @@
 import { createRoot } from "react-dom/client";
-import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Announcer } from "./a11y/announce";
 import { App } from "./App";
 import { getOfficeEnvironment, waitForOffice } from "./office-env";
 import { createWordHost } from "../office/word-host";
@@ -29,9 +30,9 @@ async function main(): Promise<void> {
   createRoot(container).render(
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
       {/* The live region the pane announces its results through (useAnnounce). */}
-      <AriaLiveAnnouncer>
+      <Announcer>
         <App host={host} environment={environment} />
-      </AriaLiveAnnouncer>
+      </Announcer>
     </FluentProvider>,
   );
 }

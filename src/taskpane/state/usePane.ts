@@ -6,8 +6,8 @@
  * the user (a refresh is skipped while anything else is queued).
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useAnnounce } from "../a11y/announce";
 import { HOST_NOTICE } from "../host-notices";
-import { useAnnounce } from "@fluentui/react-components";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
@@ -207,7 +207,6 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const t = latest.current.text;
           announce(t.summary(after.requiredFilled, after.requiredTotal), {
             polite: true,
-            batchId: "refresh",
           });
         }
       } catch {
@@ -329,7 +328,6 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
       const where = entry?.block?.kind === "instances" ? entry.title : undefined;
       announce(t.review.stepped(next.label, position, report.missing.length, where), {
         polite: true,
-        batchId: "step",
       });
       goTo({ kind: "field", field }, REVIEW);
     },
