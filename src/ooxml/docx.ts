@@ -3,7 +3,6 @@ import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
 import { analyse, forcedTemplate, readParts, type ReadDocument } from "./document";
 import { applyEdit, type BlockOperation } from "./edit";
-import { scanXml } from "./limits";
 import { DocxPackage } from "./package";
 import { couldBeTemplate } from "./quick";
 import { keepsUserText } from "./readback";
@@ -31,10 +30,10 @@ async function quickRecognition(pkg: DocxPackage): Promise<void> {
     if (rel.type.endsWith(HEADER_REL)) paths.push(rel.target);
   const paragraphs: string[] = [];
   for (const path of paths) {
-    const text = await pkg.readText(path);
-    if (text === null) continue;
-    // Only the text decides here; the element cap applies when the part is parsed.
-    const scan = scanXml(text, path, { paragraphs: true, maxElements: Infinity });
+    // Only the text decides here; the element cap applies when the part is parsed (from this scan).
+    const scanned = await pkg.scanText(path, true);
+    if (scanned === null) continue;
+    const { scan } = scanned;
     if (path === pkg.mainPart && scan.root !== "document") throw new PlanstodError("not-word", path);
     if (scan.tags) return;
     for (const p of scan.paragraphs) paragraphs.push(p);

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { PlanstodError } from "../core/messages";
 import { decodeXml } from "./encoding";
-import { LIMITS, MB, scanXml } from "./limits";
+import { LIMITS, MB, scanXml, type XmlScan } from "./limits";
 import { parseRelationships, relsPathOf, type PartSource, type Relationship } from "./parts";
 import { parseXml, type XmlDocument } from "./xml";
 import { readZipDirectory, type ZipEntry } from "./zipdir";
@@ -49,6 +49,8 @@ export class DocxPackage implements PartSource {
   readonly invalidParts = new Set<string>();
   /** Decoded texts of parts read, until they are parsed (so a quick look does not inflate twice). */
   private readonly texts = new Map<string, string>();
+  /** Scans of those texts made by a quick look (without the element cap), so a part is scanned once. */
+  private readonly scans = new Map<string, XmlScan>();
   /** The main part's text as it was read, for the edit's independent read-back. */
   mainText = "";
 
@@ -141,6 +143,18 @@ export class DocxPackage implements PartSource {
     return text;
   }
 
+  /**
+   * The text of a part scanned with scanXml without the element cap (a quick look): readXml then
+   * applies the cap to the scan's count instead of scanning the text again.
+   */
+  async scanText(path: string, paragraphs: boolean): Promise<{ text: string; scan: XmlScan } | null> {
+    const text = await this.readText(path);
+    if (text === null) return null;
+    const scan = scanXml(text, path, { paragraphs, maxElements: Infinity });
+    this.scans.set(path, scan);
+    return { text, scan };
+  }
+
   /** Parses a part after checking it against the element and depth caps. */
   async readXml(path: string): Promise<XmlDocument | null> {
     const text = await this.readText(path);
@@ -150,7 +164,12 @@ export class DocxPackage implements PartSource {
     if (text.length > LIMITS.maxParsed)
       throw new PlanstodError("part-too-large", `${path}|${MB(LIMITS.maxParsed)}`);
     if (path === this.main) this.mainText = text;
-    const scan = scanXml(text, path, { maxElements: LIMITS.maxElements });
+    const earlier = this.scans.get(path);
+    this.scans.delete(path);
+    // A quick look's scan checked all but the element cap (it counted the elements): applied here.
+    if (earlier && earlier.elements > LIMITS.maxElements)
+      throw new PlanstodError("too-many-elements", `${path}|${LIMITS.maxElements}`);
+    const scan = earlier ?? scanXml(text, path, { maxElements: LIMITS.maxElements });
     this.elements += scan.elements;
     if (this.elements > LIMITS.maxElementsTotal)
       throw new PlanstodError("too-many-elements", `dokumentet|${LIMITS.maxElementsTotal}`);
