@@ -51,6 +51,8 @@ export class DocxPackage implements PartSource {
   private readonly texts = new Map<string, string>();
   /** Scans of those texts made by a quick look (without the element cap), so a part is scanned once. */
   private readonly scans = new Map<string, XmlScan>();
+  /** Relationships already read, by source part. */
+  private readonly rels = new Map<string, Relationship[]>();
   /** The main part's text as it was read, for the edit's independent read-back. */
   mainText = "";
 
@@ -178,9 +180,14 @@ export class DocxPackage implements PartSource {
 
   /** The relationships of a part (from its _rels file), with targets resolved to package paths. */
   async relationships(partPath: string): Promise<Relationship[]> {
+    // Read once per package (the quick recognition and the model both ask for the main part's).
+    const known = this.rels.get(partPath);
+    if (known) return [...known];
     const { dir, rels } = relsPathOf(partPath);
     const doc = await this.readXml(rels);
-    return doc?.documentElement ? parseRelationships(doc.documentElement, dir) : [];
+    const found = doc?.documentElement ? parseRelationships(doc.documentElement, dir) : [];
+    this.rels.set(partPath, found);
+    return [...found];
   }
 
   private async findMainPart(): Promise<string | null> {
