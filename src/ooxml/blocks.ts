@@ -1,4 +1,5 @@
 import { engineTexts } from "../core/i18n";
+import { IdSequence } from "./ids";
 import { PlanstodError } from "../core/messages";
 import { key, userParagraph, type TextRules } from "../core/text";
 import type {
@@ -262,36 +263,16 @@ function resetSdt(target: EditTarget, info: SdtInfo, placeholder: string): void 
 // ---------------------------------------------------------------------------------------------
 // Ids
 
-/** Deterministic fresh w:id values, unique in the document (all parts given). */
-class IdPool {
-  private readonly used = new Set<string>();
-  private state: number;
-
-  constructor(roots: readonly XmlElement[]) {
-    for (const root of roots) {
-      for (const el of descendantsW(root, "id")) {
-        const v = wAttr(el, "val");
-        if (v !== null) this.used.add(v);
-      }
-    }
-    this.state = (this.used.size * 2654435761) >>> 0 || 1;
-  }
-
-  next(): string {
-    for (;;) {
-      // xorshift32: repeatable output for the same input document.
-      this.state ^= this.state << 13;
-      this.state >>>= 0;
-      this.state ^= this.state >>> 17;
-      this.state ^= this.state << 5;
-      this.state >>>= 0;
-      const id = String(this.state | 0);
-      if (!this.used.has(id)) {
-        this.used.add(id);
-        return id;
-      }
+/** Fresh w:id values, none of them used anywhere in the document (all parts given). */
+function idsFor(roots: readonly XmlElement[]): IdSequence {
+  const used = new Set<string>();
+  for (const root of roots) {
+    for (const el of descendantsW(root, "id")) {
+      const v = wAttr(el, "val");
+      if (v !== null) used.add(v);
     }
   }
+  return new IdSequence(used.size * 2654435761, used);
 }
 
 /** Removes what must not be copied: revisions, bookmarks, comments, notes, section breaks, paragraph ids. */
@@ -536,7 +517,7 @@ function addInstance(
   target: EditTarget,
   def: InstanceBlockDef,
   after: number | undefined,
-  ids: IdPool,
+  ids: IdSequence,
 ): AddResult {
   const instances = target.extracted.blocks[def.type] ?? [];
   if (instances.length === 0) throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
@@ -640,7 +621,7 @@ function rowElement(instance: ExtractedInstance, model: DocModel): XmlElement | 
  * A fresh answer cell: its first content control kept and reset to its placeholder with a fresh
  * id (Planstöd's own templates have one in every cell), else one empty paragraph.
  */
-function freshCell(target: EditTarget, def: RowBlockDef, tc: XmlElement, ids: IdPool): void {
+function freshCell(target: EditTarget, def: RowBlockDef, tc: XmlElement, ids: IdSequence): void {
   const first = firstW(tc, "p");
   const pPr = first ? firstW(first, "pPr") : null;
   const control = def.control ? elementChildren(tc).find((c) => isW(c, "sdt")) : undefined;
@@ -659,7 +640,7 @@ function freshCell(target: EditTarget, def: RowBlockDef, tc: XmlElement, ids: Id
   tc.appendChild(fresh);
 }
 
-function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined, ids: IdPool): AddResult {
+function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined, ids: IdSequence): AddResult {
   const rows = target.extracted.blocks[def.type] ?? [];
   if (rows.length === 0) throw new PlanstodError("block-refused", blockText(target).noRows(def.name));
   const at = after ?? rows.length;
@@ -705,7 +686,7 @@ export function addBlock(
   roots: readonly XmlElement[] = [target.body],
 ): AddResult {
   const def = blockDef(target.template, type);
-  const ids = new IdPool(roots);
+  const ids = idsFor(roots);
   return def.kind === "rows" ? addRow(target, def, after, ids) : addInstance(target, def, after, ids);
 }
 

@@ -1,7 +1,8 @@
 import type { GeneratedTemplate, LayoutItem } from "../../core/templates/layout";
 import { cellTag, CHECKED, fieldTag, UNCHECKED } from "../../core/templates/layout";
 import type { FieldDef, RowBlockDef } from "../../core/types";
-import { ControlIds, escapeXml, NS, para, run, styled, XML_DECL } from "./xml";
+import { IdSequence } from "../ids";
+import { escapeXml, NS, para, run, styled, XML_DECL } from "./xml";
 import { DEFAULT_PLACEHOLDER_DOCPART, STYLE } from "./styles";
 
 /**
@@ -73,7 +74,7 @@ function evenWidths(n: number): number[] {
 export function rowBlockRow(
   templateId: string,
   block: RowBlockDef,
-  ids: ControlIds,
+  ids: IdSequence,
   placeholder: string,
 ): string {
   const widths = evenWidths(block.columns.length);
@@ -85,7 +86,7 @@ export function rowBlockRow(
 
 export function documentXml(generated: GeneratedTemplate): string {
   const { template, layout } = generated;
-  const ids = new ControlIds(template.id);
+  const ids = IdSequence.fromText(template.id);
   const fieldById = new Map<string, FieldDef>(template.fields.map((f) => [f.id, f]));
   const field = (id: string): FieldDef => {
     const f = fieldById.get(id);

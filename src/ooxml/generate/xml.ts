@@ -37,30 +37,3 @@ export function para(runs: string, pPr = ""): string {
 
 export const styled = (style: string, text: string): string =>
   para(text === "" ? "" : run(text), `<w:pStyle w:val="${style}"/>`);
-
-/** Deterministic signed 32-bit content-control ids (xorshift32 seeded by a text). */
-export class ControlIds {
-  private state: number;
-  private readonly used = new Set<number>();
-
-  constructor(seed: string) {
-    let h = 2166136261;
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-    this.state = h >>> 0 || 1;
-  }
-
-  next(): string {
-    for (;;) {
-      this.state ^= this.state << 13;
-      this.state >>>= 0;
-      this.state ^= this.state >>> 17;
-      this.state ^= this.state << 5;
-      this.state >>>= 0;
-      const id = this.state | 0;
-      if (id !== 0 && !this.used.has(id)) {
-        this.used.add(id);
-        return String(id);
-      }
-    }
-  }
-}
