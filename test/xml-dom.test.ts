@@ -143,3 +143,77 @@ describe("the engine's XML DOM seam", () => {
     },
   );
 });
+
+describe("xmldom with its patterns remembered (src/ooxml/xmldom.ts)", () => {
+  /** A fresh copy of @xmldom/xmldom, loaded apart from the one the engine wrapped. */
+  function pristineXmldom(): typeof import("@xmldom/xmldom") {
+    let fresh: typeof import("@xmldom/xmldom") | undefined;
+    jest.isolateModules(() => {
+      fresh = jest.requireActual<typeof import("@xmldom/xmldom")>("@xmldom/xmldom");
+    });
+    if (!fresh) throw new Error("no fresh xmldom");
+    return fresh;
+  }
+
+  test("the wrap is in place: a pattern is compiled once (the pristine copy compiles it each time)", () => {
+    type Grammar = { reg: (...parts: (string | RegExp)[]) => RegExp };
+    const grammar = jest.requireActual<Grammar>("@xmldom/xmldom/lib/grammar");
+    const piece = /a+/u;
+    expect(grammar.reg("^", piece, "$")).toBe(grammar.reg("^", piece, "$"));
+    expect(grammar.reg("^", piece, "$")).not.toBe(grammar.reg("^", piece));
+    expect(grammar.reg("^", piece, "$").test("aaa")).toBe(true);
+    let pristine: Grammar | undefined;
+    jest.isolateModules(() => {
+      pristine = jest.requireActual<Grammar>("@xmldom/xmldom/lib/grammar");
+    });
+    expect(pristine?.reg("^", piece)).not.toBe(pristine?.reg("^", piece));
+  });
+
+  test("every fixture's parts parse to the same DOM as with the pristine xmldom", async () => {
+    const JSZip = (await import("jszip")).default;
+    const pristine = pristineXmldom();
+    let parts = 0;
+    for (const file of files.filter((f) => !name(f).startsWith("bad/"))) {
+      const zip = await JSZip.loadAsync(bytesOf(file));
+      for (const entry of Object.values(zip.files)) {
+        if (!entry.name.endsWith(".xml")) continue;
+        const text = (await entry.async("string")).replace(/\r\n?/g, "\n");
+        const ours = xmldom.parse(text);
+        let failed = false;
+        const theirs = new pristine.DOMParser({
+          locator: false,
+          normalizeLineEndings: (s) => s,
+          onError: (level) => {
+            if (level !== "warning") failed = true;
+          },
+        }).parseFromString(text, pristine.MIME_TYPE.XML_TEXT);
+        expect(ours === null).toBe(failed);
+        if (ours) expect(xmldom.serialize(ours)).toBe(new pristine.XMLSerializer().serializeToString(theirs));
+        parts++;
+      }
+    }
+    expect(parts).toBeGreaterThan(100);
+  });
+
+  test("names are still validated: a bad name is refused however often it is asked for", () => {
+    const doc = xmldom.parse('<w:document xmlns:w="urn:w"><w:body/></w:document>');
+    if (!doc) throw new Error("not parsed");
+    for (let i = 0; i < 3; i++) {
+      expect(() => doc.createElementNS("urn:w", "w:1bad")).toThrow();
+      expect(() => doc.createElementNS("urn:w", "w:p")).not.toThrow();
+    }
+    // End tags are still matched against their start tags, with the remembered patterns.
+    const parses = (text: string) => {
+      try {
+        return xmldom.parse(text) !== null;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(parses("<a><b></b ></a>")).toBe(true);
+      expect(parses("<a><b></c></a>")).toBe(false);
+      expect(parses("<a><b></b x></a>")).toBe(false);
+    }
+  });
+});

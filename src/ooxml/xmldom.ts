@@ -1,5 +1,53 @@
 import { DOMParser, MIME_TYPE, XMLSerializer } from "@xmldom/xmldom";
+import grammar from "@xmldom/xmldom/lib/grammar";
 import type { XmlDocument, XmlDom } from "./xml";
+
+/**
+ * Two costs in @xmldom/xmldom 0.9 that its own tests do not see, together over a third of a large
+ * parse: its parser compiles a new Unicode pattern for every end tag it reads (grammar.reg, from
+ * the same pieces each time), and its DOM tests every element's and attribute's qualified name
+ * against another such pattern although the parser has just read it. Both answers depend only on
+ * their input, so they are remembered: a pattern is compiled once, a name tested once. The caches
+ * are bounded (a hostile document with a million distinct names is slower, not larger); if a later
+ * xmldom renames either member, nothing is wrapped and parsing is only slower.
+ */
+function rememberPatterns(): void {
+  const LIMIT = 10_000;
+  const { reg, QName_exact: qname } = grammar;
+  if (typeof reg === "function") {
+    const compiled = new Map<string, RegExp>();
+    // The parser passes the grammar's own RegExp objects: they are keyed by identity, not source.
+    const ids = new WeakMap<RegExp, number>();
+    let next = 0;
+    const idOf = (p: RegExp) => {
+      let id = ids.get(p);
+      if (id === undefined) ids.set(p, (id = next++));
+      return id;
+    };
+    grammar.reg = function (this: unknown, ...parts: (string | RegExp)[]): RegExp {
+      // The parser's patterns carry no g or y flag: a shared RegExp keeps no state between uses.
+      let key = "";
+      for (const p of parts) key += typeof p === "string" ? `s${p.length}:${p}` : `r${idOf(p)};`;
+      const known = compiled.get(key);
+      if (known) return known;
+      const made = reg.apply(this, parts);
+      if (compiled.size < LIMIT && !made.global && !made.sticky) compiled.set(key, made);
+      return made;
+    };
+  }
+  if (typeof qname?.test === "function") {
+    const valid = new Set<string>();
+    grammar.QName_exact = {
+      test(name: string): boolean {
+        if (valid.has(name)) return true;
+        const ok = qname.test(name);
+        if (ok && valid.size < LIMIT) valid.add(name);
+        return ok;
+      },
+    };
+  }
+}
+rememberPatterns();
 
 /** @xmldom/xmldom as the engine's XML DOM (Node: the command line, tests, benchmarks). */
 export const xmldom: XmlDom = {
