@@ -88,10 +88,12 @@ async function packageHeaders(
   rels: Relationship[],
   body: XmlElement,
 ): Promise<XmlElement[]> {
-  const order = headerOrder(body);
-  const headers = rels
-    .filter((r) => r.type.endsWith(HEADER_REL))
-    .sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
+  let headers = rels.filter((r) => r.type.endsWith(HEADER_REL));
+  if (headers.length > 1) {
+    // Only an order of several needs the references (a walk over the whole body).
+    const order = headerOrder(body);
+    headers = headers.sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
+  }
   const roots: XmlElement[] = [];
   for (const rel of headers) {
     const hdr = await pkg.readXml(rel.target);

@@ -45,10 +45,32 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const localName = (qname: string): string => {
-  const colon = qname.indexOf(":");
-  return colon < 0 ? qname : qname.slice(colon + 1);
-};
+/** Whether a character code ends a tag name: white space, "/" or ">". */
+const endsName = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
+
+/**
+ * The local name of the tag name that starts at `from` (prefix dropped), read up to `to` at most.
+ * Names longer than any the scanner looks for are not sliced out: "" stands for all of them.
+ */
+function localNameAt(s: string, from: number, to: number): string {
+  let start = from;
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (endsName(c)) break;
+    if (c === 58) start = i + 1; // ":"
+  }
+  return i - start <= LONGEST_NAME ? s.slice(start, i) : "";
+}
+/** The whole local name of the tag name that starts at `from` (the root's). */
+function localNameFull(s: string, from: number, to: number): string {
+  let start = from;
+  let i = from;
+  for (; i < to && !endsName(s.charCodeAt(i)); i++) if (s.charCodeAt(i) === 58) start = i + 1;
+  return s.slice(start, i);
+}
+/** The longest local name the scanner tells apart ("noBreakHyphen"). */
+const LONGEST_NAME = 13;
 
 /** The end of a start or end tag that begins at `from` (quote-aware), or -1. */
 function tagEnd(s: string, from: number): number {
@@ -93,39 +115,45 @@ export function scanXml(
     const textEnd = lt < 0 ? s.length : lt;
     if (collect && inText > 0 && textEnd > i) current += decodeEntities(s.slice(i, textEnd));
     if (lt < 0) break;
-    if (s.startsWith("<!--", lt)) {
-      const end = s.indexOf("-->", lt + 4);
-      if (end < 0) throw new PlanstodError("bad-xml", part);
-      i = end + 3;
-      continue;
+    const next = s.charCodeAt(lt + 1);
+    if (next === 33 || next === 63) {
+      // "<!" or "<?": a comment, a CDATA section, a processing instruction or a DTD.
+      if (s.startsWith("<!--", lt)) {
+        const end = s.indexOf("-->", lt + 4);
+        if (end < 0) throw new PlanstodError("bad-xml", part);
+        i = end + 3;
+        continue;
+      }
+      if (s.startsWith("<![CDATA[", lt)) {
+        const end = s.indexOf("]]>", lt + 9);
+        if (end < 0) throw new PlanstodError("bad-xml", part);
+        if (collect && inText > 0) current += s.slice(lt + 9, end);
+        i = end + 3;
+        continue;
+      }
+      if (s.startsWith("<?", lt)) {
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) throw new PlanstodError("bad-xml", part);
+        i = end + 2;
+        continue;
+      }
+      if (s.startsWith("<!", lt)) throw new PlanstodError("dtd", part);
     }
-    if (s.startsWith("<![CDATA[", lt)) {
-      const end = s.indexOf("]]>", lt + 9);
-      if (end < 0) throw new PlanstodError("bad-xml", part);
-      if (collect && inText > 0) current += s.slice(lt + 9, end);
-      i = end + 3;
-      continue;
-    }
-    if (s.startsWith("<?", lt)) {
-      const end = s.indexOf("?>", lt + 2);
-      if (end < 0) throw new PlanstodError("bad-xml", part);
-      i = end + 2;
-      continue;
-    }
-    if (s.startsWith("<!", lt)) throw new PlanstodError("dtd", part);
     const end = tagEnd(s, lt + 1);
     if (end < 0) throw new PlanstodError("bad-xml", part);
-    if (s.charCodeAt(lt + 1) === 47) {
+    if (next === 47) {
       // An end tag.
       depth--;
       if (collect) {
-        const name = localName(s.slice(lt + 2, end).trim());
+        let from = lt + 2;
+        while (from < end && endsName(s.charCodeAt(from))) from++;
+        const name = localNameAt(s, from, end);
         if (name === "t" && inText > 0) inText--;
         else if (name === "p") flush();
       }
     } else {
       elements++;
-      if (elements === 1) root = localName(/^[^\s/>]*/.exec(s.slice(lt + 1, end))?.[0] ?? "");
+      if (elements === 1) root = localNameFull(s, lt + 1, end);
       if (elements > maxElements) throw new PlanstodError("too-many-elements", `${part}|${maxElements}`);
       const selfClosing = s.charCodeAt(end - 1) === 47;
       if (!selfClosing) {
@@ -136,9 +164,7 @@ export function scanXml(
         }
       }
       if (collect) {
-        let nameEnd = lt + 1;
-        while (nameEnd < end && !/[\s/]/.test(s[nameEnd])) nameEnd++;
-        const name = localName(s.slice(lt + 1, nameEnd));
+        const name = localNameAt(s, lt + 1, end);
         if (name === "t") {
           if (!selfClosing) inText++;
         } else if (name === "p") flush();

@@ -330,15 +330,10 @@ class Builder {
   }
 
   private run(r: XmlElement, emit: (text: string) => void): void {
-    for (const el of elementChildren(r)) {
-      if (isW(el, "t")) emit(el.textContent ?? "");
-      else if (isW(el, "tab") || isW(el, "ptab")) emit("\t");
-      else if (isW(el, "br") || isW(el, "cr")) emit("\n");
-      else if (isW(el, "noBreakHyphen")) emit("-");
-      else if (isW(el, "drawing") || isW(el, "pict") || isW(el, "object")) {
-        emit(OBJECT_MARK);
-        textBoxText(el, emit);
-      } else if (el.localName === "AlternateContent") {
+    for (let n = r.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const el = n as XmlElement;
+      if (el.localName === "AlternateContent") {
         // Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback. Read one.
         const choice = elementChildren(el).find((c) => c.localName === "Choice");
         const fallback = elementChildren(el).find((c) => c.localName === "Fallback");
@@ -351,10 +346,42 @@ class Builder {
               any = true;
               textBoxText(c, emit);
             }
+        continue;
       }
-      // w:delText, w:instrText, footnote references and the like are not text.
+      if (!isW(el, el.localName ?? "")) continue;
+      switch (el.localName) {
+        case "t":
+          emit(textOf(el));
+          break;
+        case "tab":
+        case "ptab":
+          emit("\t");
+          break;
+        case "br":
+        case "cr":
+          emit("\n");
+          break;
+        case "noBreakHyphen":
+          emit("-");
+          break;
+        case "drawing":
+        case "pict":
+        case "object":
+          emit(OBJECT_MARK);
+          textBoxText(el, emit);
+          break;
+        // w:delText, w:instrText, footnote references and the like are not text.
+      }
     }
   }
+}
+
+/** An element's text; most w:t hold one text node, read without a walk. */
+function textOf(el: XmlElement): string {
+  const only = el.firstChild;
+  if (only && only === el.lastChild && (only.nodeType === 3 || only.nodeType === 4))
+    return (only as unknown as { data: string }).data;
+  return el.textContent ?? "";
 }
 
 /**
@@ -365,7 +392,7 @@ function textBoxText(drawing: XmlElement, emit: (text: string) => void): void {
   for (const box of descendantsW(drawing, "txbxContent")) {
     for (const p of descendantsW(box, "p")) {
       const texts = descendantsW(p, "t").filter((t) => !hasAncestor(t, box, ["del", "moveFrom"]));
-      const line = texts.map((t) => t.textContent ?? "").join("");
+      const line = texts.map(textOf).join("");
       if (line !== "") emit(`\n${line}`);
     }
   }
