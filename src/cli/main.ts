@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+// Node-only choices for the command line: JSZip deflates with node:zlib.
+import "./native-deflate";
 import { registerBlocks } from "./commands/blocks";
 import { registerCheck } from "./commands/check";
 import { registerExport } from "./commands/export";

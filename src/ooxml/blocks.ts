@@ -22,6 +22,7 @@ import {
   isW,
   W_NS,
   wAttr,
+  XML_NS,
   type XmlDocument,
   type XmlElement,
 } from "./xml";
@@ -92,7 +93,7 @@ function make(
 
 function textRun(target: EditTarget, text: string, rPr: XmlElement | null): XmlElement {
   const t = make(target, "t");
-  t.setAttribute("xml:space", "preserve");
+  t.setAttributeNS(XML_NS, "xml:space", "preserve");
   t.appendChild(target.doc.createTextNode(text));
   const r = make(target, "r");
   if (rPr) r.appendChild(rPr.cloneNode(true) as XmlElement);

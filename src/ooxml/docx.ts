@@ -6,6 +6,7 @@ import { applyEdit, type BlockOperation } from "./edit";
 import { DocxPackage } from "./package";
 import { couldBeTemplate } from "./quick";
 import { keepsUserText } from "./readback";
+import { writesSameTree } from "./sametree";
 import { defaultXmlDom, serializeXml } from "./xml";
 import { xmldom } from "./xmldom";
 
@@ -87,16 +88,24 @@ export async function editDocx(
   const edit = await applyEdit(read, operation, analyse(read, options.templateId));
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
   const xml = serializeXml(read.doc).replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
-  // Read back independently of xmldom: every character of the original is still there.
-  if (!keepsUserText(original, xml, operation.op)) throw new PlanstodError("edit-unsafe");
+  // Read back independently of the DOM implementation, before anything is written: every
+  // character of the original is still there (readback.ts), and the text is the very tree the
+  // edit was verified on (sametree.ts), so the report of what is written is `after`.
+  const written: string[] = [];
+  if (writesSameTree(xml, read.doc, written) !== true) throw new PlanstodError("edit-unsafe");
+  if (!keepsUserText(original, written, operation.op)) throw new PlanstodError("edit-unsafe");
   read.pkg.zip.file(main, xml, { createFolders: false });
   const out = await read.pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  // Check what will be written, not only the DOM it came from.
+  // The bytes: the package opens, holds the same parts, and its main part inflates to this text.
+  const reopened = await DocxPackage.open(out);
+  const names = (pkg: DocxPackage) => Object.keys(pkg.zip.files).sort().join("\n");
+  if (
+    reopened.mainPart !== main ||
+    names(reopened) !== names(read.pkg) ||
+    (await reopened.readText(main)) !== xml
+  )
+    throw new PlanstodError("edit-unsafe");
   const after = evaluate(edit.template, edit.afterExtracted);
-  const reread = await readDocument(out, { templateId: edit.template.id });
-  if (!keepsUserText(original, reread.pkg.mainText, operation.op)) throw new PlanstodError("edit-unsafe");
-  const report = analyse(reread, edit.template.id).report;
-  if (JSON.stringify(report) !== JSON.stringify(after)) throw new PlanstodError("edit-unsafe");
   return {
     bytes: out,
     template: edit.template,

@@ -8,12 +8,19 @@ import { decodeEntities } from "./limits";
  */
 
 /** Elements whose text is the document's text, white space included. */
-const TEXT_ELEMENTS = new Set(["t", "delText", "instrText"]);
+export const TEXT_ELEMENTS: ReadonlySet<string> = new Set(["t", "delText", "instrText"]);
 
-const localName = (qname: string): string => {
-  const colon = qname.indexOf(":");
-  return colon < 0 ? qname : qname.slice(colon + 1);
-};
+/** The local name of the start tag whose name begins at `from` (up to white space, "/" or ">"). */
+function localNameAt(xml: string, from: number): string {
+  let start = from;
+  let i = from;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+    if (c === 58) start = i + 1;
+  }
+  return xml.slice(start, i);
+}
 
 /**
  * The text nodes of an XML text in document order, decoded as XML 1.0 says (line ends read as
@@ -25,7 +32,8 @@ export function textNodes(xml: string): string[] {
   const stack: string[] = [];
   let i = 0;
   const push = (raw: string, cdata: boolean) => {
-    const text = cdata ? raw.replace(/\r\n?/g, "\n") : decodeEntities(raw.replace(/\r\n?/g, "\n"));
+    const lines = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+    const text = cdata ? lines : decodeEntities(lines);
     if (text === "") return;
     const inText = stack.length > 0 && TEXT_ELEMENTS.has(stack[stack.length - 1]);
     if (inText || text.trim() !== "") out.push(text);
@@ -37,29 +45,29 @@ export function textNodes(xml: string): string[] {
       break;
     }
     if (lt > i) push(xml.slice(i, lt), false);
-    if (xml.startsWith("<!--", lt)) {
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 33 && xml.startsWith("<!--", lt)) {
       const end = xml.indexOf("-->", lt + 4);
       i = end < 0 ? xml.length : end + 3;
-    } else if (xml.startsWith("<![CDATA[", lt)) {
+    } else if (next === 33 && xml.startsWith("<![CDATA[", lt)) {
       const end = xml.indexOf("]]>", lt + 9);
       push(xml.slice(lt + 9, end < 0 ? xml.length : end), true);
       i = end < 0 ? xml.length : end + 3;
-    } else if (xml.startsWith("<?", lt) || xml.startsWith("<!", lt)) {
+    } else if (next === 63 || next === 33) {
       const end = xml.indexOf(">", lt);
       i = end < 0 ? xml.length : end + 1;
     } else {
       let end = lt + 1;
-      let quote = "";
+      let quote = 0;
       for (; end < xml.length; end++) {
-        const c = xml[end];
-        if (quote) {
-          if (c === quote) quote = "";
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === ">") break;
+        const c = xml.charCodeAt(end);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 || c === 39) quote = c;
+        else if (c === 62) break;
       }
-      const tag = xml.slice(lt + 1, end);
-      if (tag.startsWith("/")) stack.pop();
-      else if (!tag.endsWith("/")) stack.push(localName(/^[^\s/>]*/.exec(tag)?.[0] ?? ""));
+      if (next === 47) stack.pop();
+      else if (xml.charCodeAt(end - 1) !== 47) stack.push(localNameAt(xml, lt + 1));
       i = end + 1;
     }
   }
@@ -83,9 +91,16 @@ export function isOneInsertion(shorter: readonly string[], longer: readonly stri
   return prefix + suffix === shorter.length;
 }
 
-/** The read-back check of an edit on the main part's text before and after it. */
-export function keepsUserText(before: string, after: string, op: "add" | "remove"): boolean {
+/**
+ * The read-back check of an edit on the main part's text before and after it (the text after it,
+ * or its text nodes when another reader has already listed them).
+ */
+export function keepsUserText(
+  before: string,
+  after: string | readonly string[],
+  op: "add" | "remove",
+): boolean {
   const a = textNodes(before);
-  const b = textNodes(after);
+  const b = typeof after === "string" ? textNodes(after) : after;
   return op === "add" ? isOneInsertion(a, b) : isOneInsertion(b, a);
 }

@@ -6,6 +6,8 @@ import { scanXml } from "./limits";
 export const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 export const W_NS = new Set([W, W_STRICT]);
+/** The namespace of the xml: prefix (xml:space): bound in every document, never declared. */
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 // The engine uses only standard DOM Core (namespaces, tree walking and editing); the types are
 // @xmldom/xmldom's, whichever implementation the host provides.

@@ -1,4 +1,4 @@
-import { descendantsW, elementChildren, isW, wAttr, type XmlDocument, type XmlElement } from "../xml";
+import { descendantsW, elementChildren, isW, wAttr, XML_NS, type XmlDocument, type XmlElement } from "../xml";
 import {
   attrNS,
   extendedEntries,
@@ -108,7 +108,7 @@ export function appendComment(
   p.appendChild(ref);
   const run = wEl(doc, w, "r");
   const t = wEl(doc, w, "t");
-  t.setAttribute("xml:space", "preserve");
+  t.setAttributeNS(XML_NS, "xml:space", "preserve");
   t.appendChild(doc.createTextNode(c.text));
   run.appendChild(t);
   p.appendChild(run);
