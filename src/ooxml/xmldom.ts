@@ -1,5 +1,6 @@
 import { DOMParser, MIME_TYPE, XMLSerializer } from "@xmldom/xmldom";
 import grammar from "@xmldom/xmldom/lib/grammar";
+import { writeXml } from "./write-xml";
 import type { XmlDocument, XmlDom } from "./xml";
 
 /**
@@ -66,5 +67,6 @@ export const xmldom: XmlDom = {
     const doc = parser.parseFromString(text, MIME_TYPE.XML_TEXT);
     return failed ? null : doc;
   },
-  serialize: (node) => new XMLSerializer().serializeToString(node),
+  // The plain serializer where it can (a third of the time); xmldom's, with its fix-ups, otherwise.
+  serialize: (node) => writeXml(node) ?? new XMLSerializer().serializeToString(node),
 };
