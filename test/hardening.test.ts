@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { run, type Io } from "../src/cli/main";
+import * as limits from "../src/ooxml/limits";
 import * as xml from "../src/ooxml/xml";
 import { bombOf, smallEntry, writeZip } from "../scripts/fixtures/bad";
 import { VARIANTS, fixturePath } from "../scripts/fixtures/variants";
@@ -143,6 +144,22 @@ describe("limits", () => {
     await refused(save("large-letter.docx", letter), /ingen av de mallar/);
     expect(parse.mock.calls.map((c) => c[1])).not.toContain("word/document.xml");
     parse.mockRestore();
+  });
+
+  test("a plan after a long preamble is still recognised: the quick look reads on past its first paragraphs", async () => {
+    const preamble = await withPart("sv-partial", "word/document.xml", (x) =>
+      x.replace(
+        /<w:body>/,
+        `<w:body>${"<w:p><w:r><w:t>Inledning: bakgrund till huvudmannens arbete.</w:t></w:r></w:p>".repeat(1000)}`,
+      ),
+    );
+    const scan = jest.spyOn(limits, "scanXml");
+    const r = await cli("check", "--format", "json", save("preamble.docx", preamble));
+    expect(JSON.parse(r.out).template).toBe("skolverket-atgardsplan");
+    // The first look (the first paragraphs) found too little; the second read the whole part.
+    const looks = scan.mock.calls.filter((c) => c[1] === "word/document.xml").map((c) => c[2]?.paragraphs);
+    expect(looks).toEqual([400, Infinity]);
+    scan.mockRestore();
   });
 
   test("a valid Office package that is not a Word document is not called damaged", async () => {

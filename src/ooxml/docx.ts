@@ -29,18 +29,30 @@ async function quickRecognition(pkg: DocxPackage): Promise<void> {
   const paths = [pkg.mainPart];
   for (const rel of await pkg.relationships(pkg.mainPart))
     if (rel.type.endsWith(HEADER_REL)) paths.push(rel.target);
-  const paragraphs: string[] = [];
-  for (const path of paths) {
-    // Only the text decides here; the element cap applies when the part is parsed (from this scan).
-    const scanned = await pkg.scanText(path, true);
-    if (scanned === null) continue;
-    const { scan } = scanned;
-    if (path === pkg.mainPart && scan.root !== "document") throw new PlanstodError("not-word", path);
-    if (scan.tags) return;
-    for (const p of scan.paragraphs) paragraphs.push(p);
+  // The first paragraphs first: a template's labels are among them, and a look that finds enough
+  // there would find enough in the whole (more text only finds more). Only when they do not is
+  // the whole text looked at.
+  for (const most of [QUICK_PARAGRAPHS, Infinity]) {
+    const paragraphs: string[] = [];
+    let truncated = false;
+    for (const path of paths) {
+      // Only the text decides here; the element cap applies when the part is parsed (from this scan).
+      const scanned = await pkg.scanText(path, most);
+      if (scanned === null) continue;
+      const { scan } = scanned;
+      if (path === pkg.mainPart && scan.root !== "document") throw new PlanstodError("not-word", path);
+      if (scan.tags) return;
+      for (const p of scan.paragraphs) paragraphs.push(p);
+      truncated ||= scan.truncated;
+    }
+    if (couldBeTemplate(paragraphs)) return;
+    if (!truncated) break;
   }
-  if (!couldBeTemplate(paragraphs)) throw new PlanstodError("unknown-template");
+  throw new PlanstodError("unknown-template");
 }
+
+/** How many paragraphs of a part the quick look reads first. */
+const QUICK_PARAGRAPHS = 400;
 
 /**
  * Opens a .docx and builds its model. Throws PlanstodError for input it cannot read. Without a

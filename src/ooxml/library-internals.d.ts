@@ -6,6 +6,10 @@ declare module "@xmldom/xmldom/lib/grammar" {
   };
   export default grammar;
 }
+declare module "@xmldom/xmldom/lib/dom-parser" {
+  const domParser: { __DOMHandler?: new (options: unknown) => { endDocument(): void } };
+  export default domParser;
+}
 declare module "jszip/lib/flate" {
   const flate: { compressWorker: (options?: { level?: number | null }) => unknown };
   export default flate;

@@ -31,6 +31,8 @@ export interface XmlScan {
   tags: boolean;
   /** The local name of the root element ("" when there is none). */
   root: string;
+  /** Whether paragraphs stopped being collected at the number asked for. */
+  truncated: boolean;
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -88,15 +90,18 @@ function tagEnd(s: string, from: number): number {
 /**
  * One pass over an XML text, without recursion and without building anything: counts elements
  * and depth against the caps (throwing a PlanstodError naming the part), refuses a DTD (Word
- * does too; no entity tricks), and optionally collects the text of each w:p.
+ * does too; no entity tricks), and optionally collects the text of each w:p (of the first so
+ * many, when `paragraphs` is a number; tags are then looked for only among them too).
  */
 export function scanXml(
   s: string,
   part: string,
-  options: { paragraphs?: boolean; maxElements?: number } = {},
+  options: { paragraphs?: boolean | number; maxElements?: number } = {},
 ): XmlScan {
   const maxElements = options.maxElements ?? LIMITS.maxElements;
-  const collect = options.paragraphs === true;
+  let collect = options.paragraphs === true || typeof options.paragraphs === "number";
+  const most = typeof options.paragraphs === "number" ? options.paragraphs : Infinity;
+  let truncated = false;
   const paragraphs: string[] = [];
   let current = "";
   let tags = false;
@@ -108,6 +113,11 @@ export function scanXml(
   const flush = () => {
     if (current !== "") paragraphs.push(current);
     current = "";
+    if (paragraphs.length >= most) {
+      // Enough for the caller; the rest is only counted.
+      collect = false;
+      truncated = true;
+    }
   };
   let i = 0;
   while (i < s.length) {
@@ -176,6 +186,6 @@ export function scanXml(
     }
     i = end + 1;
   }
-  flush();
-  return { elements, depth: maxDepth, paragraphs, tags, root };
+  if (collect) flush();
+  return { elements, depth: maxDepth, paragraphs, tags, root, truncated };
 }

@@ -414,7 +414,10 @@ export function buildModel(parts: { root: XmlElement; part: "body" | "header" }[
     const builder = new Builder(part, tables);
     builder.blocks(root);
     tables = builder.tablesSeen;
-    for (const p of builder.paragraphs) paragraphs.push({ ...p, index: paragraphs.length });
+    for (const p of builder.paragraphs) {
+      p.index = paragraphs.length;
+      paragraphs.push(p);
+    }
     for (const c of builder.controls) controls.push(c);
   }
   return { paragraphs, controls };

@@ -149,7 +149,10 @@ export class DocxPackage implements PartSource {
    * The text of a part scanned with scanXml without the element cap (a quick look): readXml then
    * applies the cap to the scan's count instead of scanning the text again.
    */
-  async scanText(path: string, paragraphs: boolean): Promise<{ text: string; scan: XmlScan } | null> {
+  async scanText(
+    path: string,
+    paragraphs: boolean | number,
+  ): Promise<{ text: string; scan: XmlScan } | null> {
     const text = await this.readText(path);
     if (text === null) return null;
     const scan = scanXml(text, path, { paragraphs, maxElements: Infinity });

@@ -157,21 +157,36 @@ class DomCursor {
   }
 }
 
-/** Whether an element's own attributes (namespace declarations aside) are `attrs`. */
+const isDeclaration = (name: string): boolean =>
+  name.charCodeAt(0) === 120 && (name === "xmlns" || name.startsWith("xmlns:")); // "x"
+
+/**
+ * Whether an element's own attributes (namespace declarations aside) are the first `count` of
+ * `names`/`values` read from its start tag, with the namespaces `scope` gives their prefixes.
+ */
 function sameAttributes(
   el: XmlElement,
-  attrs: { ns: string | null; name: string; value: string }[],
+  names: readonly string[],
+  values: readonly string[],
+  count: number,
+  scope: Scope | null,
 ): boolean {
+  let wanted = 0;
+  for (let k = 0; k < count; k++) if (!isDeclaration(names[k])) wanted++;
   const own = el.attributes;
-  let count = 0;
+  let seen = 0;
   for (let i = 0; i < own.length; i++) {
     const a = own.item(i);
-    if (!a || a.namespaceURI === XMLNS_NS || a.name === "xmlns" || a.name.startsWith("xmlns:")) continue;
-    count++;
-    const match = attrs.find((b) => b.name === a.name);
-    if (!match || match.ns !== (a.namespaceURI || null) || match.value !== a.value) return false;
+    if (!a || a.namespaceURI === XMLNS_NS || isDeclaration(a.name)) continue;
+    seen++;
+    let k = 0;
+    while (k < count && names[k] !== a.name) k++;
+    if (k === count || values[k] !== a.value) return false;
+    const colon = a.name.indexOf(":");
+    const ns = colon < 0 ? null : resolve(scope, a.name.slice(0, colon));
+    if (ns !== (a.namespaceURI || null)) return false;
   }
-  return count === attrs.length;
+  return seen === wanted;
 }
 
 /**
@@ -181,12 +196,17 @@ function sameAttributes(
  */
 export function writesSameTree(xml: string, doc: XmlDocument, texts?: string[]): true | string {
   const dom = new DomCursor(doc);
-  const open: { el: XmlElement; qname: string; local: string; scope: Scope | null }[] = [];
+  // The open elements, and for each the scope outside it and whether it is a text element.
+  const open: XmlElement[] = [];
+  const outerScopes: (Scope | null)[] = [];
+  const textElement: boolean[] = [];
+  // The attributes of the start tag being read (reused from tag to tag).
+  const names: string[] = [];
+  const values: string[] = [];
   /** Collects a text node as readback.ts's textNodes() would (one pass serves both read-backs). */
   const collect = (value: string) => {
     if (!texts || value === "") return;
-    const local = open.length > 0 ? open[open.length - 1].local : "";
-    if (TEXT_ELEMENTS.has(local) || value.trim() !== "") texts.push(value);
+    if ((open.length > 0 && textElement[open.length - 1]) || value.trim() !== "") texts.push(value);
   };
   let scope: Scope | null = null;
   let text = "";
@@ -286,29 +306,33 @@ export function writesSameTree(xml: string, doc: XmlDocument, texts?: string[]):
     if (next === 47) {
       let nameEnd = lt + 2;
       while (nameEnd < end && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
-      if (xml.slice(nameEnd, end).trim() !== "") return differ(lt, "a malformed end tag");
+      for (let k = nameEnd; k < end; k++)
+        if (!isSpace(xml.charCodeAt(k))) return differ(lt, "a malformed end tag");
       const top = open.pop();
-      if (!top || top.qname !== xml.slice(lt + 2, nameEnd))
+      if (!top || nameEnd - lt - 2 !== top.nodeName.length || !xml.startsWith(top.nodeName, lt + 2))
         return differ(lt, "an end tag that does not match");
-      if (!dom.leave(top.el)) return differ(lt, "the tree has more children here");
-      scope = top.scope;
+      if (!dom.leave(top)) return differ(lt, "the tree has more children here");
+      scope = outerScopes.pop() ?? null;
+      textElement.pop();
       continue;
     }
     const selfClosing = xml.charCodeAt(end - 1) === 47;
     const inner = selfClosing ? end - 1 : end;
     let nameEnd = lt + 1;
     while (nameEnd < inner && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
-    const qname = xml.slice(lt + 1, nameEnd);
-    if (qname === "") return differ(lt, "a tag without a name");
+    if (nameEnd === lt + 1) return differ(lt, "a tag without a name");
     // Attributes: name = "value", separated by white space.
-    const raw: { name: string; value: string }[] = [];
+    let count = 0;
+    let declares = false;
     let j = nameEnd;
     for (;;) {
       while (j < inner && isSpace(xml.charCodeAt(j))) j++;
       if (j >= inner) break;
       const eq = xml.indexOf("=", j);
       if (eq < 0 || eq >= inner) return differ(j, "a malformed attribute");
-      const name = xml.slice(j, eq).trim();
+      let nameStop = eq;
+      while (nameStop > j && isSpace(xml.charCodeAt(nameStop - 1))) nameStop--;
+      const name = xml.slice(j, nameStop);
       let q = eq + 1;
       while (q < inner && isSpace(xml.charCodeAt(q))) q++;
       const quote = xml.charCodeAt(q);
@@ -318,44 +342,42 @@ export function writesSameTree(xml: string, doc: XmlDocument, texts?: string[]):
       const value = attributeValue(xml.slice(q + 1, close));
       // The name itself is checked against the tree's (which its DOM validated).
       if (value === null || name === "") return differ(j, "a malformed attribute");
-      if (raw.some((a) => a.name === name)) return differ(j, "a repeated attribute");
-      raw.push({ name, value });
+      for (let k = 0; k < count; k++) if (names[k] === name) return differ(j, "a repeated attribute");
+      names[count] = name;
+      values[count] = value;
+      count++;
+      declares ||= isDeclaration(name);
       j = close + 1;
       if (j < inner && !isSpace(xml.charCodeAt(j))) return differ(j, "attributes not separated");
     }
     // Namespace declarations open a scope for this element.
-    let declared: Map<string, string> | null = null;
-    for (const a of raw) {
-      if (a.name === "xmlns") (declared ??= new Map()).set("", a.value);
-      else if (a.name.startsWith("xmlns:")) (declared ??= new Map()).set(a.name.slice(6), a.value);
-    }
     const outer = scope;
-    if (declared) scope = { prefixes: declared, parent: scope };
-    const colon = qname.indexOf(":");
-    const ns = resolve(scope, colon < 0 ? "" : qname.slice(0, colon));
-    if (ns === undefined) return differ(lt, "an unbound prefix");
-    const attrs: { ns: string | null; name: string; value: string }[] = [];
-    for (const a of raw) {
-      if (a.name === "xmlns" || a.name.startsWith("xmlns:")) continue;
-      const c = a.name.indexOf(":");
-      const ans = c < 0 ? null : resolve(scope, a.name.slice(0, c));
-      if (ans === undefined) return differ(lt, "an unbound attribute prefix");
-      attrs.push({ ns: ans, name: a.name, value: a.value });
+    if (declares) {
+      const prefixes = new Map<string, string>();
+      for (let k = 0; k < count; k++)
+        if (isDeclaration(names[k])) prefixes.set(names[k] === "xmlns" ? "" : names[k].slice(6), values[k]);
+      scope = { prefixes, parent: scope };
     }
     if (open.length === 0 && ++roots > 1) return differ(lt, "a second root element");
     const node = dom.peek();
     if (!node || node.nodeType !== 1) return differ(lt, "an element the tree does not have");
     const el = node as XmlElement;
-    if (el.nodeName !== qname || (el.namespaceURI || null) !== ns)
-      return differ(lt, `element differs (${qname})`);
-    if (!sameAttributes(el, attrs)) return differ(lt, `attributes differ (${qname})`);
+    const qname = el.nodeName;
+    if (nameEnd - lt - 1 !== qname.length || !xml.startsWith(qname, lt + 1))
+      return differ(lt, `element differs (${xml.slice(lt + 1, nameEnd)})`);
+    const colon = qname.indexOf(":");
+    const ns = resolve(scope, colon < 0 ? "" : qname.slice(0, colon));
+    if (ns === undefined) return differ(lt, "an unbound prefix");
+    if ((el.namespaceURI || null) !== ns) return differ(lt, `element differs (${qname})`);
+    if (!sameAttributes(el, names, values, count, scope)) return differ(lt, `attributes differ (${qname})`);
+    dom.enter(el);
     if (selfClosing) {
-      dom.enter(el);
       if (!dom.leave(el)) return differ(lt, "the tree has children here");
       scope = outer;
     } else {
-      dom.enter(el);
-      open.push({ el, qname, local: colon < 0 ? qname : qname.slice(colon + 1), scope: outer });
+      open.push(el);
+      outerScopes.push(outer);
+      textElement.push(TEXT_ELEMENTS.has(colon < 0 ? qname : qname.slice(colon + 1)));
     }
   }
   const last = flushText();

@@ -1,4 +1,5 @@
 import { DOMParser, MIME_TYPE, XMLSerializer } from "@xmldom/xmldom";
+import domParser from "@xmldom/xmldom/lib/dom-parser";
 import grammar from "@xmldom/xmldom/lib/grammar";
 import { writeXml } from "./write-xml";
 import type { XmlDocument, XmlDom } from "./xml";
@@ -50,6 +51,20 @@ function rememberPatterns(): void {
 }
 rememberPatterns();
 
+/**
+ * xmldom's tree builder ends every parse by normalising the whole document (a walk over every
+ * node to merge adjacent text nodes), which its parser never produces: one text node per run of
+ * character data, CDATA sections apart. The builder used here skips that walk; the engine reads
+ * a run of text nodes as one anyway.
+ */
+const Builder = domParser.__DOMHandler;
+const TreeBuilder =
+  typeof Builder === "function"
+    ? class extends Builder {
+        override endDocument(): void {}
+      }
+    : undefined;
+
 /** @xmldom/xmldom as the engine's XML DOM (Node: the command line, tests, benchmarks). */
 export const xmldom: XmlDom = {
   parse(text: string): XmlDocument | null {
@@ -57,6 +72,7 @@ export const xmldom: XmlDom = {
     const parser = new DOMParser({
       // No line and column numbers on every node: nothing reads them, and they cost time.
       locator: false,
+      domHandler: TreeBuilder,
       // XML 1.0 line ends only: xmldom's default also turns U+0085 and U+2028 (XML 1.1) into line
       // feeds, which would change the user's characters.
       normalizeLineEndings: (source) => source.replace(/\r\n?/g, "\n"),
