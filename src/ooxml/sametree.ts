@@ -171,21 +171,25 @@ function sameAttributes(
   count: number,
   scope: Scope | null,
 ): boolean {
-  let wanted = 0;
-  for (let k = 0; k < count; k++) if (!isDeclaration(names[k])) wanted++;
   const own = el.attributes;
+  // Serializers write attributes in the tree's order: matched in step, searched only when not.
+  let k = 0;
   let seen = 0;
   for (let i = 0; i < own.length; i++) {
     const a = own.item(i);
     if (!a || a.namespaceURI === XMLNS_NS || isDeclaration(a.name)) continue;
     seen++;
-    let k = 0;
-    while (k < count && names[k] !== a.name) k++;
-    if (k === count || values[k] !== a.value) return false;
+    while (k < count && isDeclaration(names[k])) k++;
+    const at = k < count && names[k] === a.name ? k : names.indexOf(a.name);
+    if (at < 0 || at >= count) return false;
+    if (at === k) k++;
+    if (values[at] !== a.value) return false;
     const colon = a.name.indexOf(":");
     const ns = colon < 0 ? null : resolve(scope, a.name.slice(0, colon));
     if (ns !== (a.namespaceURI || null)) return false;
   }
+  let wanted = 0;
+  for (let j = 0; j < count; j++) if (!isDeclaration(names[j])) wanted++;
   return seen === wanted;
 }
 
