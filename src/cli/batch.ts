@@ -9,7 +9,7 @@ import { runJob, type Job, type JobOutcome } from "./jobs";
  * large enough for their start-up (about 0.2 s of CPU each) to pay off and the machine has idle
  * cores (a worker on a core that other processes keep busy only adds its start-up), else in this
  * thread. Results come back in the order of the jobs. `PLANSTOD_WORKERS` sets the number of
- * threads (0: none). `npm run bench` measures both.
+ * threads checking, this one included (0 or 1: this one only). `npm run bench` measures both.
  */
 
 /** Below this many files a batch runs in this thread. */
@@ -43,49 +43,68 @@ export async function runBatch(jobs: readonly Job[], options: BatchOptions = {})
     results[i] = outcome;
     options.onDone?.(++done, jobs.length, jobs[i].file);
   };
+  let next = 0;
+  /** This thread's share: the next job, until none is left. */
+  const here = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      finish(i, await runJob(jobs[i]));
+    }
+  };
   const threads = options.workers ?? workerCount(jobs.length);
-  if (threads <= 0 || !existsSync(WORKER_FILE)) {
-    for (let i = 0; i < jobs.length; i++) finish(i, await runJob(jobs[i]));
+  if (threads <= 1 || !existsSync(WORKER_FILE)) {
+    await here();
     return results;
   }
-  let next = 0;
-  // Each worker takes the next job when it is done with one. A worker that fails (it should not:
-  // jobs never throw) hands its job and the rest of its share back to this thread.
+  // This thread checks too, beside threads − 1 workers: one isolate fewer to start. Each worker
+  // holds two jobs, so that it has the next one while this thread is busy parsing and cannot
+  // answer. A worker that fails (it should not: jobs never throw) hands its jobs back here.
   const serve = (worker: Worker) =>
     new Promise<void>((resolve) => {
-      let current = -1;
+      const held = new Set<number>();
       let ended = false;
-      const end = async () => {
-        if (ended) return;
+      const stop = () => {
         ended = true;
         void worker.terminate();
-        if (current >= 0 && results[current] === undefined) finish(current, await runJob(jobs[current]));
-        while (next < jobs.length) {
-          const i = next++;
-          finish(i, await runJob(jobs[i]));
-        }
         resolve();
       };
       const give = () => {
-        if (next >= jobs.length) {
-          ended = true;
-          void worker.terminate();
-          resolve();
-          return;
-        }
-        current = next++;
-        worker.postMessage(jobs[current]);
+        if (next >= jobs.length) return;
+        const i = next++;
+        held.add(i);
+        worker.postMessage({ index: i, job: jobs[i] } satisfies WorkerJob);
       };
-      worker.on("message", (outcome: JobOutcome) => {
+      const fail = async () => {
         if (ended) return;
-        finish(current, outcome);
+        ended = true;
+        void worker.terminate();
+        for (const i of held) if (results[i] === undefined) finish(i, await runJob(jobs[i]));
+        resolve();
+      };
+      worker.on("message", ({ index, outcome }: WorkerOutcome) => {
+        if (ended) return;
+        held.delete(index);
+        finish(index, outcome);
         give();
+        if (held.size === 0) stop();
       });
-      worker.on("error", () => void end());
-      worker.on("exit", () => void end());
+      worker.on("error", () => void fail());
+      worker.on("exit", () => void fail());
       give();
+      give();
+      if (held.size === 0) stop();
     });
-  const pool = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER_FILE));
-  await Promise.all(pool.map(serve));
+  const pool = Array.from({ length: Math.min(threads - 1, jobs.length) }, () => new Worker(WORKER_FILE));
+  await Promise.all([...pool.map(serve), here()]);
   return results;
+}
+
+/** A job as posted to a worker, and its outcome as posted back (worker.ts). */
+export interface WorkerJob {
+  index: number;
+  job: Job;
+}
+export interface WorkerOutcome {
+  index: number;
+  outcome: JobOutcome;
 }

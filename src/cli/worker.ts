@@ -1,7 +1,15 @@
 import { parentPort } from "node:worker_threads";
-import { runJob, type Job } from "./jobs";
+import type { WorkerJob, WorkerOutcome } from "./batch";
+import { runJob } from "./jobs";
 
-/** A worker thread of a batch (batch.ts): runs one job per message and posts its outcome. */
-parentPort?.on("message", (job: Job) => {
-  void runJob(job).then((outcome) => parentPort?.postMessage(outcome));
+/**
+ * A worker thread of a batch (batch.ts): runs the jobs it is given one after another, in the
+ * order they came, and posts each outcome with the job's index.
+ */
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on("message", ({ index, job }: WorkerJob) => {
+  queue = queue.then(async () => {
+    const outcome = await runJob(job);
+    parentPort?.postMessage({ index, outcome } satisfies WorkerOutcome);
+  });
 });
