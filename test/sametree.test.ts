@@ -105,6 +105,7 @@ describe("writesSameTree", () => {
     ["a character reference to a character XML does not allow", (s) => s.replace("&#x1F600;", "&#1;")],
     ["a repeated attribute", (s) => s.replace('w:rsid="00A1"', 'w:rsid="00A1" w:rsid="00A1"')],
     ["truncated", (s) => s.slice(0, s.length - 10)],
+    ["a control character written as it is", (s) => s.replace("c&#x1F600;d", "c\u0001d")],
   ];
 
   test.each(damage)("caught: %s", (_what, change) => {
@@ -112,6 +113,15 @@ describe("writesSameTree", () => {
     const damaged = change(base);
     expect(damaged).not.toBe(base);
     expect(writesSameTree(damaged, doc)).toMatch(/^at \d+: /);
+  });
+
+  test("a tree holding a character XML does not allow is refused, though its text matches", () => {
+    const doc = parse(base);
+    doc.getElementsByTagName("w:t")[0].appendChild(doc.createTextNode("\u0001"));
+    expect(writesSameTree(serializeXml(doc), doc)).toMatch(/character XML does not allow/);
+    const attr = parse(base);
+    attr.getElementsByTagName("w:p")[0].setAttributeNS("urn:w", "w:rsid", "\u001f");
+    expect(writesSameTree(serializeXml(attr), attr)).toMatch(/attribute/);
   });
 
   test("a tree changed after it was written is caught too", () => {

@@ -35,9 +35,12 @@ function resolve(scope: Scope | null, prefix: string): string | null | undefined
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
+/** Characters XML 1.0 does not allow in a document, even written as they are (C0 controls, U+FFFE/F). */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** An attribute value as a parser reads it: line ends and white space normalised, then references. */
 function attributeValue(raw: string): string | null {
-  if (raw.includes("<")) return null;
+  if (raw.includes("<") || NOT_XML.test(raw)) return null;
   const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw;
   return decoded(spaced);
 }
@@ -57,7 +60,8 @@ const isXmlChar = (c: number): boolean =>
 /** Character data with its references decoded, or null when one is unknown or malformed. */
 function decoded(raw: string): string | null {
   let at = raw.indexOf("&");
-  if (at < 0) return raw;
+  if (at < 0) return NOT_XML.test(raw) ? null : raw;
+  if (NOT_XML.test(raw)) return null;
   let out = "";
   let from = 0;
   while (at >= 0) {
@@ -239,7 +243,7 @@ export function writesSameTree(xml: string, doc: XmlDocument, texts?: string[]):
     if (stop > i) {
       const raw = xml.slice(i, stop);
       const value = decoded(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
-      if (value === null) return differ(i, "an unknown or malformed reference");
+      if (value === null) return differ(i, "a bad reference or a character XML does not allow");
       if (textAt < 0) {
         textAt = i;
         text = "";
