@@ -36,6 +36,7 @@ function resolve(scope: Scope | null, prefix: string): string | null | undefined
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Characters XML 1.0 does not allow in a document, even written as they are (C0 controls, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- these are the characters looked for
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** An attribute value as a parser reads it: line ends and white space normalised, then references. */
