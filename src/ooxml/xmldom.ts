@@ -26,12 +26,21 @@ function rememberPatterns(): void {
       if (id === undefined) ids.set(p, (id = next++));
       return id;
     };
+    // The parser asks for the same pattern at every end tag: the last one is kept at hand.
+    let lastParts: (string | RegExp)[] = [];
+    let lastMade: RegExp | null = null;
     grammar.reg = function (this: unknown, ...parts: (string | RegExp)[]): RegExp {
+      if (lastMade && parts.length === lastParts.length && parts.every((p, i) => p === lastParts[i]))
+        return lastMade;
       // The parser's patterns carry no g or y flag: a shared RegExp keeps no state between uses.
       let key = "";
       for (const p of parts) key += typeof p === "string" ? `s${p.length}:${p}` : `r${idOf(p)};`;
       const known = compiled.get(key);
-      if (known) return known;
+      if (known) {
+        lastParts = parts;
+        lastMade = known;
+        return known;
+      }
       const made = reg.apply(this, parts);
       if (compiled.size < LIMIT && !made.global && !made.sticky) compiled.set(key, made);
       return made;
