@@ -1,5 +1,5 @@
 import { TEXT_ELEMENTS } from "./readback";
-import { XML_NS, type XmlDocument, type XmlElement, type XmlNode } from "./xml";
+import { XML_NS, XMLNS_NS, type XmlDocument, type XmlElement, type XmlNode } from "./xml";
 
 /**
  * The structural read-back of an edit: the XML text about to be written, read by a small reader
@@ -15,8 +15,6 @@ import { XML_NS, type XmlDocument, type XmlElement, type XmlNode } from "./xml";
  * character references, CDATA sections; anything else it does not understand (a DTD, an unknown
  * entity, an unbound prefix, a mismatched end tag) is a difference, never a guess.
  */
-
-const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
 /** Prefix bindings in scope: a chain of the elements' own declarations. */
 interface Scope {

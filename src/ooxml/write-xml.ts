@@ -1,4 +1,4 @@
-import { XML_NS, type XmlElement, type XmlNode } from "./xml";
+import { XML_NS, XMLNS_NS, type XmlElement, type XmlNode } from "./xml";
 
 /**
  * A plain serializer for the trees the engine edits: elements, attributes, text, CDATA sections,
@@ -9,8 +9,6 @@ import { XML_NS, type XmlElement, type XmlNode } from "./xml";
  * serializer's before an edit is written (sametree.ts, readback.ts). In Node it is about three
  * times faster than @xmldom/xmldom's XMLSerializer on a large part.
  */
-
-const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
 interface Scope {
   prefixes: Map<string, string>;

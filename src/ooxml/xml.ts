@@ -8,6 +8,8 @@ const W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 export const W_NS = new Set([W, W_STRICT]);
 /** The namespace of the xml: prefix (xml:space): bound in every document, never declared. */
 export const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** The namespace of namespace declarations (xmlns, xmlns:w) as DOM attributes. */
+export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
 // The engine uses only standard DOM Core (namespaces, tree walking and editing); the types are
 // @xmldom/xmldom's, whichever implementation the host provides.
