@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { inflateRawSync, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import "../src/cli/native-deflate";
@@ -180,5 +181,14 @@ describe("JSZip deflates with Node's zlib in the command line", () => {
     const compressed = view.subarray(start, start + size);
     expect(Buffer.compare(compressed, deflateRawSync(xml))).toBe(0);
     expect(Buffer.compare(inflateRawSync(compressed), Buffer.from(xml))).toBe(0);
+    // The checksum in the local header and in the central directory is the text's CRC-32.
+    const crc = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+    const expected = crc ? crc(xml) : view.readUInt32LE(header + 14);
+    expect(view.readUInt32LE(header + 14)).toBe(expected);
+    const central = view.lastIndexOf(Buffer.from("word/document.xml")) - 46;
+    expect(view.readUInt32LE(central)).toBe(0x02014b50);
+    expect(view.readUInt32LE(central + 16)).toBe(expected);
+    // And JSZip, checking CRCs, reads the package.
+    await expect(JSZip.loadAsync(bytes, { checkCRC32: true })).resolves.toBeDefined();
   });
 });
