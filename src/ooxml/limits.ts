@@ -50,11 +50,8 @@ export function decodeEntities(text: string): string {
 /** Whether a character code ends a tag name: white space, "/" or ">". */
 const endsName = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
 
-/**
- * The local name of the tag name that starts at `from` (prefix dropped), read up to `to` at most.
- * Names longer than any the scanner looks for are not sliced out: "" stands for all of them.
- */
-function localNameAt(s: string, from: number, to: number): string {
+/** The local name (prefix dropped) of the tag name that starts at `from`, read up to `to` at most. */
+export function localNameAt(s: string, from: number, to: number): string {
   let start = from;
   let i = from;
   for (; i < to; i++) {
@@ -62,20 +59,11 @@ function localNameAt(s: string, from: number, to: number): string {
     if (endsName(c)) break;
     if (c === 58) start = i + 1; // ":"
   }
-  return i - start <= LONGEST_NAME ? s.slice(start, i) : "";
-}
-/** The whole local name of the tag name that starts at `from` (the root's). */
-function localNameFull(s: string, from: number, to: number): string {
-  let start = from;
-  let i = from;
-  for (; i < to && !endsName(s.charCodeAt(i)); i++) if (s.charCodeAt(i) === 58) start = i + 1;
   return s.slice(start, i);
 }
-/** The longest local name the scanner tells apart ("noBreakHyphen"). */
-const LONGEST_NAME = 13;
 
 /** The end of a start or end tag that begins at `from` (quote-aware), or -1. */
-function tagEnd(s: string, from: number): number {
+export function tagEnd(s: string, from: number): number {
   let quote = 0;
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -163,7 +151,7 @@ export function scanXml(
       }
     } else {
       elements++;
-      if (elements === 1) root = localNameFull(s, lt + 1, end);
+      if (elements === 1) root = localNameAt(s, lt + 1, end);
       if (elements > maxElements) throw new PlanstodError("too-many-elements", `${part}|${maxElements}`);
       const selfClosing = s.charCodeAt(end - 1) === 47;
       if (!selfClosing) {

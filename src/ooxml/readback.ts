@@ -1,4 +1,4 @@
-import { decodeEntities } from "./limits";
+import { decodeEntities, localNameAt, tagEnd } from "./limits";
 
 /**
  * The independent read-back of an edit: the main part's character data before and after, read
@@ -9,18 +9,6 @@ import { decodeEntities } from "./limits";
 
 /** Elements whose text is the document's text, white space included. */
 export const TEXT_ELEMENTS: ReadonlySet<string> = new Set(["t", "delText", "instrText"]);
-
-/** The local name of the start tag whose name begins at `from` (up to white space, "/" or ">"). */
-function localNameAt(xml: string, from: number): string {
-  let start = from;
-  let i = from;
-  for (; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
-    if (c === 58) start = i + 1;
-  }
-  return xml.slice(start, i);
-}
 
 /**
  * The text nodes of an XML text in document order, decoded as XML 1.0 says (line ends read as
@@ -57,17 +45,10 @@ export function textNodes(xml: string): string[] {
       const end = xml.indexOf(">", lt);
       i = end < 0 ? xml.length : end + 1;
     } else {
-      let end = lt + 1;
-      let quote = 0;
-      for (; end < xml.length; end++) {
-        const c = xml.charCodeAt(end);
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === 34 || c === 39) quote = c;
-        else if (c === 62) break;
-      }
+      const found = tagEnd(xml, lt + 1);
+      const end = found < 0 ? xml.length : found;
       if (next === 47) stack.pop();
-      else if (xml.charCodeAt(end - 1) !== 47) stack.push(localNameAt(xml, lt + 1));
+      else if (xml.charCodeAt(end - 1) !== 47) stack.push(localNameAt(xml, lt + 1, end));
       i = end + 1;
     }
   }
@@ -92,15 +73,10 @@ export function isOneInsertion(shorter: readonly string[], longer: readonly stri
 }
 
 /**
- * The read-back check of an edit on the main part's text before and after it (the text after it,
- * or its text nodes when another reader has already listed them).
+ * The read-back check of an edit: the text nodes of the main part's original text against those
+ * of the text to be written (listed by the tree read-back, sametree.ts, in the same pass).
  */
-export function keepsUserText(
-  before: string,
-  after: string | readonly string[],
-  op: "add" | "remove",
-): boolean {
+export function keepsUserText(before: string, after: readonly string[], op: "add" | "remove"): boolean {
   const a = textNodes(before);
-  const b = typeof after === "string" ? textNodes(after) : after;
-  return op === "add" ? isOneInsertion(a, b) : isOneInsertion(b, a);
+  return op === "add" ? isOneInsertion(a, after) : isOneInsertion(after, a);
 }

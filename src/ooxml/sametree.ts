@@ -1,3 +1,4 @@
+import { tagEnd } from "./limits";
 import { TEXT_ELEMENTS } from "./readback";
 import { XML_NS, XMLNS_NS, type XmlDocument, type XmlElement, type XmlNode } from "./xml";
 
@@ -298,17 +299,9 @@ export function writesSameTree(xml: string, doc: XmlDocument, texts?: string[]):
       dom.skipLeaf();
       continue;
     }
-    // A start or end tag: find its end, outside quoted values.
-    let end = lt + 1;
-    for (; end < xml.length; end++) {
-      const c = xml.charCodeAt(end);
-      if (c === 62) break;
-      if (c === 34 || c === 39) {
-        end = xml.indexOf(c === 34 ? '"' : "'", end + 1);
-        if (end < 0) return differ(lt, "an unclosed attribute value");
-      }
-    }
-    if (end >= xml.length) return differ(lt, "an unclosed tag");
+    // A start or end tag: found to its end, outside quoted values.
+    const end = tagEnd(xml, lt + 1);
+    if (end < 0) return differ(lt, "an unclosed tag");
     i = end + 1;
     if (next === 47) {
       let nameEnd = lt + 2;

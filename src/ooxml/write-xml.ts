@@ -10,6 +10,8 @@ import { XML_NS, XMLNS_NS, type XmlElement, type XmlNode } from "./xml";
  * times faster than @xmldom/xmldom's XMLSerializer on a large part.
  */
 
+// Its own prefix scopes, deliberately not shared with sametree.ts: the reader that verifies this
+// writer must not share its blind spots.
 interface Scope {
   prefixes: Map<string, string>;
   parent: Scope | null;
