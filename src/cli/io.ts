@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { open, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Swedish reasons for file-system problems, keyed by Node's error codes. */
@@ -30,13 +31,17 @@ function reasonOf(error: unknown): string {
   return FS_REASONS[code] ?? "filen kan inte läsas.";
 }
 
-/** Reads a whole input file, or throws an InputError with a Swedish reason. */
-export async function readInput(path: string): Promise<Uint8Array> {
+/**
+ * Reads a whole input file, or throws an InputError with a Swedish reason. Synchronously: the
+ * promise API takes six trips through libuv's thread pool for one small file (stat, open, fstat,
+ * read, read, close), and in a folder review this thread waited on them for a sixth of its time.
+ */
+export function readInput(path: string): Uint8Array {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) throw new InputError(FS_REASONS.EISDIR);
     if (!info.isFile()) throw new InputError("är ingen vanlig fil.");
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(readFileSync(path));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(reasonOf(error));

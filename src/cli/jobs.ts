@@ -19,7 +19,7 @@ export type JobOutcome = CheckOutcome | ExportOutcome;
 
 async function analyseFile(file: string, templateId: string | undefined) {
   forcedTemplate(templateId);
-  const read = await readDocument(await readInput(file), { templateId });
+  const read = await readDocument(readInput(file), { templateId });
   return { ...analyse(read, templateId), model: read.model };
 }
 

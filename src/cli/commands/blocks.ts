@@ -16,7 +16,7 @@ export async function edit(
 ): Promise<number> {
   try {
     const out = await outputPath(file, options);
-    const bytes = await readInput(file);
+    const bytes = readInput(file);
     const result = await editDocx(bytes, operation, { templateId: options.template });
     await writeAtomic(out, result.bytes, await modeOf(file));
     const def = result.template.blocks.find((b) => b.type === operation.type);

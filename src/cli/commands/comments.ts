@@ -20,7 +20,7 @@ export async function commentsCommand(paths: string[], options: CommentsOptions,
   try {
     if (paths.length !== 1) throw new InputError("--comments skriver i en fil i taget: ange en enda fil.");
     const out = await outputPath(file, options);
-    const bytes = await readInput(file);
+    const bytes = readInput(file);
     const result = await reviewComments(bytes, { templateId: options.template, now: new Date() });
     await writeAtomic(out, result.bytes, await modeOf(file));
     // In the template's language: Danish for the Danish plan.
