@@ -5,7 +5,16 @@
  */
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
@@ -244,7 +253,17 @@ describe("block operations", () => {
     writeFileSync(existing, "x");
     expect((await cli("add", src, "uppfoljning", "-o", existing)).err).toContain("Använd --force");
     expect((await cli("add", src, "uppfoljning", "-o", existing, "--force")).code).toBe(0);
-    expect((await cli("add", src, "bogus", "-o", temp("bogus"))).err).toContain("okänd blocktyp ”bogus”");
+    expect((await cli("add", src, "bogus", "-o", temp("bogus"))).err).toContain(
+      "okänd blocktyp ”bogus”. Skolverkets åtgärdsplan har: utvecklingsomrade, uppfoljning.",
+    );
+    // A template without blocks says so instead of listing none.
+    const none = temp("none");
+    const training = await cli("add", fixture("utb-blank"), "bogus", "-o", none);
+    expect(training.code).toBe(2);
+    expect(training.err).toContain(
+      "okänd blocktyp ”bogus”. Plan för utbildningsinsats har inga block som kan läggas till eller tas bort.",
+    );
+    expect(existsSync(none)).toBe(false);
     expect((await cli("add", src, "uppfoljning", "--after", "x", "-o", temp("x"))).err).toContain(
       "positivt heltal",
     );

@@ -49,3 +49,19 @@ test("each kind of mutation, once, on a template fixture", async () => {
   }
   expect(failures).toEqual([]);
 }, 240_000);
+
+test("the oracle reads an empty text element written either way", async () => {
+  const { runTexts } = await import("../scripts/fuzz/harness");
+  expect(
+    runTexts('<w:t xml:space="preserve"></w:t><w:tab/><w:t/><w:tag w:val="x"/><w:t>a&amp;b</w:t>'),
+  ).toEqual(["", "", "a&b"]);
+});
+
+test("every template fixture, unmutated: add of its first block keeps the user's text (one-line refusal where it has none)", async () => {
+  const failures: string[] = [];
+  for (const source of sources.filter((s) => s.template !== null)) {
+    const outcome = await runCase(source.bytes, { preserving: true });
+    if (outcome.problems.length > 0) failures.push(`${source.name}: ${outcome.problems.join("; ")}`);
+  }
+  expect(failures).toEqual([]);
+}, 240_000);

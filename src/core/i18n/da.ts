@@ -22,7 +22,9 @@ export const da: EngineTexts = {
   },
   blocks: {
     unknownBlock: (type, templateName, types) =>
-      `ukendt bloktype ”${type}”. ${templateName} har: ${types.join(", ")}.`,
+      types.length === 0
+        ? `ukendt bloktype ”${type}”. ${templateName} har ingen blokke, der kan tilføjes eller slettes.`
+        : `ukendt bloktype ”${type}”. ${templateName} har: ${types.join(", ")}.`,
     noSuchInstance: (name, index, count) => `${name} ${index} findes ikke (dokumentet har ${count}).`,
     hasText: (name, index) =>
       `${name} ${index} indeholder tekst, som du har skrevet, og slettes derfor ikke. Tøm den først, hvis du vil slette den.`,

@@ -22,7 +22,9 @@ export const sv: EngineTexts = {
   },
   blocks: {
     unknownBlock: (type, templateName, types) =>
-      `okänd blocktyp ”${type}”. ${templateName} har: ${types.join(", ")}.`,
+      types.length === 0
+        ? `okänd blocktyp ”${type}”. ${templateName} har inga block som kan läggas till eller tas bort.`
+        : `okänd blocktyp ”${type}”. ${templateName} har: ${types.join(", ")}.`,
     noSuchInstance: (name, index, count) => `${name} ${index} finns inte (dokumentet har ${count}).`,
     hasText: (name, index) =>
       `${name} ${index} innehåller text som du har skrivit och tas därför inte bort. Töm det först om du vill ta bort det.`,
