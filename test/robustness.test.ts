@@ -130,6 +130,33 @@ describe("the report stays right when", () => {
     expect(report.fields.find((f) => f.id === "risker")).toBeDefined();
   });
 
+  test("a table's column headings are added to or reworded: its rows are still read", async () => {
+    const original = await checkDocx(bytesOf("trs-partial"));
+    const bytes = await edited("trs-partial", (doc) => {
+      const heading = (label: string) => find(doc, (t) => t === label).getElementsByTagNameNS(W, "t")[0];
+      heading("Aktivitet").textContent = "Aktivitet (vad gör vi?)";
+      heading("Ansvarig").textContent = "Vem";
+    });
+    const report = await checkDocx(bytes);
+    const rows = (r: Report) => r.fields.filter((f) => f.block?.type === "handlingsplan");
+    expect(report.blocks.handlingsplan).toBe(original.blocks.handlingsplan);
+    expect(rows(report).map((f) => [f.id, f.block?.index, f.filled])).toEqual(
+      rows(original).map((f) => [f.id, f.block?.index, f.filled]),
+    );
+    expect(rows(report).some((f) => f.filled)).toBe(true);
+    const added = await editDocx(bytes, { op: "add", type: "handlingsplan" });
+    expect(added.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan + 1);
+    // Two headings reworded is another table.
+    const other = await edited("trs-partial", (doc) => {
+      for (const [from, to] of [
+        ["Aktivitet", "Vad"],
+        ["Ansvarig", "Vem"],
+      ])
+        find(doc, (t) => t === from).getElementsByTagNameNS(W, "t")[0].textContent = to;
+    });
+    expect(rows(await checkDocx(other)).some((f) => f.filled)).toBe(false);
+  });
+
   test("text in a text box counts, and keeps a block from being removed", async () => {
     const bytes = await edited("sv-blank", (doc) => {
       const third = paragraphs(doc).filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))[2];

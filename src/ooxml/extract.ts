@@ -323,6 +323,21 @@ function readTop(
   return out;
 }
 
+/**
+ * Whether a row's cell texts are a row block's header (`wanted`: its column labels as keys). A
+ * user may add to a column's heading ("Aktivitet (vad gör vi?)") or reword one: a cell counts
+ * when its text is the label or starts with it, and in a table of three columns or more one
+ * cell may differ altogether. Otherwise the whole table, answers and all, would go unread.
+ */
+function isHeader(cells: readonly string[], wanted: readonly string[]): boolean {
+  let differ = 0;
+  for (let i = 0; i < wanted.length; i++) {
+    const k = key(cells[i]);
+    if (k !== wanted[i] && !k.startsWith(wanted[i])) differ++;
+  }
+  return differ === 0 || (differ === 1 && wanted.length >= 3);
+}
+
 function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): ExtractedInstance[] {
   const rows: ExtractedInstance[] = [];
   // Every table at every nesting level, with each paragraph's cell in that table.
@@ -351,7 +366,10 @@ function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): Ex
       const cells = cellsOf(row);
       return (
         cells.length === wanted.length &&
-        cells.every((ps, i) => key(ps.map((p) => p.text).join(" ")) === wanted[i])
+        isHeader(
+          cells.map((ps) => ps.map((p) => p.text).join(" ")),
+          wanted,
+        )
       );
     });
     if (header === undefined) continue;
