@@ -144,7 +144,7 @@ describe("the report stays right when", () => {
       rows(original).map((f) => [f.id, f.block?.index, f.filled]),
     );
     expect(rows(report).some((f) => f.filled)).toBe(true);
-    const added = await editDocx(bytes, { op: "add", type: "handlingsplan" });
+    const added = await editDocx(bytes, { op: "add", type: "handlingsplan", after: 2 });
     expect(added.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan + 1);
     // Two headings reworded is another table.
     const other = await edited("trs-partial", (doc) => {
@@ -155,6 +155,39 @@ describe("the report stays right when", () => {
         find(doc, (t) => t === from).getElementsByTagNameNS(W, "t")[0].textContent = to;
     });
     expect(rows(await checkDocx(other)).some((f) => f.filled)).toBe(false);
+  });
+
+  test("a column of the user's own is added to a table: its rows are read, copied and kept", async () => {
+    const original = await checkDocx(bytesOf("trs-partial"));
+    const texts = ["Status", "", "Pågår", "", ""];
+    const bytes = await edited("trs-partial", (doc) => {
+      let table: Element | null = find(doc, (t) => t === "Aktivitet");
+      while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
+      const rows = Array.from(table!.getElementsByTagNameNS(W, "tr"));
+      expect(rows).toHaveLength(texts.length);
+      rows.forEach((tr, i) => {
+        const tc = doc.createElementNS(W, "w:tc");
+        tc.appendChild(para(doc, texts[i]));
+        tr.appendChild(tc);
+      });
+    });
+    const rows = (r: Report) =>
+      r.fields.filter((f) => f.block?.type === "handlingsplan").map((f) => [f.id, f.block?.index, f.filled]);
+    const report = await checkDocx(bytes);
+    expect(report.blocks.handlingsplan).toBe(original.blocks.handlingsplan);
+    expect(rows(report)).toEqual(rows(original));
+    expect(rows(report).some(([, , filled]) => filled)).toBe(true);
+    // A new row is empty in every cell, the user's column too; its text stays where it was.
+    const added = await editDocx(bytes, { op: "add", type: "handlingsplan", after: 2 });
+    expect(added.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan + 1);
+    const xml = await (await JSZip.loadAsync(added.bytes)).file("word/document.xml")!.async("string");
+    expect(xml.split(">Pågår<")).toHaveLength(2);
+    // A row whose only text is in the user's column is not removed; an empty one is.
+    await expect(editDocx(bytes, { op: "remove", type: "handlingsplan", index: 2 })).rejects.toThrow(
+      "innehåller text",
+    );
+    const removed = await editDocx(bytes, { op: "remove", type: "handlingsplan", index: 3 });
+    expect(removed.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan - 1);
   });
 
   test("text in a text box counts, and keeps a block from being removed", async () => {

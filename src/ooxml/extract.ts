@@ -324,18 +324,31 @@ function readTop(
 }
 
 /**
- * Whether a row's cell texts are a row block's header (`wanted`: its column labels as keys). A
- * user may add to a column's heading ("Aktivitet (vad gör vi?)") or reword one: a cell counts
- * when its text is the label or starts with it, and in a table of three columns or more one
- * cell may differ altogether. Otherwise the whole table, answers and all, would go unread.
+ * Which cells of a row hold a row block's columns, in column order, when the row is the block's
+ * header (`wanted`: its column labels as keys); otherwise null. A user may add to a column's
+ * heading ("Aktivitet (vad gör vi?)") or reword one: with one cell per column, a cell counts when
+ * its text is the label or starts with it, and in a table of three columns or more one cell may
+ * differ altogether. A user may also add columns of their own: with more cells than columns,
+ * every label must head a cell of its own, in order, and the other cells are not read.
+ * Otherwise the whole table, answers and all, would go unread.
  */
-function isHeader(cells: readonly string[], wanted: readonly string[]): boolean {
-  let differ = 0;
-  for (let i = 0; i < wanted.length; i++) {
-    const k = key(cells[i]);
-    if (k !== wanted[i] && !k.startsWith(wanted[i])) differ++;
+function headerColumns(cells: readonly string[], wanted: readonly string[]): number[] | null {
+  const keys = cells.map(key);
+  if (keys.length === wanted.length) {
+    let differ = 0;
+    for (let i = 0; i < wanted.length; i++)
+      if (keys[i] !== wanted[i] && !keys[i].startsWith(wanted[i])) differ++;
+    return differ === 0 || (differ === 1 && wanted.length >= 3) ? wanted.map((_, i) => i) : null;
   }
-  return differ === 0 || (differ === 1 && wanted.length >= 3);
+  if (keys.length < wanted.length) return null;
+  const at: number[] = [];
+  let j = 0;
+  for (const label of wanted) {
+    while (j < keys.length && keys[j] !== label) j++;
+    if (j === keys.length) return null;
+    at.push(j++);
+  }
+  return at;
 }
 
 function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): ExtractedInstance[] {
@@ -362,22 +375,25 @@ function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): Ex
       }
       return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, ps]) => ps);
     };
-    const header = rowNumbers.find((row) => {
-      const cells = cellsOf(row);
-      return (
-        cells.length === wanted.length &&
-        isHeader(
-          cells.map((ps) => ps.map((p) => p.text).join(" ")),
-          wanted,
-        )
+    let header = -1;
+    let columns: number[] | null = null;
+    for (const row of rowNumbers) {
+      columns = headerColumns(
+        cellsOf(row).map((ps) => ps.map((p) => p.text).join(" ")),
+        wanted,
       );
-    });
-    if (header === undefined) continue;
+      if (columns) {
+        header = row;
+        break;
+      }
+    }
+    if (!columns) continue;
+    const at = columns;
     for (const row of rowNumbers.filter((r) => r > header)) {
       const cells = cellsOf(row);
       const instance: Record<string, ExtractedField> = {};
       block.columns.forEach((column, i) => {
-        const ps = cells[i] ?? [];
+        const ps = cells[at[i]] ?? [];
         instance[column.id] = {
           id: column.id,
           text: userText(
