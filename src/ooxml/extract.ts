@@ -333,6 +333,7 @@ function readTop(
  * Otherwise the whole table, answers and all, would go unread.
  */
 function headerColumns(cells: readonly string[], wanted: readonly string[]): number[] | null {
+  if (cells.length < wanted.length) return null;
   const keys = cells.map(key);
   if (keys.length === wanted.length) {
     let differ = 0;
@@ -340,7 +341,6 @@ function headerColumns(cells: readonly string[], wanted: readonly string[]): num
       if (keys[i] !== wanted[i] && !keys[i].startsWith(wanted[i])) differ++;
     return differ === 0 || (differ === 1 && wanted.length >= 3) ? wanted.map((_, i) => i) : null;
   }
-  if (keys.length < wanted.length) return null;
   const at: number[] = [];
   let j = 0;
   for (const label of wanted) {
