@@ -190,6 +190,40 @@ describe("the report stays right when", () => {
     expect(removed.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan - 1);
   });
 
+  test("a new utvecklingsområde is copied from one without the user's own column; with none, it is refused", async () => {
+    const withColumn = (which: (i: number) => boolean) =>
+      edited("sv-partial", (doc) => {
+        paragraphs(doc)
+          .filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))
+          .forEach((label, i) => {
+            if (!which(i)) return;
+            let table: Element | null = label;
+            while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
+            for (const tr of Array.from(table!.getElementsByTagNameNS(W, "tr"))) {
+              if (tr.parentNode !== table) continue;
+              const tc = doc.createElementNS(W, "w:tc");
+              tc.appendChild(para(doc, `Egen kolumn ${i + 1}`));
+              tr.appendChild(tc);
+            }
+          });
+      });
+    const original = await checkDocx(bytesOf("sv-partial"));
+    const count = original.blocks.utvecklingsomrade;
+    const last = await withColumn((i) => i === count - 1);
+    const added = await editDocx(last, { op: "add", type: "utvecklingsomrade" });
+    expect(added.after.blocks.utvecklingsomrade).toBe(count + 1);
+    const times = async (bytes: Uint8Array) =>
+      (await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string")).split("Egen kolumn")
+        .length - 1;
+    // The user's column is where it was, and nowhere else.
+    expect(await times(last)).toBeGreaterThan(0);
+    expect(await times(added.bytes)).toBe(await times(last));
+    const every = await withColumn(() => true);
+    await expect(editDocx(every, { op: "add", type: "utvecklingsomrade" })).rejects.toThrow(
+      "varje utvecklingsområde i dokumentet har text som du har skrivit utanför fälten",
+    );
+  });
+
   test("text in a text box counts, and keeps a block from being removed", async () => {
     const bytes = await edited("sv-blank", (doc) => {
       const third = paragraphs(doc).filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))[2];

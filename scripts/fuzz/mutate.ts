@@ -397,6 +397,25 @@ const userCharacters: Mutator = async (rng, bytes) => {
   return { ...m, preserving: !m.label.endsWith("(skipped)") };
 };
 
+/** A column of the user's own, added at the end of one table (a cell in each of its rows). */
+const userColumn: Mutator = async (rng, bytes) => {
+  const m = await onPart(bytes, "a table gets a column of the user's own", (xml) => {
+    const all = spans(xml);
+    const tables = all.map((s, i) => ({ s, i })).filter(({ s }) => s.name === "w:tbl");
+    if (tables.length === 0) return xml;
+    const table = rng.pick(tables);
+    const rows = all.filter((s) => s.name === "w:tr" && s.parent === table.i);
+    let out = xml;
+    // From the last row back, so that the earlier offsets stay where they were.
+    for (const row of [...rows].reverse()) {
+      const close = out.lastIndexOf("</w:tr>", row.end);
+      out = splice(out, close, 0, "<w:tc><w:p><w:r><w:t>Egen kolumn</w:t></w:r></w:p></w:tc>");
+    }
+    return out;
+  });
+  return { ...m, preserving: !m.label.endsWith("(skipped)") };
+};
+
 const garbage: Mutator = async (rng, bytes) => {
   const bit = rng.pick(["<", "&", "</w:p>", "<w:p>", "]]>", "\u0000", '"', "<?pi x?>", "<!-- c -->"]);
   return onPart(bytes, `insert ${JSON.stringify(bit)}`, (xml) => splice(xml, rng.int(xml.length), 0, bit));
@@ -441,6 +460,7 @@ export const MUTATORS: readonly { name: string; weight: number; run: Mutator }[]
   { name: "encoding", weight: 5, run: badEncoding },
   { name: "entities", weight: 4, run: entityTricks },
   { name: "user-characters", weight: 12, run: userCharacters },
+  { name: "user-column", weight: 4, run: userColumn },
   { name: "garbage", weight: 6, run: garbage },
   { name: "other-part", weight: 5, run: otherPart },
 ];

@@ -481,8 +481,14 @@ function freshField(
   host.el.parentNode?.replaceChild(block, host.el);
 }
 
-/** Picks the instance whose structure is copied: the most template-like one. */
+/**
+ * Picks the instance whose structure is copied: the most template-like one, and of those one
+ * that holds no text of the user's outside its fields (a note, a column of the user's own): the
+ * copy keeps everything but the fields, and the user's text must not be repeated. When every
+ * instance holds such text, the add is refused, saying why.
+ */
 function sourceInstance(
+  target: EditTarget,
   def: InstanceBlockDef,
   instances: readonly ExtractedInstance[],
   after: number,
@@ -490,7 +496,28 @@ function sourceInstance(
   const complete = (inst: ExtractedInstance) =>
     def.fields.every((f) => inst[f.id]?.found && (!f.control || inst[f.id]?.location?.controlId !== null));
   const found = (inst: ExtractedInstance) => def.fields.every((f) => inst[f.id]?.found);
-  return instances.find(complete) ?? instances.find(found) ?? instances[after - 1] ?? null;
+  // In order of preference, each once.
+  const ordered = [
+    ...new Set([...instances.filter(complete), ...instances.filter(found), instances[after - 1]]),
+  ].filter((inst): inst is ExtractedInstance => inst !== undefined);
+  if (ordered.length === 0) return null;
+  const clean = ordered.find((inst) => !textBesideFields(target, inst));
+  if (!clean) throw new PlanstodError("block-refused", blockText(target).noCleanSource(def.name));
+  return clean;
+}
+
+/** Whether an instance holds text of the user's in a paragraph that is none of its fields' own. */
+function textBesideFields(target: EditTarget, instance: ExtractedInstance): boolean {
+  const rules = rulesFor(target.template, target.placeholders);
+  const own = new Set(Object.values(instance).flatMap((f) => locationParagraphs(f, target.model)));
+  const elements = extent(instance, target.model, target.body);
+  return target.model.paragraphs.some(
+    (p) =>
+      p.part === "body" &&
+      !own.has(p) &&
+      elements.some((el) => el === p.el || ancestor(p.el, (e) => e === el) !== null) &&
+      userParagraph(p.liveText, rules) !== "",
+  );
 }
 
 /** The document's own control for each field of a block, to copy list items and formatting from. */
@@ -529,7 +556,7 @@ function addInstance(
       blockText(target).noSuchInstance(def.name, at, instances.length),
     );
   }
-  const source = sourceInstance(def, instances, at);
+  const source = sourceInstance(target, def, instances, at);
   const sourceExtent = source ? extent(source, target.model, target.body) : [];
   if (!source || sourceExtent.length === 0)
     throw new PlanstodError("block-refused", blockText(target).noSource(def.name));

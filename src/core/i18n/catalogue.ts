@@ -25,6 +25,8 @@ export interface EngineTexts {
     hasText: (name: string, index: number) => string;
     lastInstance: (name: string) => string;
     noSource: (name: string) => string;
+    /** Every instance holds text of the user's beside its fields, which a copy would repeat. */
+    noCleanSource: (name: string) => string;
     /** A row table with no row left to copy. */
     noRows: (table: string) => string;
     /** The name of a row in refusals ("Rad 2 innehåller …"). */

@@ -31,6 +31,8 @@ export const da: EngineTexts = {
     lastInstance: (name) => `${name} kan ikke slettes: den er den eneste, der er tilbage.`,
     noSource: (name) =>
       `dokumentet har ingen ${name} at tage udgangspunkt i, så der kan ikke tilføjes en ny.`,
+    noCleanSource: (name) =>
+      `hver ${name.toLowerCase()} i dokumentet har tekst, som du har skrevet uden for felterne. Den tekst ville blive kopieret med, så der er ikke tilføjet noget. Flyt teksten ind i et felt, og prøv igen.`,
     noRows: (table) =>
       `tabellen ”${table}” har ingen række tilbage at tage udgangspunkt i, så der kan ikke tilføjes en ny række.`,
     row: "Række",

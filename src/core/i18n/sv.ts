@@ -31,6 +31,8 @@ export const sv: EngineTexts = {
     lastInstance: (name) => `${name} kan inte tas bort: det är det enda som finns kvar.`,
     noSource: (name) =>
       `dokumentet har inget ${name.toLowerCase()} att utgå från, så inget nytt kan läggas till.`,
+    noCleanSource: (name) =>
+      `varje ${name.toLowerCase()} i dokumentet har text som du har skrivit utanför fälten. Den texten skulle kopieras med, så ingenting har lagts till. Flytta texten till ett fält och försök igen.`,
     noRows: (table) =>
       `tabellen ”${table}” har ingen rad kvar att utgå från, så ingen ny rad kan läggas till.`,
     row: "Rad",
