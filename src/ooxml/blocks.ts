@@ -510,13 +510,13 @@ function sourceInstance(
 function textBesideFields(target: EditTarget, instance: ExtractedInstance): boolean {
   const rules = rulesFor(target.template, target.placeholders);
   const own = new Set(Object.values(instance).flatMap((f) => locationParagraphs(f, target.model)));
-  const elements = extent(instance, target.model, target.body);
+  const inside = new Set<XmlElement>();
+  for (const el of extent(instance, target.model, target.body)) {
+    if (isW(el, "p")) inside.add(el);
+    for (const p of descendantsW(el, "p")) inside.add(p);
+  }
   return target.model.paragraphs.some(
-    (p) =>
-      p.part === "body" &&
-      !own.has(p) &&
-      elements.some((el) => el === p.el || ancestor(p.el, (e) => e === el) !== null) &&
-      userParagraph(p.liveText, rules) !== "",
+    (p) => inside.has(p.el) && !own.has(p) && userParagraph(p.liveText, rules) !== "",
   );
 }
 
