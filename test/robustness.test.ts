@@ -190,6 +190,31 @@ describe("the report stays right when", () => {
     expect(removed.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan - 1);
   });
 
+  test("a column of a table is deleted: the others are still read, the deleted one is missing", async () => {
+    const original = await checkDocx(bytesOf("iko-partial"));
+    const bytes = await edited("iko-partial", (doc) => {
+      let table: Element | null = find(doc, (t) => t === "Kontaktuppgifter");
+      while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
+      for (const tr of Array.from(table!.getElementsByTagNameNS(W, "tr"))) {
+        const cells = Array.from(tr.childNodes).filter(
+          (n): n is Element => (n as Element).localName === "tc",
+        );
+        tr.removeChild(cells[2]);
+      }
+    });
+    const report = await checkDocx(bytes);
+    const rows = (r: Report, id: string) =>
+      r.fields.filter((f) => f.block?.type === "upprattad_av" && f.id === id).map((f) => f.filled);
+    expect(report.blocks.upprattad_av).toBe(original.blocks.upprattad_av);
+    expect(rows(report, "befattning")).toEqual(rows(original, "befattning"));
+    expect(rows(report, "namn")).toEqual(rows(original, "namn"));
+    expect(rows(original, "befattning")).toContain(true);
+    expect(rows(report, "kontaktuppgifter").every((filled) => !filled)).toBe(true);
+    expect(report.missing.some((m) => m.id === "kontaktuppgifter")).toBe(true);
+    const added = await editDocx(bytes, { op: "add", type: "upprattad_av" });
+    expect(added.after.blocks.upprattad_av).toBe(original.blocks.upprattad_av + 1);
+  });
+
   test("a new utvecklingsområde is copied from one without the user's own column; with none, it is refused", async () => {
     const withColumn = (which: (i: number) => boolean) =>
       edited("sv-partial", (doc) => {

@@ -329,12 +329,24 @@ function readTop(
  * heading ("Aktivitet (vad gör vi?)") or reword one: with one cell per column, a cell counts when
  * its text is the label or starts with it, and in a table of three columns or more one cell may
  * differ altogether. A user may also add columns of their own: with more cells than columns,
- * every label must head a cell of its own, in order, and the other cells are not read.
- * Otherwise the whole table, answers and all, would go unread.
+ * every label must head a cell of its own, in order, and the other cells are not read. Or delete
+ * one: with one cell fewer, in a table of three columns or more, the other labels must head the
+ * cells in order, and the deleted column (-1) is read as not found. Otherwise the whole table,
+ * answers and all, would go unread.
  */
 function headerColumns(cells: readonly string[], wanted: readonly string[]): number[] | null {
-  if (cells.length < wanted.length) return null;
+  if (cells.length < wanted.length - (wanted.length >= 3 ? 1 : 0)) return null;
   const keys = cells.map(key);
+  if (keys.length < wanted.length) {
+    const at: number[] = [];
+    let j = 0;
+    for (const label of wanted) {
+      if (j < keys.length && keys[j] === label) at.push(j++);
+      else if (at.length - j === 0) at.push(-1);
+      else return null;
+    }
+    return j === keys.length ? at : null;
+  }
   if (keys.length === wanted.length) {
     let differ = 0;
     for (let i = 0; i < wanted.length; i++)
