@@ -4,6 +4,7 @@
  * "Word" is counted. Budget (issue 4): read ≤ 2, navigate 1, add/remove ≤ 3 — the same for a
  * 3-block and a 60-block document.
  */
+import JSZip from "jszip";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { PlanstodError } from "../src/core/messages";
 import { WordHost, capabilitiesOf, MISSING_TEXT, type OfficeApis } from "../src/office/word-host";
@@ -167,6 +168,29 @@ describe("block operations", () => {
       expect(await checkDocx(await double.toDocx())).toEqual(cli.after);
     },
   );
+
+  test("a table with a column of the user's own: the pane reads it and adds a row as the CLI does", async () => {
+    const zip = await JSZip.loadAsync(bytesOf("trs-partial"));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    // The handlingsplan table (the one headed "Aktivitet"): a cell more in each of its rows.
+    const start = xml.lastIndexOf("<w:tbl>", xml.indexOf(">Aktivitet<"));
+    const end = xml.indexOf("</w:tbl>", start);
+    const table = xml
+      .slice(start, end)
+      .replace(/<\/w:tr>/g, "<w:tc><w:p><w:r><w:t>Egen kolumn</w:t></w:r></w:p></w:tc></w:tr>");
+    expect(table.split("Egen kolumn").length - 1).toBe(5);
+    zip.file("word/document.xml", xml.slice(0, start) + table + xml.slice(end));
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const { host, double } = await hostFor(bytes);
+    const read = await host.read();
+    expect(read.report).toEqual(await checkDocx(bytes));
+    expect(read.report?.fields.some((f) => f.block?.type === "handlingsplan" && f.filled)).toBe(true);
+    const added = await host.addBlock("handlingsplan");
+    const cli = await editDocx(bytes, { op: "add", type: "handlingsplan" });
+    expect(added.report).toEqual(cli.after);
+    expect(cli.after.blocks.handlingsplan).toBe(read.report!.blocks.handlingsplan + 1);
+    expect(await checkDocx(await double.toDocx())).toEqual(cli.after);
+  });
 
   test("adding to a 60-block document takes the same number of round trips", async () => {
     const small = await hostFor(bytesOf("sv-blank"));
