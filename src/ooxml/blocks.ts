@@ -501,14 +501,14 @@ function sourceInstance(
     ...new Set([...instances.filter(complete), ...instances.filter(found), instances[after - 1]]),
   ].filter((inst): inst is ExtractedInstance => inst !== undefined);
   if (ordered.length === 0) return null;
-  const clean = ordered.find((inst) => !textBesideFields(target, inst));
+  const rules = rulesFor(target.template, target.placeholders);
+  const clean = ordered.find((inst) => !textBesideFields(target, rules, inst));
   if (!clean) throw new PlanstodError("block-refused", blockText(target).noCleanSource(def.name));
   return clean;
 }
 
 /** Whether an instance holds text of the user's in a paragraph that is none of its fields' own. */
-function textBesideFields(target: EditTarget, instance: ExtractedInstance): boolean {
-  const rules = rulesFor(target.template, target.placeholders);
+function textBesideFields(target: EditTarget, rules: TextRules, instance: ExtractedInstance): boolean {
   const own = new Set(Object.values(instance).flatMap((f) => locationParagraphs(f, target.model)));
   const inside = new Set<XmlElement>();
   for (const el of extent(instance, target.model, target.body)) {

@@ -328,37 +328,31 @@ function readTop(
  * header (`wanted`: its column labels as keys); otherwise null. A user may add to a column's
  * heading ("Aktivitet (vad gör vi?)") or reword one: with one cell per column, a cell counts when
  * its text is the label or starts with it, and in a table of three columns or more one cell may
- * differ altogether. A user may also add columns of their own: with more cells than columns,
- * every label must head a cell of its own, in order, and the other cells are not read. Or delete
- * one: with one cell fewer, in a table of three columns or more, the other labels must head the
- * cells in order, and the deleted column (-1) is read as not found. Otherwise the whole table,
- * answers and all, would go unread.
+ * differ altogether. A user may also add columns of their own or delete one: with another number
+ * of cells, every label must head a cell of its own, in order (the other cells are not read),
+ * but for one label in a table of three columns or more, whose column (-1) is read as not found.
+ * Otherwise the whole table, answers and all, would go unread.
  */
 function headerColumns(cells: readonly string[], wanted: readonly string[]): number[] | null {
-  if (cells.length < wanted.length - (wanted.length >= 3 ? 1 : 0)) return null;
+  const spare = wanted.length >= 3 ? 1 : 0;
+  if (cells.length < wanted.length - spare) return null;
   const keys = cells.map(key);
-  if (keys.length < wanted.length) {
-    const at: number[] = [];
-    let j = 0;
-    for (const label of wanted) {
-      if (j < keys.length && keys[j] === label) at.push(j++);
-      else if (at.length - j === 0) at.push(-1);
-      else return null;
-    }
-    return j === keys.length ? at : null;
-  }
   if (keys.length === wanted.length) {
     let differ = 0;
     for (let i = 0; i < wanted.length; i++)
       if (keys[i] !== wanted[i] && !keys[i].startsWith(wanted[i])) differ++;
-    return differ === 0 || (differ === 1 && wanted.length >= 3) ? wanted.map((_, i) => i) : null;
+    return differ <= spare ? wanted.map((_, i) => i) : null;
   }
   const at: number[] = [];
-  let j = 0;
+  let next = 0;
+  let missing = 0;
   for (const label of wanted) {
-    while (j < keys.length && keys[j] !== label) j++;
-    if (j === keys.length) return null;
-    at.push(j++);
+    const found = keys.indexOf(label, next);
+    if (found >= 0) {
+      at.push(found);
+      next = found + 1;
+    } else if (++missing > spare) return null;
+    else at.push(-1);
   }
   return at;
 }

@@ -38,9 +38,12 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 // eslint-disable-next-line no-control-regex -- these are the characters looked for
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-/** An attribute value as a parser reads it: line ends and white space normalised, then references. */
+/**
+ * An attribute value as a parser reads it: line ends and white space normalised, then references
+ * (decoded() refuses the characters XML does not allow).
+ */
 function attributeValue(raw: string): string | null {
-  if (raw.includes("<") || NOT_XML.test(raw)) return null;
+  if (raw.includes("<")) return null;
   const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ") : raw;
   return decoded(spaced);
 }
