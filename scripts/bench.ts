@@ -19,7 +19,7 @@ import { createWordDouble } from "../test/word-double";
 import { GENERATED_TEMPLATES } from "../src/core/templates";
 import { generateDocx } from "../src/ooxml/generate";
 import { allocationCeiling } from "./bench/ceiling";
-import { cliBench } from "./bench/cli";
+import { cliBench, cpuOf } from "./bench/cli";
 import { paneSize, paneSizeReport } from "./bench/pane-size";
 import { paneSpeedBench } from "./bench/pane-speed";
 
@@ -245,17 +245,11 @@ function timed(args: string[], env: Record<string, string> = {}, oneCore = false
   return ms;
 }
 
-/** CPU time over wall time of one single-threaded call (cpu-usage.cjs reports the CPU time). */
-function cores(args: string[]): number | null {
+/** CPU time over wall time of one single-threaded call. */
+function cores(args: string[]): number {
   const t = performance.now();
-  const r = spawnSync("node", ["-r", path.join(__dirname, "bench/cpu-usage.cjs"), BIN, ...args], {
-    env: { ...process.env, PLANSTOD_WORKERS: "0" },
-    stdio: ["ignore", "ignore", "ignore", "pipe"],
-    encoding: "utf8",
-  });
-  const wall = performance.now() - t;
-  const cpu = Number(String(r.output[3] ?? "").trim());
-  return cpu > 0 ? cpu / wall : null;
+  const cpu = cpuOf([BIN, ...args], { PLANSTOD_WORKERS: "0" });
+  return cpu / (performance.now() - t);
 }
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -307,7 +301,7 @@ async function batchBench(): Promise<void> {
         (pinnable ? `; vs one core: ${(core / many).toFixed(2)}× (goal ≥ 1.6×)` : " (goal ≥ 1.6×)"),
     );
     console.log(
-      `  CPU time one thread keeps busy, in cores: ${(cores(check) ?? NaN).toFixed(2)} ` +
+      `  CPU time one thread keeps busy, in cores: ${cores(check).toFixed(2)} ` +
         "(V8 compiles and collects on the other core beside it)",
     );
     console.log(

@@ -22,9 +22,10 @@ const BUILT = path.join(ROOT, "dist/node/planstod.js");
 const FLOOR = path.join(__dirname, "floor.cjs");
 const CPU = path.join(__dirname, "cpu-usage.cjs");
 
-/** CPU milliseconds of one run of `node args...`. */
-function cpuOf(args: string[]): number {
+/** CPU milliseconds of one run of `node args...` (with `env` added to this process's). */
+export function cpuOf(args: string[], env: Record<string, string> = {}): number {
   const run = spawnSync(process.execPath, ["-r", CPU, ...args], {
+    env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe", "pipe"],
     encoding: "utf8",
   });
