@@ -57,6 +57,15 @@ function para(doc: Document, text: string): Element {
   p.appendChild(r);
   return p;
 }
+/** The table an element stands in, and that table's own rows. */
+function tableOf(el: Element): Element {
+  let table: Element | null = el;
+  while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
+  if (!table) throw new Error("not in a table");
+  return table;
+}
+const rowsOf = (table: Element) =>
+  Array.from(table.childNodes).filter((n): n is Element => (n as Element).localName === "tr");
 const after = (ref: Element, el: Element) => ref.parentNode!.insertBefore(el, ref.nextSibling);
 const filled = (report: Report, id: string, index?: number) =>
   report.fields.find(
@@ -161,9 +170,7 @@ describe("the report stays right when", () => {
     const original = await checkDocx(bytesOf("trs-partial"));
     const texts = ["Status", "", "Pågår", "", ""];
     const bytes = await edited("trs-partial", (doc) => {
-      let table: Element | null = find(doc, (t) => t === "Aktivitet");
-      while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
-      const rows = Array.from(table!.getElementsByTagNameNS(W, "tr"));
+      const rows = rowsOf(tableOf(find(doc, (t) => t === "Aktivitet")));
       expect(rows).toHaveLength(texts.length);
       rows.forEach((tr, i) => {
         const tc = doc.createElementNS(W, "w:tc");
@@ -193,9 +200,7 @@ describe("the report stays right when", () => {
   test("a column of a table is deleted: the others are still read, the deleted one is missing", async () => {
     const original = await checkDocx(bytesOf("iko-partial"));
     const bytes = await edited("iko-partial", (doc) => {
-      let table: Element | null = find(doc, (t) => t === "Kontaktuppgifter");
-      while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
-      for (const tr of Array.from(table!.getElementsByTagNameNS(W, "tr"))) {
+      for (const tr of rowsOf(tableOf(find(doc, (t) => t === "Kontaktuppgifter")))) {
         const cells = Array.from(tr.childNodes).filter(
           (n): n is Element => (n as Element).localName === "tc",
         );
@@ -222,10 +227,7 @@ describe("the report stays right when", () => {
           .filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))
           .forEach((label, i) => {
             if (!which(i)) return;
-            let table: Element | null = label;
-            while (table && table.localName !== "tbl") table = table.parentNode as Element | null;
-            for (const tr of Array.from(table!.getElementsByTagNameNS(W, "tr"))) {
-              if (tr.parentNode !== table) continue;
+            for (const tr of rowsOf(tableOf(label))) {
               const tc = doc.createElementNS(W, "w:tc");
               tc.appendChild(para(doc, `Egen kolumn ${i + 1}`));
               tr.appendChild(tc);
