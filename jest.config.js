@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
-  setupFiles: ["<rootDir>/test/setup-xml-dom.ts"],
+  setupFiles: ["<rootDir>/test/support/setup-xml-dom.ts"],
   testTimeout: 60000,
 };

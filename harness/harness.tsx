@@ -1,5 +1,5 @@
 /**
- * The harness: the built task pane running against the Word API double (test/word-double) over
+ * The harness: the built task pane running against the Word API double (word-double/) over
  * any .docx — picked with the file input, or served by `npm run harness -- plan.docx` at
  * /document.docx. The left column shows the document's paragraphs as Word would hold them;
  * clicking one moves the simulated cursor (and fires DocumentSelectionChanged), so the pane's
@@ -15,8 +15,8 @@ import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/hos
 import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
-import { createWordDouble, type WordDouble } from "../test/word-double";
-import { setXmlDom } from "../src/ooxml/xml";
+import { createWordDouble, type WordDouble } from "../word-double";
+import { setXmlDom } from "../src/ooxml/xml/dom";
 import { browserXmlDom } from "../src/taskpane/browser-xml";
 
 // The pane's engine on the browser's XML parser, as in Word (the double keeps its own).

@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDocx, editDocx } from "../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
-import { createWordDouble } from "../test/word-double";
+import { createWordDouble } from "../word-double";
 import { GENERATED_TEMPLATES } from "../src/core/templates";
 import { generateDocx } from "../src/ooxml/generate";
 import { allocationCeiling } from "./bench/ceiling";

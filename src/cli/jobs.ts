@@ -1,6 +1,6 @@
 import type { Report } from "../core/types";
-import { answersOf, type Answer } from "../ooxml/answers";
-import { analyse, forcedTemplate } from "../ooxml/document";
+import { answersOf, type Answer } from "../ooxml/read/answers";
+import { analyse, forcedTemplate } from "../ooxml/read/recognise";
 import { readDocument } from "../ooxml/docx";
 import { detailOf, userMessage } from "./context";
 import { readInput } from "./io";

@@ -8,7 +8,7 @@ import GenericWorker from "jszip/lib/stream/GenericWorker";
  * line (imported by main.ts; the OOXML layer stays host-free), JSZip's DEFLATE worker is replaced by one that
  * gathers the part and deflates it with node:zlib at the same level: the same format, read by
  * the same inflater. Reading is left to pako: its streaming inflate is what lets a package's
- * budget stop a zip bomb part-way (src/ooxml/package.ts). Parts that are not rewritten keep their
+ * budget stop a zip bomb part-way (src/ooxml/package/docx-package.ts). Parts that are not rewritten keep their
  * compressed bytes as JSZip always did. If a later JSZip moves the worker, nothing is replaced.
  */
 class NativeDeflateWorker extends GenericWorker {

@@ -71,7 +71,7 @@ export interface RowBlockDef {
   kind: "rows";
   type: string;
   name: string;
-  /** The header row's cell texts, in order; a table with a row that matches them is this block (extract.ts, headerColumns). */
+  /** The header row's cell texts, in order; a table with a row that matches them is this block (read/extract.ts, headerColumns). */
   columns: readonly { id: string; label: string }[];
   guidance?: readonly string[];
   /** The content control each answer cell holds (Planstöd's own templates); fresh rows get one too. */

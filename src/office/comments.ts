@@ -25,8 +25,8 @@
 import { PlanstodError } from "../core/messages";
 import { buildReview, commentText, isPlanstodComment, reviewItems, type ReviewItem } from "../core/review";
 import { fold } from "../core/text";
-import type { Analysis } from "../ooxml/document";
-import type { DocModel } from "../ooxml/model";
+import type { Analysis } from "../ooxml/read/recognise";
+import type { DocModel } from "../ooxml/read/paragraph-model";
 import type { CommentsResult } from "../taskpane/host";
 import { anchorParagraph } from "../ooxml/comments/anchors";
 import type { State } from "./word-host";

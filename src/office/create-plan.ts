@@ -1,8 +1,8 @@
 import { PlanstodError } from "../core/messages";
 import { generatedTemplate } from "../core/templates";
-import { readParts } from "../ooxml/document";
-import { isEmptyBody } from "../ooxml/empty";
-import { FlatOpc } from "../ooxml/flatopc";
+import { readParts } from "../ooxml/read/recognise";
+import { isEmptyBody } from "../ooxml/read/empty-body";
+import { FlatOpc } from "../ooxml/package/flat-opc";
 import { officeErrorText } from "./errors";
 
 /**

@@ -6,9 +6,9 @@
  * because tables, content controls and placeholders cannot be told apart in plain texts and a
  * wrong "ifylld" would be worse than none.
  */
-import { buildModel } from "../ooxml/model";
-import { recognise } from "../ooxml/document";
-import { parseXml, W, firstW } from "../ooxml/xml";
+import { buildModel } from "../ooxml/read/paragraph-model";
+import { recognise } from "../ooxml/read/recognise";
+import { parseXml, W, firstW } from "../ooxml/xml/dom";
 import type { TemplateDef } from "../core/types";
 import { normalizeWordText } from "./text-match";
 

@@ -5,10 +5,10 @@
  * add/remove round trip, and counts round trips by wrapping Word.run's context.sync.
  */
 import { PlanstodError } from "../core/messages";
-import { analyse, readParts } from "../ooxml/document";
-import { FlatOpc } from "../ooxml/flatopc";
-import type { Paragraph } from "../ooxml/model";
-import { descendantsW, type XmlElement } from "../ooxml/xml";
+import { analyse, readParts } from "../ooxml/read/recognise";
+import { FlatOpc } from "../ooxml/package/flat-opc";
+import type { Paragraph } from "../ooxml/read/paragraph-model";
+import { descendantsW, type XmlElement } from "../ooxml/xml/dom";
 import type { CheckStatus, SelfTestCheck, SelfTestResult } from "../taskpane/diagnostics/types";
 import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 import type { PlanstodHost } from "../taskpane/host";

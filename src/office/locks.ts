@@ -4,8 +4,8 @@
  * (sdtLocked, sdtContentLocked), with a generic error. The adapter checks the OOXML it read
  * before Word is touched and refuses with a message that names the lock.
  */
-import type { Paragraph } from "../ooxml/model";
-import { descendantsW, firstW, isW, isWithin, wAttr, type XmlElement } from "../ooxml/xml";
+import type { Paragraph } from "../ooxml/read/paragraph-model";
+import { descendantsW, firstW, isW, isWithin, wAttr, type XmlElement } from "../ooxml/xml/dom";
 
 export const LOCK_TEXT = {
   remove:

@@ -19,9 +19,9 @@
  * read (Uppdatera, a block operation, any paragraph added or removed) sees it.
  */
 import { fold } from "../core/text";
-import { analyse, type Analysis, type ReadDocument } from "../ooxml/document";
-import { rulesFor } from "../ooxml/extract";
-import type { DocModel, Paragraph, Segment, SdtInfo } from "../ooxml/model";
+import { analyse, type Analysis, type ReadDocument } from "../ooxml/read/recognise";
+import { rulesFor } from "../ooxml/read/extract";
+import type { DocModel, Paragraph, Segment, SdtInfo } from "../ooxml/read/paragraph-model";
 import { PlanstodError } from "../core/messages";
 import { wordText } from "./word-text";
 

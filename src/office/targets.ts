@@ -5,8 +5,8 @@
  * content controls whose text is the instruction.
  */
 import { key } from "../core/text";
-import type { Analysis } from "../ooxml/document";
-import type { DocModel } from "../ooxml/model";
+import type { Analysis } from "../ooxml/read/recognise";
+import type { DocModel } from "../ooxml/read/paragraph-model";
 
 /** The model index of the `ordinal`-th (from 0) leftover instruction, or null. */
 export function instructionParagraph(analysis: Analysis, model: DocModel, ordinal: number): number | null {

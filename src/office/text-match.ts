@@ -17,8 +17,8 @@
  * Both sides are normalised by `normalizeWordText` and compared folded.
  */
 import { fold } from "../core/text";
-import type { Paragraph } from "../ooxml/model";
-import { elementChildren, isW, type XmlElement } from "../ooxml/xml";
+import type { Paragraph } from "../ooxml/read/paragraph-model";
+import { elementChildren, isW, type XmlElement } from "../ooxml/xml/dom";
 
 /** Characters Word puts in `.text` for things that are not text (reference marks, objects). */
 const MARKS = new Set([0x01, 0x02, 0x05, 0x07, 0x08, 0xfffd, 0xfffc, 0x1f, 0xad]);

@@ -16,7 +16,7 @@
  * that the removal shows as a change until accepted.
  */
 
-import { descendantsW, type XmlElement } from "../ooxml/xml";
+import { descendantsW, type XmlElement } from "../ooxml/xml/dom";
 
 export const TRACKING_REQUIREMENT = { set: "WordApi", version: "1.4" } as const;
 

@@ -23,12 +23,12 @@ import { PlanstodError } from "../core/messages";
 import { fold } from "../core/text";
 import type { FieldKey } from "../core/outline";
 import type { ExtractedDocument, ExtractedField, FieldDef } from "../core/types";
-import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/document";
-import type { DocModel, Paragraph } from "../ooxml/model";
-import type { BlockOperation } from "../ooxml/edit";
-import { isEmptyBody } from "../ooxml/empty";
-import { FlatOpc, flatOpcOf } from "../ooxml/flatopc";
-import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml";
+import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/read/recognise";
+import type { DocModel, Paragraph } from "../ooxml/read/paragraph-model";
+import type { BlockOperation } from "../ooxml/edit/apply";
+import { isEmptyBody } from "../ooxml/read/empty-body";
+import { FlatOpc, flatOpcOf } from "../ooxml/package/flat-opc";
+import { elementChildren, firstW, isW, isWithin, type XmlElement } from "../ooxml/xml/dom";
 import type { ReviewTarget } from "../core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../taskpane/host";
 import { CREATE_TEXT, canCreatePlan, insertPlan } from "./create-plan";
@@ -673,7 +673,9 @@ export class WordHost implements PlanstodHost {
     }
     const revisionsBefore = countRevisions(state.read.body);
     // Block operations are a chunk of their own in the pane: not needed before the first edit.
-    const { applyEdit, verifyEdit } = await import(/* webpackChunkName: "block-edit" */ "../ooxml/edit");
+    const { applyEdit, verifyEdit } = await import(
+      /* webpackChunkName: "block-edit" */ "../ooxml/edit/apply"
+    );
     // The read just made already holds the analysis; the operation starts from it.
     const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
     // The operation edited the read's DOM in place: whatever happens now, the next call reads again.

@@ -1,14 +1,14 @@
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
-import { analyse, forcedTemplate, readParts, type ReadDocument } from "./document";
-import { applyEdit, type BlockOperation } from "./edit";
-import { DocxPackage } from "./package";
-import { couldBeTemplate } from "./quick";
-import { keepsUserText } from "./readback";
-import { writesSameTree } from "./sametree";
-import { defaultXmlDom, serializeXml } from "./xml";
-import { xmldom } from "./xmldom";
+import { analyse, forcedTemplate, readParts, type ReadDocument } from "./read/recognise";
+import { applyEdit, type BlockOperation } from "./edit/apply";
+import { DocxPackage } from "./package/docx-package";
+import { couldBeTemplate } from "./read/quick-recognise";
+import { keepsUserText } from "./xml/verify-text";
+import { writesSameTree } from "./xml/verify-serialized";
+import { defaultXmlDom, serializeXml } from "./xml/dom";
+import { xmldom } from "./xml/xmldom-host";
 
 // Node hosts (the command line, tests) read .docx files with @xmldom/xmldom unless they chose otherwise.
 defaultXmlDom(xmldom);
@@ -101,8 +101,8 @@ export async function editDocx(
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
   const xml = serializeXml(read.doc).replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
   // Read back independently of the DOM implementation, before anything is written: every
-  // character of the original is still there (readback.ts), and the text is the very tree the
-  // edit was verified on (sametree.ts), so the report of what is written is `after`.
+  // character of the original is still there (xml/verify-text.ts), and the text is the very tree the
+  // edit was verified on (xml/verify-serialized.ts), so the report of what is written is `after`.
   const written: string[] = [];
   if (writesSameTree(xml, read.doc, written) !== true) throw new PlanstodError("edit-unsafe");
   if (!keepsUserText(original, written, operation.op)) throw new PlanstodError("edit-unsafe");

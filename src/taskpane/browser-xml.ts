@@ -1,4 +1,4 @@
-import type { XmlDocument, XmlDom } from "../ooxml/xml";
+import type { XmlDocument, XmlDom } from "../ooxml/xml/dom";
 
 /**
  * The browser's own DOMParser and XMLSerializer as the engine's XML DOM: the task pane needs no

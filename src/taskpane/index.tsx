@@ -4,7 +4,7 @@ import { Announcer } from "./a11y/announce";
 import { App } from "./App";
 import { getOfficeEnvironment, waitForOffice } from "./office-env";
 import { createWordHost } from "../office/word-host";
-import { setXmlDom } from "../ooxml/xml";
+import { setXmlDom } from "../ooxml/xml/dom";
 import { browserXmlDom } from "./browser-xml";
 
 // The engine parses Word's OOXML with the browser's own XML parser.

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { engineTexts } from "../../core/i18n";
 import { editDocx } from "../../ooxml/docx";
-import type { BlockOperation } from "../../ooxml/edit";
+import type { BlockOperation } from "../../ooxml/edit/apply";
 import { detailOf, EXIT, positive, swedishHelp, userMessage, type CommandContext, type Io } from "../context";
 import { modeOf, readInput, writeAtomic } from "../io";
 import { outputPath, type WriteOptions } from "../output";

@@ -1,8 +1,8 @@
 import type { ReviewTarget } from "../../core/review";
 import { fold, key } from "../../core/text";
 import type { ExtractedField, TemplateDef } from "../../core/types";
-import type { Analysis } from "../document";
-import type { DocModel, Paragraph } from "../model";
+import type { Analysis } from "../read/recognise";
+import type { DocModel, Paragraph } from "../read/paragraph-model";
 
 /**
  * Where a review item's comment is anchored, by the rule the Word adapter uses to go to a field:

@@ -1,14 +1,14 @@
 import { PlanstodError } from "../../core/messages";
 import { buildReview, commentText, reviewItems } from "../../core/review";
 import type { ExtractedDocument, Report, TemplateDef } from "../../core/types";
-import { analyse, forcedTemplate, type Analysis } from "../document";
+import { analyse, forcedTemplate, type Analysis } from "../read/recognise";
 import { readDocument } from "../docx";
-import { userParagraphs } from "../edit";
-import { rulesFor } from "../extract";
-import { descendantsW, wAttr, type XmlDocument } from "../xml";
-import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./package";
+import { userParagraphs } from "../edit/apply";
+import { rulesFor } from "../read/extract";
+import { descendantsW, wAttr, type XmlDocument } from "../xml/dom";
+import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./comment-parts-io";
 import { anchorParagraph } from "./anchors";
-import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./parts";
+import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./comment-parts";
 import { readComments, threadsOf, type CommentParts, type ExistingComment } from "./read";
 import {
   anchorComment,

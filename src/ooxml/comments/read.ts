@@ -1,6 +1,6 @@
 import { isPlanstodComment } from "../../core/review";
-import { descendantsW, elementChildren, isW, wAttr, type XmlDocument, type XmlElement } from "../xml";
-import { W14, W15, W16CEX, W16CID } from "./parts";
+import { descendantsW, elementChildren, isW, wAttr, type XmlDocument, type XmlElement } from "../xml/dom";
+import { W14, W15, W16CEX, W16CID } from "./comment-parts";
 
 /** The comments of a package as Word stores them, with their threads. Pure: works on parsed parts. */
 

@@ -1,4 +1,12 @@
-import { descendantsW, elementChildren, isW, wAttr, XML_NS, type XmlDocument, type XmlElement } from "../xml";
+import {
+  descendantsW,
+  elementChildren,
+  isW,
+  wAttr,
+  XML_NS,
+  type XmlDocument,
+  type XmlElement,
+} from "../xml/dom";
 import {
   attrNS,
   extendedEntries,
@@ -7,7 +15,7 @@ import {
   type CommentParts,
   type ExistingComment,
 } from "./read";
-import { W14, W15, W16CEX, W16CID } from "./parts";
+import { W14, W15, W16CEX, W16CID } from "./comment-parts";
 
 /**
  * Comment edits on parsed parts, as Word makes them: a comment in comments.xml, its thread entry

@@ -1,8 +1,8 @@
 import type { GeneratedTemplate, LayoutItem } from "../../core/templates/layout";
 import { cellTag, CHECKED, fieldTag, UNCHECKED } from "../../core/templates/layout";
 import type { FieldDef, RowBlockDef } from "../../core/types";
-import { IdSequence } from "../ids";
-import { escapeXml, NS, para, run, styled, XML_DECL } from "./xml";
+import { IdSequence } from "../edit/control-ids";
+import { escapeXml, NS, para, run, styled, XML_DECL } from "./markup";
 import { DEFAULT_PLACEHOLDER_DOCPART, STYLE } from "./styles";
 
 /**

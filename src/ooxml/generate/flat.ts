@@ -1,5 +1,5 @@
 import type { GeneratedTemplate } from "../../core/templates/layout";
-import { CONTENT_TYPES, packageParts } from "./parts";
+import { CONTENT_TYPES, packageParts } from "./package-parts";
 
 /**
  * The flat OPC (`pkg:package`) of a generated template's body and styles, as Word's

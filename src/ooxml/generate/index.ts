@@ -1,8 +1,8 @@
 import JSZip from "jszip";
 import type { GeneratedTemplate } from "../../core/templates/layout";
-import { packageParts, type GenerateOptions } from "./parts";
+import { packageParts, type GenerateOptions } from "./package-parts";
 
-export { packageParts, type GenerateOptions } from "./parts";
+export { packageParts, type GenerateOptions } from "./package-parts";
 export { planFlatOpc } from "./flat";
 
 /**

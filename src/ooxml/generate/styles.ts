@@ -1,4 +1,4 @@
-import { NS, XML_DECL } from "./xml";
+import { NS, XML_DECL } from "./markup";
 
 /** Style ids of the generated documents (Word's built-in styles, English ids as Word writes them). */
 export const STYLE = {
