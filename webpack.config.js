@@ -1,41 +1,27 @@
 // Webpack configuration for the Planstöd task pane (Word add-in).
 //
-//   npx webpack --mode production    -> dist/ (taskpane.html, taskpane.js, assets/, manifest.xml)
+//   npx webpack --mode production    -> dist/ (the pane, its pages and assets, the development manifest.xml)
 //   npx webpack serve --mode development   (or `npm start`) -> https://localhost:3000/
+//   npm run build:prod (scripts/build-prod.mjs, --env publish=DIR) -> DIR: exactly the files to publish,
+//     with the production manifest made for PLANSTOD_URL (see scripts/publish.cjs)
 //
 // office.js is not bundled: taskpane.html loads it from Microsoft's CDN.
-// PLANSTOD_URL=https://example.org/planstod/ rewrites https://localhost:3000/ in the copied manifest
-// for production builds. PLANSTOD_DEV_HTTP=1 makes the dev server skip certificates and serve HTTP.
+// PLANSTOD_DEV_HTTP=1 makes the dev server skip certificates and serve HTTP.
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { paneBuild } = require("./webpack.pane");
+const publish = require("./scripts/publish.cjs");
 
-const DEV_ORIGIN = "https://localhost:3000";
-const DEV_URL = `${DEV_ORIGIN}/`;
 const DEV_PORT = 3000;
 
-/** PLANSTOD_URL normalised to end with "/", or undefined when not set. */
-function productionUrl() {
-  const raw = (process.env.PLANSTOD_URL || "").trim();
-  if (!raw) return undefined;
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`PLANSTOD_URL is not a valid URL: ${raw}`);
-  }
-  if (url.protocol !== "https:") {
-    throw new Error(`PLANSTOD_URL must use https (Office only loads add-ins over HTTPS): ${raw}`);
-  }
-  const href = url.href.replace(/[?#].*$/, "");
-  return href.endsWith("/") ? href : `${href}/`;
-}
-
-/** Replaces the dev-server URLs in the manifest with the production base URL. */
-function rewriteManifest(content, baseUrl) {
-  const origin = new URL(baseUrl).origin;
-  return content.toString("utf8").split(DEV_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+/** What `npm run build:prod` publishes for: the folder, the base URL, the Id and the contact. */
+function publishSettings(dir) {
+  return {
+    dir: path.resolve(dir),
+    baseUrl: publish.publishUrl(process.env.PLANSTOD_URL),
+    id: publish.publishId(process.env.PLANSTOD_ID),
+  };
 }
 
 function warnHttp(reason) {
@@ -74,10 +60,11 @@ async function devServerTransport() {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const baseUrl = production ? productionUrl() : undefined;
-  if (production && !baseUrl && !serving) {
-    console.log(`Note: PLANSTOD_URL is not set, so dist/manifest.xml keeps pointing at ${DEV_URL}`);
-  }
+  const target = env.publish ? publishSettings(env.publish) : undefined;
+  const version = publish.packageVersion();
+  const contact = publish.supportContact(process.env.PLANSTOD_SUPPORT);
+  // marked is ES modules only; the config is CommonJS.
+  const { marked } = await import("marked");
 
   const pane = paneBuild({ production });
   return {
@@ -87,10 +74,11 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: target ? target.dir : path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Keep the CLI (dist/node/planstod.js, bundled by esbuild first in `npm run build`).
-      clean: { keep: /^node\// },
+      // Keep the CLI (dist/node/planstod.js, bundled by esbuild first in `npm run build`); a folder
+      // to publish holds the published files only.
+      clean: target ? true : { keep: /^node\// },
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
@@ -106,14 +94,22 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "src/taskpane/support.html", to: "support.html" },
+          ...["support.html", "privacy.html"].map((page) => ({
+            from: `src/taskpane/${page}`,
+            to: page,
+            transform: (content) => publish.fillPage(content, { version, contact }),
+          })),
+          { from: "src/taskpane/pages.css", to: "pages.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: baseUrl ? (content) => rewriteManifest(content, baseUrl) : undefined,
+            transform: target
+              ? (content) => publish.productionManifest(content.toString("utf8"), { ...target, version })
+              : undefined,
           },
         ],
       }),
+      new publish.GuidePagePlugin({ marked, version }),
     ],
     optimization: pane.optimization,
     performance: {

@@ -125,11 +125,14 @@ describe("manifest.xml content", () => {
     ]);
   });
 
-  test("defaults to sv-SE with en-US and da-DK overrides", () => {
+  test("defaults to sv-SE with en-US and da-DK overrides; the name says it is the development add-in", () => {
     expect(one(root, NS.app, "DefaultLocale").textContent).toBe("sv-SE");
     const displayName = children(root, NS.app, "DisplayName")[0];
-    expect(displayName.getAttribute("DefaultValue")).toBe("Planstöd");
-    expect(Object.keys(overrides(displayName, NS.app)).sort()).toEqual(["da-DK", "en-US"]);
+    expect(displayName.getAttribute("DefaultValue")).toBe("Planstöd (utveckling)");
+    expect(overrides(displayName, NS.app)).toEqual({
+      "en-US": "Planstöd (development)",
+      "da-DK": "Planstöd (udvikling)",
+    });
     const description = children(root, NS.app, "Description")[0];
     expect(description.getAttribute("DefaultValue")).toBe(
       "Fyll i och granska Skolverkets åtgärdsplan och IKO:s handlingsplan",
@@ -151,9 +154,12 @@ describe("manifest.xml content", () => {
     }
   });
 
-  test("points at the task pane on the dev server", () => {
+  test("points at the task pane and the support page on the dev server, with no AppDomain", () => {
     const source = one(one(root, NS.app, "DefaultSettings"), NS.app, "SourceLocation");
     expect(source.getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
+    expect(one(root, NS.app, "SupportUrl").getAttribute("DefaultValue")).toBe(`${DEV_URL}support.html`);
+    // An AppDomain equal to the SourceLocation's origin has no effect; the pane opens no other origin.
+    expect(all(root, NS.app, "AppDomain")).toEqual([]);
   });
 
   test("has a Planstöd button on the Home tab that shows the task pane", () => {
