@@ -121,7 +121,14 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
           {!host && env.inWord && !env.wordApiSupported && (
             <Notice intent="warning">{text.unsupported}</Notice>
           )}
-          {!host && !env.inWord && <Notice intent="info">{text.outsideWord}</Notice>}
+          {!host && !env.inWord && (
+            <Notice intent="info">
+              {text.outsideWord}{" "}
+              <a href="anvandarguide.html" target="_blank" rel="noreferrer">
+                {text.userGuide}
+              </a>
+            </Notice>
+          )}
           {(!host || (!state.snapshot && !state.busy && !state.feedback)) && (
             <Body1 as="p">{text.intro}</Body1>
           )}

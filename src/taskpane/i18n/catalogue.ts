@@ -46,6 +46,8 @@ export interface PaneText {
   intro: string;
   unsupported: string;
   outsideWord: string;
+  /** The link to the user guide (anvandarguide.html, published beside the pane). */
+  userGuide: string;
 
   loading: string;
   working: string;

@@ -21,6 +21,7 @@ export const da: PaneText = {
     "Denne version af Word understøtter ikke Planstöd (WordApi 1.3 kræves). Brug Word til internettet eller en nyere version af Word.",
   outsideWord:
     "Siden er åbnet uden for Word, så den kan ikke læse et dokument. Tilføj Planstöd i Word, og åbn det fra fanen Hjem.",
+  userGuide: "Læs brugervejledningen (på svensk)",
 
   loading: "Læser dokumentet…",
   working: "Ændrer dokumentet…",

@@ -19,6 +19,7 @@ export const sv: PaneText = {
     "Den här versionen av Word saknar stöd för Planstöd (WordApi 1.3 krävs). Använd Word för webben eller en nyare version av Word.",
   outsideWord:
     "Sidan är öppnad utanför Word, så den kan inte läsa något dokument. Lägg till Planstöd i Word och öppna det från fliken Start.",
+  userGuide: "Läs användarguiden",
 
   loading: "Läser dokumentet…",
   working: "Ändrar dokumentet…",
