@@ -150,11 +150,10 @@ function productionManifest(devText, { baseUrl, id, version }) {
   return text;
 }
 
-/** Every http(s) URL the manifest names, in order of appearance, without repeats. */
+/** Every http(s) URL in the manifest's attribute values (not its namespaces), in order, without repeats. */
 function manifestUrls(text) {
-  return Array.from(new Set(text.match(/https?:\/\/[^"<\s]+/g) ?? [])).filter(
-    (url) => !url.startsWith("http://schemas.microsoft.com/") && !url.startsWith("http://www.w3.org/"),
-  );
+  const values = Array.from(text.matchAll(/\s(?!xmlns)[\w:]+="(https?:\/\/[^"]+)"/g), (match) => match[1]);
+  return Array.from(new Set(values));
 }
 
 function escapeHtml(text) {
