@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 // Node-only choices for the command line: JSZip deflates with node:zlib.
 import "./native-deflate";
@@ -66,9 +68,24 @@ function usageMessage(error: CommanderError): string {
   }
 }
 
+/**
+ * The package's version, from its package.json: two folders up both from the bundle
+ * (dist/node/planstod.js, also when installed from the packed .tgz) and from the sources (src/cli).
+ */
+export function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8"));
+    const version = (pkg as { version?: unknown }).version;
+    return typeof version === "string" ? version : "okänd";
+  } catch {
+    return "okänd";
+  }
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("planstod")
     .description("Planstöd: granska att utvecklingsplaner är ifyllda.")
+    .version(packageVersion(), "-v, --version", "visa versionen")
     .usage("<kommando> [alternativ]")
     .configureHelp(swedishHelp)
     .helpOption("-h, --help", "visa hjälp")
