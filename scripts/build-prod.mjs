@@ -71,7 +71,8 @@ const webpackCli = require.resolve("webpack-cli/bin/cli.js");
 const built = spawnSync(process.execPath, [webpackCli, "--mode", "production", "--env", `publish=${out}`], {
   cwd: ROOT,
   stdio: "inherit",
-  env: { ...process.env, PLANSTOD_URL: baseUrl, PLANSTOD_ID: id },
+  // No source maps in what is published (PLANSTOD_SOURCE_MAP is for local profiling).
+  env: { ...process.env, PLANSTOD_URL: baseUrl, PLANSTOD_ID: id, PLANSTOD_SOURCE_MAP: "" },
 });
 if (built.status !== 0) fail("webpack misslyckades (se ovan)", 1);
 
