@@ -187,6 +187,22 @@ async function open(url: string): Promise<{ page: Page; errors: string[]; csp: (
   return { page, errors, csp };
 }
 
+/** axe-core on the whole page (colours and layout computed): the serious and critical violations. */
+async function seriousA11yViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    type Axe = {
+      run(
+        el: unknown,
+      ): Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }>;
+    };
+    const result = await (window as unknown as { axe: Axe }).axe.run(document.documentElement);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
+  });
+}
+
 test("the folder holds exactly what is published: the pages, their scripts, styles and icons, the manifest", () => {
   const files = listFiles(site);
   for (const page of [
@@ -240,6 +256,7 @@ test("the pane starts outside Word without office.js, says it runs inside Word a
   expect(blockedOfficeJs).toEqual([OFFICE_JS]);
   expect(errors).toEqual([]);
   expect(await csp()).toEqual([]);
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await page.close();
 
   const guidePage = await open(href);
@@ -295,6 +312,7 @@ test("the support and privacy pages load, with the contact, the version and the 
     expect(await page.locator("a[href='anvandarguide.html']").count()).toBeGreaterThan(0);
     expect(await page.locator("section[lang='da']").count()).toBe(1);
     expect(await csp()).toEqual([]);
+    expect([name, await seriousA11yViolations(page)]).toEqual([name, []]);
     await page.close();
   }
 });
