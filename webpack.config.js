@@ -15,7 +15,7 @@ const publish = require("./scripts/publish.cjs");
 
 const DEV_PORT = 3000;
 
-/** What `npm run build:prod` publishes for: the folder, the base URL, the Id and the contact. */
+/** What `npm run build:prod` publishes for: the folder, the base URL and the Id. */
 function publishSettings(dir) {
   return {
     dir: path.resolve(dir),
