@@ -10,6 +10,7 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { paneBuild } = require("./webpack.pane");
+const { granskaBuild } = require("./webpack.granska");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_URL = `${DEV_ORIGIN}/`;
@@ -80,11 +81,14 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const pane = paneBuild({ production });
+  const granska = granskaBuild({ production });
   return {
     mode: production ? "production" : "development",
     devtool: process.env.PLANSTOD_SOURCE_MAP ? "source-map" : production ? false : "eval-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // granska.html, published with the pane (webpack.granska.js).
+      ...granska.entry,
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -98,6 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
     module: { rules: pane.rules },
     plugins: [
       ...pane.plugins,
+      ...granska.plugins,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,5 +1,5 @@
-import type { CheckOutcome, ExportOutcome, FieldAnswer } from "../core/csv";
 import { PlanstodError } from "../core/messages";
+import { unexpectedReason, type DocumentOutcome, type FieldAnswer } from "../core/outcome";
 import type { Report } from "../core/types";
 import { readDocument } from "../ooxml/docx";
 import { answersOf } from "../ooxml/read/answers";
@@ -7,18 +7,10 @@ import { analyse, forcedTemplate } from "../ooxml/read/recognise";
 
 /**
  * One document's review from its bytes: its report and every field's answer, or the clear
- * Swedish reason it could not be read. Pure (no file system): the command line's jobs read the
+ * Swedish reason it could not be read (src/core/outcome.ts). Pure (no file system): the command line's jobs read the
  * file and call it, and granska.html's workers call it on the bytes of a chosen file, so that the
  * page and `planstod check`/`export` give the same results. Never throws.
  */
-
-export type DocumentOutcome =
-  | { file: string; template: string; report: Report; answers: FieldAnswer[] }
-  | { file: string; error: string };
-
-/** The reason for an error that is no user's problem (a defect of ours): still one line, never a stack trace. */
-export const unexpectedReason = (error: unknown): string =>
-  `oväntat fel när filen lästes (${error instanceof Error ? error.message : String(error)}).`;
 
 /** The reason a document could not be read: the engine's Swedish message, or `unexpectedReason`. */
 export const reasonOf = (error: unknown): string =>
@@ -51,12 +43,3 @@ export async function documentOutcome(
   }
 }
 
-/** The check's part of an outcome (the summary CSV's row). */
-export const checkOutcomeOf = (o: DocumentOutcome): CheckOutcome =>
-  "error" in o ? { file: o.file, error: o.error } : { file: o.file, report: o.report };
-
-/** The export's part of an outcome (the answers CSV's rows). */
-export const exportOutcomeOf = (o: DocumentOutcome): ExportOutcome =>
-  "error" in o
-    ? { file: o.file, error: o.error }
-    : { file: o.file, template: o.template, answers: o.answers };

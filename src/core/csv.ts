@@ -1,5 +1,7 @@
 import { missingText } from "./missing";
-import type { BlockRef, Report } from "./types";
+import type { CheckOutcome, ExportOutcome } from "./outcome";
+
+export type { CheckOutcome, ExportOutcome, FieldAnswer } from "./outcome";
 
 /**
  * CSV as every Planstöd CSV is written (shared/spec/templates.md): UTF-8 with a byte-order mark,
@@ -24,9 +26,6 @@ export const csvRecord = (values: readonly CsvValue[]): string => values.map(csv
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return CSV_BOM + [header, ...rows].map((r) => `${csvRecord(r)}\r\n`).join("");
 }
-
-/** The outcome of checking one file: its report, or the clear reason it could not be checked. */
-export type CheckOutcome = { file: string; report: Report } | { file: string; error: string };
 
 /** The contract's columns for `check --format csv` (and granska.html's summary), in this order. */
 export const CHECK_CSV_COLUMNS = [
@@ -60,20 +59,6 @@ export function checkCsvRow(o: CheckOutcome): CsvValue[] {
 /** The summary CSV: one row per file, in the order given. */
 export const checkCsv = (outcomes: readonly CheckOutcome[]): string =>
   toCsv(CHECK_CSV_COLUMNS, outcomes.map(checkCsvRow));
-
-/** One field's answer as `export` writes it (src/ooxml/read/answers.ts reads it, with `required` from the report). */
-export interface FieldAnswer {
-  id: string;
-  block: BlockRef | null;
-  label: string;
-  filled: boolean;
-  text: string;
-  required: boolean;
-}
-
-/** The answers of one file, or the reason it could not be read. */
-export type ExportOutcome =
-  { file: string; template: string; answers: readonly FieldAnswer[] } | { file: string; error: string };
 
 /** The contract's columns for `export` (and granska.html's answers download), in this order. */
 export const EXPORT_COLUMNS = [
