@@ -119,6 +119,7 @@ function countLine(b: Batch): string {
 function render(b: Batch): void {
   const body = $("rows");
   body.replaceChildren(...b.table.map(row));
+  $("table").hidden = b.table.length === 0;
   $("results").hidden = b.all.length === 0 && b.skipped.length === 0;
   $("summary").textContent = countLine(b);
   applyFilter();

@@ -221,3 +221,57 @@ test("40 plans, bad files and a PDF: table, filter, detail, skipped, CSV equal t
   expect(errors).toEqual([]);
   await page.close();
 }, 240000);
+
+test("files chosen one by one, and files dropped on the page, are checked by the same rules", async () => {
+  const page = await openGranska(browser, server.url, 320);
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  // By keyboard, the first stop is the file input behind "Välj filer", its label marked as focused.
+  await page.keyboard.press("Tab");
+  expect(await focused(page)).toBe("input#files:");
+  const outline = await page.locator("label[for='files']").evaluate((l) => getComputedStyle(l).outlineStyle);
+  expect(outline).toBe("solid");
+  await shot(page, "07-320px-keyboard-focus", false);
+
+  const before = await page.evaluate(() => Number(document.body.dataset.batches ?? "0"));
+  await page
+    .locator("#files")
+    .setInputFiles([
+      path.join(FIXTURES, "sv-partial.docx"),
+      path.join(FIXTURES, "iko-complete.docx"),
+      path.join(FIXTURES, "bad", "empty.docx"),
+    ]);
+  await page.waitForFunction((n) => Number(document.body.dataset.batches ?? "0") > n, before);
+  // Chosen one by one, a file is known by its name, as the CLI given the name in its folder.
+  await expect(page.locator("#rows > tr > th").allTextContents()).resolves.toEqual([
+    "sv-partial.docx",
+    "empty.docx",
+    "iko-complete.docx",
+  ]);
+
+  // A drop: the files of a DataTransfer made in the page (a synthetic drop has no folder entries).
+  const dropped = await page.evaluate(async () => {
+    const n = Number(document.body.dataset.batches ?? "0");
+    const data = new DataTransfer();
+    data.items.add(new File(["%PDF-1.4"], "bilaga.pdf", { type: "application/pdf" }));
+    data.items.add(new File(["{\\rtf1}"], "plan.rtf"));
+    document
+      .getElementById("drop")
+      ?.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    while (Number(document.body.dataset.batches ?? "0") === n) await new Promise((r) => setTimeout(r, 50));
+    return {
+      failed: Array.from(document.querySelectorAll("#failed-list li"), (li) => li.textContent),
+      skipped: document.getElementById("skipped-line")?.textContent,
+      rows: document.querySelectorAll("#rows > tr").length,
+    };
+  });
+  expect(dropped).toEqual({
+    failed: [
+      "plan.rtf: filen är i RTF-format, inte ett Word-dokument. Spara den som .docx i Word och försök igen.",
+    ],
+    skipped: "Hoppade över 1 fil som inte är Word-dokument: bilaga.pdf.",
+    rows: 0,
+  });
+  expect(requests).toEqual([]);
+  await page.close();
+}, 120000);
