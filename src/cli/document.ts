@@ -42,4 +42,3 @@ export async function documentOutcome(
     return { file, error: reasonOf(error) };
   }
 }
-

@@ -21,8 +21,7 @@ export type CheckOutcome = { file: string; report: Report } | { file: string; er
 
 /** The answers of one file, or the reason it could not be read. */
 export type ExportOutcome =
-  | { file: string; template: string; answers: readonly FieldAnswer[] }
-  | { file: string; error: string };
+  { file: string; template: string; answers: readonly FieldAnswer[] } | { file: string; error: string };
 
 /** Both at once: what granska.html's workers give for a document. */
 export type DocumentOutcome =
@@ -35,7 +34,9 @@ export const checkOutcomeOf = (o: DocumentOutcome): CheckOutcome =>
 
 /** The export's part of an outcome (the answers CSV's rows). */
 export const exportOutcomeOf = (o: DocumentOutcome): ExportOutcome =>
-  "error" in o ? { file: o.file, error: o.error } : { file: o.file, template: o.template, answers: o.answers };
+  "error" in o
+    ? { file: o.file, error: o.error }
+    : { file: o.file, template: o.template, answers: o.answers };
 
 /** The reason for an error that is no user's problem (a defect of ours): still one line, never a stack trace. */
 export const unexpectedReason = (error: unknown): string =>
