@@ -112,8 +112,26 @@ test("40 plans, bad files and a PDF: table, filter, detail, skipped, CSV equal t
   await shot(page, "01-empty");
   expect(await axe(page)).toEqual([]);
 
+  // Progress: the live region and the bar follow the batch (recorded as they change).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __status: string[] }).__status = seen;
+    const status = document.getElementById("status");
+    const bar = document.getElementById("progress") as HTMLProgressElement;
+    new MutationObserver(() => seen.push(`${status?.textContent ?? ""} [${bar.value}/${bar.max}]`)).observe(
+      status as Node,
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
   await chooseFolder(page, path.join(dir, FOLDER));
   await page.locator("#results").waitFor();
+  const progress = await page.evaluate(() => (window as unknown as { __status: string[] }).__status);
+  const documents = 40 + BAD.length;
+  expect(progress[0]).toBe(`Kontrollerar ${documents} dokument … [0/${documents}]`);
+  expect(progress).toContain(
+    `Kontrollerar: ${documents} av ${documents} klara … [${documents}/${documents}]`,
+  );
+  expect(progress[progress.length - 1]).toMatch(`Klart: ${documents} Word-dokument kontrollerade.`);
 
   // One <tbody> row per Word document: 40 plans and the bad files (.docx), not the PDF or the .doc.
   const rows = page.locator("#rows > tr");
