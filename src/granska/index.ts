@@ -62,6 +62,7 @@ async function review(chosen: Chosen<File>[]): Promise<void> {
   const sorted = sortChosen(chosen);
   $("results").hidden = true;
   $("detail").hidden = true;
+  $("detail").replaceChildren();
   progress.max = Math.max(sorted.documents.length, 1);
   progress.value = 0;
   progress.hidden = sorted.documents.length === 0;

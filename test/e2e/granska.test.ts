@@ -223,6 +223,10 @@ test("40 plans, bad files and a PDF: table, filter, detail, skipped, CSV equal t
   expect(await detail.locator("h3").count()).toBeGreaterThan(1);
   await shot(page, "04-detail", false);
   expect(await axe(page)).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 900 });
+  await shot(page, "04b-320px-detail", false);
+  expect(await axe(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await detail.getByRole("button", { name: "Tillbaka till tabellen" }).press("Enter");
   expect(await focused(page)).toBe(`button:${firstFile}`);
 
