@@ -261,7 +261,9 @@ describe("check PATH... with folders", () => {
   test("help is Swedish, with the choices and default of --format", async () => {
     const help = await cli("check", "--help");
     expect(help.code).toBe(0);
-    expect(help.out).toContain("--format <format>     utdataformat (text, json, csv; standard: text)");
+    expect(help.out).toContain(
+      "--format <format>     hur resultatet skrivs (text, json, csv; standard: text)",
+    );
     expect(help.out).not.toMatch(/choices|default|\[options\]/);
     expect((await cli("--help")).out).toContain("export <sökväg...>");
   });

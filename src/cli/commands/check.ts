@@ -111,11 +111,13 @@ export function registerCheck(program: Command, { io, setExit }: CommandContext)
       "Word-dokument eller mappar (i mappar och undermappar kontrolleras .docx, .docm och .dotx)",
     )
     .addOption(
-      new Option("--format <format>", "utdataformat").choices(["text", "json", "csv"]).default("text"),
+      new Option("--format <format>", "hur resultatet skrivs")
+        .choices(["text", "json", "csv"])
+        .default("text"),
     )
     .option("--json", "samma som --format json")
-    .option("--summary", "skriv bara sammanställningen, även för en fil (text)")
-    .option("--details", "skriv efter sammanställningen hela rapporten för varje fil (text)")
+    .option("--summary", "skriv bara sammanställningen, även för en fil")
+    .option("--details", "skriv hela rapporten för varje fil efter sammanställningen")
     .addOption(
       new Option(
         "--template <id>",

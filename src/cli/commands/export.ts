@@ -67,7 +67,9 @@ export function registerExport(program: Command, { io, setExit }: CommandContext
       "<sökväg...>",
       "Word-dokument eller mappar (i mappar och undermappar läses .docx, .docm och .dotx)",
     )
-    .addOption(new Option("--format <format>", "utdataformat").choices(["csv", "json"]).default("csv"))
+    .addOption(
+      new Option("--format <format>", "hur resultatet skrivs").choices(["csv", "json"]).default("csv"),
+    )
     .option("-o, --output <utfil>", "skriv till en fil i stället för till standard ut")
     .option("--force", "skriv över en befintlig utfil")
     .option("--template <id>", "läs mot en viss mall i stället för att känna igen den")
