@@ -55,7 +55,11 @@ let batch: Batch | null = null;
 let running = false;
 
 async function review(chosen: Chosen<File>[]): Promise<void> {
-  if (running) return;
+  if (running) {
+    // One batch at a time: the files now chosen are not lost silently.
+    $("status").textContent = "Vänta tills granskningen är klar, och välj sedan filerna igen.";
+    return;
+  }
   running = true;
   const progress = $<HTMLProgressElement>("progress");
   const status = $("status");
@@ -112,6 +116,8 @@ function countLine(b: Batch): string {
   ];
   if (n("failed") > 0) parts.push(`${n("failed")} kunde inte kontrolleras`);
   const other = b.all.length - b.table.length;
+  if (b.table.length === 0)
+    return `Inga Word-dokument att granska. ${plural(other, "fil", "filer")} i andra format kunde inte kontrolleras.`;
   const others =
     other > 0 ? ` ${plural(other, "fil", "filer")} i andra format kunde inte heller kontrolleras.` : "";
   return `${plural(b.table.length, "Word-dokument", "Word-dokument")}: ${parts.join(", ")}.${others}`;
