@@ -12,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { paneBuild } = require("./webpack.pane");
 const publish = require("./scripts/publish.cjs");
+const { granskaBuild } = require("./webpack.granska");
 
 const DEV_PORT = 3000;
 
@@ -67,11 +68,14 @@ module.exports = async (env = {}, argv = {}) => {
   const { marked } = await import("marked");
 
   const pane = paneBuild({ production });
+  const granska = granskaBuild({ production });
   return {
     mode: production ? "production" : "development",
     devtool: process.env.PLANSTOD_SOURCE_MAP ? "source-map" : production ? false : "eval-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
+      // granska.html, published with the pane (webpack.granska.js).
+      ...granska.entry,
     },
     output: {
       path: target ? target.dir : path.resolve(__dirname, "dist"),
@@ -86,6 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
     module: { rules: pane.rules },
     plugins: [
       ...pane.plugins,
+      ...granska.plugins,
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

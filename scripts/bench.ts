@@ -22,6 +22,7 @@ import { allocationCeiling } from "./bench/ceiling";
 import { cliBench, cpuOf } from "./bench/cli";
 import { paneSize, paneSizeReport } from "./bench/pane-size";
 import { paneSpeedBench } from "./bench/pane-speed";
+import { granskaBench } from "./bench/granska";
 
 const FIXTURES = path.resolve(__dirname, "../test/fixtures/generated");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -316,6 +317,7 @@ async function batchBench(): Promise<void> {
 main()
   .then(() => batchBench())
   .then(() => speedFigures(new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")))))
+  .then(() => granskaBench(MIX.map((name) => path.join(FIXTURES, `${name}.docx`))))
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

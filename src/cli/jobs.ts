@@ -1,36 +1,32 @@
-import type { Report } from "../core/types";
-import { answersOf, type Answer } from "../ooxml/read/answers";
+import type { CheckOutcome, ExportOutcome } from "../core/csv";
 import { analyse, forcedTemplate } from "../ooxml/read/recognise";
 import { readDocument } from "../ooxml/docx";
-import { detailOf, userMessage } from "./context";
+import { userMessage } from "./context";
+import { reasonOf, reviewDocument } from "./document";
 import { readInput } from "./io";
 
 /**
  * What is done to one file of a batch: check it, or read its answers. Results are plain data,
- * so that a worker thread can hand them back (see batch.ts). Never throws.
+ * so that a worker thread can hand them back (see batch.ts). Never throws. The reading itself is
+ * document.ts's, which granska.html's workers share.
  */
 
 export type Job = { kind: "check" | "export"; file: string; templateId?: string };
 
-export type CheckOutcome = { file: string; report: Report } | { file: string; error: string };
-export type ExportOutcome =
-  { file: string; template: string; answers: Answer[] } | { file: string; error: string };
+export type { CheckOutcome, ExportOutcome } from "../core/csv";
 export type JobOutcome = CheckOutcome | ExportOutcome;
-
-async function analyseFile(file: string, templateId: string | undefined) {
-  forcedTemplate(templateId);
-  const read = await readDocument(readInput(file), { templateId });
-  return { ...analyse(read, templateId), model: read.model };
-}
 
 function failure(file: string, error: unknown): { file: string; error: string } {
   // Anything but a user's problem is a defect of ours; the user still gets one line, never a stack trace.
-  return { file, error: userMessage(error) ?? `oväntat fel när filen lästes (${detailOf(error)}).` };
+  return { file, error: userMessage(error) ?? reasonOf(error) };
 }
 
 export async function checkFile(file: string, templateId?: string): Promise<CheckOutcome> {
   try {
-    return { file, report: (await analyseFile(file, templateId)).report };
+    // The check alone: no answers to read.
+    forcedTemplate(templateId);
+    const read = await readDocument(readInput(file), { templateId });
+    return { file, report: analyse(read, templateId).report };
   } catch (error) {
     return failure(file, error);
   }
@@ -38,8 +34,8 @@ export async function checkFile(file: string, templateId?: string): Promise<Chec
 
 export async function exportFile(file: string, templateId?: string): Promise<ExportOutcome> {
   try {
-    const analysis = await analyseFile(file, templateId);
-    return { file, template: analysis.template.id, answers: answersOf(analysis, analysis.model) };
+    const { template, answers } = await reviewDocument(readInput(file), templateId);
+    return { file, template, answers };
   } catch (error) {
     return failure(file, error);
   }

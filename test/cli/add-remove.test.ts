@@ -154,6 +154,44 @@ describe("block operations", () => {
     }
   });
 
+  test("block names as Swedish users write them: with å, ä, ö, in any case, or the template's label", async () => {
+    for (const [name, block, type] of [
+      ["sv-blank", "utvecklingsområde", "utvecklingsomrade"],
+      ["sv-blank", "Uppföljning", "uppfoljning"],
+      ["sv-blank", "UTVECKLINGSOMRÅDE", "utvecklingsomrade"],
+      ["iko-blank", "Vem tog fram handlingsplanen?", "upprattad_av"],
+      ["iko-blank", "upprättad av", "upprattad_av"],
+      ["iko-blank", "Tidplan", "tidplan"],
+      ["trs-blank", "Mål- och handlingsplan", "handlingsplan"],
+      ["dk-blank", "Ansvar og roller", "ansvar"],
+    ] as const) {
+      const out = temp(`named-${type}-${block.length}`);
+      const added = await cli("add", fixture(name), block, "-o", out);
+      expect({ block, code: added.code, err: added.err }).toEqual({ block, code: 0, err: "" });
+      expect((await report(out)).blocks[type]).toBe((await report(fixture(name))).blocks[type] + 1);
+      const last = String((await report(out)).blocks[type]);
+      const removed = await cli("remove", out, block, last, "--in-place");
+      expect({ block, code: removed.code }).toEqual({ block, code: 0 });
+    }
+    // A name no template has is still refused with the blocks the document has.
+    const unknown = await cli("add", fixture("sv-blank"), "bilaga", "-o", temp("unknown-block"));
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(
+      "okänd blocktyp ”bilaga”. Skolverkets åtgärdsplan har: utvecklingsomrade, uppfoljning.",
+    );
+  });
+
+  test("the help says in plain Swedish what a block is and how a file is replaced", async () => {
+    const help =
+      (await cli("add", "--help")).out +
+      (await cli("remove", "--help")).out +
+      (await cli("check", "--help")).out;
+    const text = help.replace(/\s+/g, " ");
+    expect(text).toContain("utvecklingsområde, uppföljning");
+    expect(text).toContain("den ersätts först när den nya är färdigskriven");
+    expect(help).not.toMatch(/atomär/);
+  });
+
   test("remove of an instance with text is refused and the file is untouched", async () => {
     const file = temp("refuse");
     writeFileSync(file, readFileSync(fixture("sv-partial")));

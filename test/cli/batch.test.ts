@@ -1,6 +1,7 @@
 /**
- * `planstod check` on folders: which files are found, the summary table, --format json and csv,
- * exit statuses, and the worker threads of the built CLI giving the same results as one thread.
+ * `planstod check` on folders: which files are found (the folder rules), the summary (incomplete
+ * plans first, with what each is missing), --format json and csv, exit statuses, and the worker
+ * threads of the built CLI giving the same results as one thread.
  */
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ const fixture = (name: string) => fixturePath(variant(name));
 
 let dir: string;
 let plans: string;
+let mixed: string;
 
 /** The documents a folder review must find in `plans`, in the order it reports them. */
 const FOUND = [
@@ -44,22 +46,30 @@ beforeAll(() => {
   writeFileSync(path.join(plans, "~$sv-partial.docx"), "owner file");
   writeFileSync(path.join(plans, ".hidden.docx"), "hidden");
   writeFileSync(path.join(plans, ".git/plan.docx"), "hidden folder");
-  writeFileSync(path.join(plans, "notes.txt"), "not a document");
-  copyFileSync(fixture("sv-complete"), path.join(plans, "old.doc"));
   mkdirSync(path.join(dir, "empty"));
+  // A mixed folder: a plan, plans in other word processors' formats, and other files.
+  mixed = path.join(dir, "mixed");
+  mkdirSync(path.join(mixed, "bilagor"), { recursive: true });
+  copyFileSync(fixture("sv-complete"), path.join(mixed, "Åtgärdsplan Ankeby.docx"));
+  copyFileSync(fixture("legacy.doc"), path.join(mixed, "Åtgärdsplan Vimmerby kommun.doc"));
+  for (const name of ["gammal mall.dot", "plan.rtf", "plan.odt", "plan.pages"])
+    writeFileSync(path.join(mixed, name), "another word processor");
+  for (const name of ["protokoll.pdf", "bilagor/foto.png", "bilagor/budget.xlsx"])
+    writeFileSync(path.join(mixed, name), "not a plan");
+  writeFileSync(path.join(mixed, "~$trs.docx"), "owner file");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const inPlans = (f: string) => path.join(plans, f);
 
-/** The rows of the summary table: cells are separated by two or more spaces. */
+/** The rows of the summary table (after its title and header, up to the blank line): cells are separated by two or more spaces. */
 function tableRows(out: string): string[][] {
   const lines = out.split("\n");
   const start = lines.indexOf("Sammanställning");
   expect(start).toBeGreaterThanOrEqual(0);
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith(plans) && !line.startsWith(dir)) break;
+    if (line === "") break;
     rows.push(line.split(/ {2,}/));
   }
   return rows;
@@ -74,27 +84,59 @@ describe("check PATH... with folders", () => {
     expect(reports.map((r) => r.file)).toEqual(FOUND.map(inPlans));
   });
 
-  test("the text output ends with a summary table: file, template, required filled/total, missing, warnings, status", async () => {
-    const { code, out } = await cli("check", plans);
+  test("the text output is the summary: a table with incomplete plans first, what each is missing, a count line", async () => {
+    const { code, out, err } = await cli("check", plans);
     expect(code).toBe(1);
-    // Each file's report comes first, then the table.
-    expect(out.indexOf(`${inPlans("sv-partial.docx")}: Skolverkets åtgärdsplan`)).toBeLessThan(
-      out.indexOf("Sammanställning"),
-    );
-    const header = out.split("\n")[out.split("\n").indexOf("Sammanställning") + 1].split(/ {2,}/);
+    expect(err).toBe("");
+    expect(out.startsWith("Sammanställning\n")).toBe(true);
+    const header = out.split("\n")[1].split(/ {2,}/);
     expect(header).toEqual(["Fil", "Mall", "Obligatoriska ifyllda", "Saknas", "Varningar", "Status"]);
     expect(tableRows(out)).toEqual([
       [inPlans("mall.dotx"), "Skolverkets åtgärdsplan", "0/22", "22", "4", "inte komplett"],
-      [inPlans("sub/deep/iko-complete.docm"), "IKO:s handlingsplan", "23/23", "0", "0", "komplett"],
       [inPlans("sub/iko-partial.docx"), "IKO:s handlingsplan", "4/14", "10", "0", "inte komplett"],
-      [inPlans("sv-complete.docx"), "Skolverkets åtgärdsplan", "42/42", "0", "0", "komplett"],
       [inPlans("sv-partial.docx"), "Skolverkets åtgärdsplan", "8/22", "14", "4", "inte komplett"],
+      [inPlans("sub/deep/iko-complete.docm"), "IKO:s handlingsplan", "23/23", "0", "0", "komplett"],
+      [inPlans("sv-complete.docx"), "Skolverkets åtgärdsplan", "42/42", "0", "0", "komplett"],
     ]);
-    expect(out.trimEnd().split("\n").pop()).toBe("5 filer: 2 kompletta, 3 inte kompletta.");
-    // --summary prints the table only.
-    const summary = await cli("check", "--summary", plans);
-    expect(summary.out.startsWith("Sammanställning\n")).toBe(true);
-    expect(tableRows(summary.out)).toEqual(tableRows(out));
+    // Then each incomplete plan with its missing fields, labels with block or row numbers.
+    const lists = out.split("\n\n")[1].split("\n");
+    expect(lists[0]).toBe("Det här saknas i planerna som inte är kompletta");
+    const at = (file: string) => lists.indexOf(file);
+    expect(at(`${inPlans("mall.dotx")} (Skolverkets åtgärdsplan, 0/22 ifyllda)`)).toBe(1);
+    const iko = at(`${inPlans("sub/iko-partial.docx")} (IKO:s handlingsplan, 4/14 ifyllda)`);
+    const sv = at(`${inPlans("sv-partial.docx")} (Skolverkets åtgärdsplan, 8/22 ifyllda)`);
+    expect(iko).toBe(1 + 22 + 1);
+    expect(sv).toBe(iko + 10 + 1);
+    expect(lists.slice(iko + 1, sv)).toEqual([
+      "  – Kontaktuppgifter (Vem tog fram handlingsplanen?, rad 1)",
+      "  – Målgrupp",
+      "  – Konkreta mål – vilka förändringar vill ni uppnå?",
+      "  – Insatser och aktiviteter: Vad vill ni konkret göra för att nå målen?",
+      "  – Sammanhang: På vilket sätt ska de valda aktiviteterna (t.ex. utbildningar och andra insatser) föra er fram mot målen?",
+      "  – Uppföljning: Hur vill ni följa upp/utvärdera insatserna? När?",
+      "  – Kommunikation och spridning av information? Vilka ska involveras och informeras och varför?",
+      "  – Vilken aktivitet ska göras? (Tidplan, rad 1)",
+      "  – Vem gör? (Tidplan, rad 1)",
+      "  – När är det klart? (Deadline) (Tidplan, rad 1)",
+    ]);
+    expect(lists.slice(sv + 1)).toContain("  – Mål med insatsen (Utvecklingsområde 1)");
+    expect(lists.slice(sv + 1)).toHaveLength(14);
+    // The whole reports only with --details, after the summary.
+    expect(out).not.toContain("obligatoriska fält ifyllda. Dokumentet");
+    expect(out.trimEnd().split("\n").slice(-3)).toEqual([
+      "5 filer: 2 kompletta, 3 inte kompletta.",
+      "",
+      "Hela rapporten för varje fil: lägg till --details.",
+    ]);
+    const details = await cli("check", "--details", plans);
+    expect(details.out.startsWith(out.split("\n\nHela rapporten")[0])).toBe(true);
+    expect(details.out.indexOf(`${inPlans("sv-partial.docx")}: Skolverkets åtgärdsplan`)).toBeGreaterThan(
+      details.out.indexOf("5 filer: 2 kompletta"),
+    );
+    // --summary gives the summary for one file too.
+    const one = await cli("check", "--summary", inPlans("sv-partial.docx"));
+    expect(one.out.startsWith("Sammanställning\n")).toBe(true);
+    expect(one.out).toContain("  – Mål med insatsen (Utvecklingsområde 1)");
   });
 
   test("the table's figures are the JSON reports' figures", async () => {
@@ -106,7 +148,8 @@ describe("check PATH... with folders", () => {
       warnings: unknown[];
     }[];
     const rows = tableRows((await cli("check", plans)).out);
-    expect(rows.map((r) => r.slice(2, 5))).toEqual(
+    const byFile = new Map(rows.map((r) => [r[0], r.slice(2, 5)]));
+    expect(reports.map((r) => byFile.get(r.file))).toEqual(
       reports.map((r) => [
         `${r.requiredFilled}/${r.requiredTotal}`,
         String(r.missing.length),
@@ -120,7 +163,7 @@ describe("check PATH... with folders", () => {
     expect(code).toBe(1);
     expect(
       out.startsWith(
-        "\ufefffile;template;required_filled;required_total;missing;warnings;complete;error\r\n",
+        "\ufefffile;template;required_filled;required_total;missing;warnings;complete;error;missing_fields\r\n",
       ),
     ).toBe(true);
     const rows = csvObjects(out.slice(1));
@@ -130,7 +173,7 @@ describe("check PATH... with folders", () => {
       complete: boolean;
       requiredFilled: number;
       requiredTotal: number;
-      missing: unknown[];
+      missing: { label: string; block: { type: string; index: number } | null }[];
       warnings: unknown[];
     }[];
     expect(rows).toEqual(
@@ -143,8 +186,24 @@ describe("check PATH... with folders", () => {
         warnings: String(r.warnings.length),
         complete: String(r.complete),
         error: "",
+        missing_fields: expect.any(String),
       })),
     );
+    // missing_fields: the labels of the missing fields, with block or row numbers, in one cell.
+    rows.forEach((r, i) => {
+      const labels = r.missing_fields === "" ? [] : r.missing_fields.split("; ");
+      expect(labels).toHaveLength(json[i].missing.length);
+      json[i].missing.forEach((m, j) => expect(labels[j].startsWith(m.label)).toBe(true));
+    });
+    expect(rows.find((r) => r.file.endsWith("iko-partial.docx"))?.missing_fields).toBe(
+      "Kontaktuppgifter (Vem tog fram handlingsplanen?, rad 1); Målgrupp; Konkreta mål – vilka förändringar vill ni uppnå?; " +
+        "Insatser och aktiviteter: Vad vill ni konkret göra för att nå målen?; " +
+        "Sammanhang: På vilket sätt ska de valda aktiviteterna (t.ex. utbildningar och andra insatser) föra er fram mot målen?; " +
+        "Uppföljning: Hur vill ni följa upp/utvärdera insatserna? När?; " +
+        "Kommunikation och spridning av information? Vilka ska involveras och informeras och varför?; " +
+        "Vilken aktivitet ska göras? (Tidplan, rad 1); Vem gör? (Tidplan, rad 1); När är det klart? (Deadline) (Tidplan, rad 1)",
+    );
+    expect(rows.find((r) => r.file.endsWith("sv-complete.docx"))?.missing_fields).toBe("");
     // The fixture author's summary (scripts/fixtures/variants.ts) for the two Åtgärdsplan copies.
     const partial = variant("sv-partial").expect as { missing: string[]; warnings: string[] };
     expect(rows.find((r) => r.file.endsWith("sv-partial.docx"))).toMatchObject({
@@ -175,6 +234,7 @@ describe("check PATH... with folders", () => {
       warnings: "",
       complete: "",
       error: "filen är tom.",
+      missing_fields: "",
     });
     expect(rows[BAD]).toMatchObject({ complete: "true", error: "" });
     // One Swedish line per refused file on stderr.
@@ -201,7 +261,9 @@ describe("check PATH... with folders", () => {
   test("help is Swedish, with the choices and default of --format", async () => {
     const help = await cli("check", "--help");
     expect(help.code).toBe(0);
-    expect(help.out).toContain("--format <format>     utdataformat (text, json, csv; standard: text)");
+    expect(help.out).toContain(
+      "--format <format>     hur resultatet skrivs (text, json, csv; standard: text)",
+    );
     expect(help.out).not.toMatch(/choices|default|\[options\]/);
     expect((await cli("--help")).out).toContain("export <sökväg...>");
   });
@@ -212,6 +274,76 @@ describe("check PATH... with folders", () => {
       err: "planstod: ogiltigt värde ”xml” för --format. Välj ett av: text, json, csv.\n",
     });
     expect(await cli("check", "-o", path.join(dir, "x.docx"), plans)).toMatchObject({ code: 2 });
+  });
+});
+
+describe("the folder rules: other word processors' plans could not be checked, other files are skipped", () => {
+  const inMixed = (f: string) => path.join(mixed, f);
+
+  test("check: a reason per other format (exit 2), one line for the skipped files, the plan still checked", async () => {
+    const { code, out, err } = await cli("check", "--json", mixed);
+    expect(code).toBe(2);
+    const reports = JSON.parse(out) as { file: string; error?: string; complete?: boolean }[];
+    // In listing order; the owner file ~$… is not looked at, nor are the skipped files.
+    expect(reports.map((r) => [path.relative(mixed, r.file), r.error === undefined])).toEqual([
+      ["gammal mall.dot", false],
+      ["plan.odt", false],
+      ["plan.pages", false],
+      ["plan.rtf", false],
+      ["Åtgärdsplan Ankeby.docx", true],
+      ["Åtgärdsplan Vimmerby kommun.doc", false],
+    ]);
+    const reason = (f: string) => reports.find((r) => r.file === inMixed(f))?.error;
+    expect(reason("plan.odt")).toContain("OpenDocument");
+    expect(reason("plan.rtf")).toContain("RTF");
+    expect(reason("plan.pages")).toContain("Pages");
+    expect(reason("gammal mall.dot")).toContain("(.dot)");
+    // The old .doc gets the same reason in a folder as checked alone.
+    const alone = await cli("check", fixture("legacy.doc"));
+    expect(alone.err).toBe(
+      `planstod: ${fixture("legacy.doc")}: ${reason("Åtgärdsplan Vimmerby kommun.doc")}\n`,
+    );
+    const lines = err.trimEnd().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(0, 5)).toEqual(
+      reports.filter((r) => r.error).map((r) => `planstod: ${r.file}: ${r.error}`),
+    );
+    expect(lines[5]).toBe(
+      `planstod: hoppade över 3 filer som inte är Word-dokument: ${inMixed("bilagor/budget.xlsx")}, ${inMixed("bilagor/foto.png")}, ${inMixed("protokoll.pdf")}.`,
+    );
+    // CSV: the same rows, the reasons in `error`.
+    const csv = csvObjects((await cli("check", "--format", "csv", mixed)).out.slice(1));
+    expect(csv.map((r) => [r.file, r.error])).toEqual(reports.map((r) => [r.file, r.error ?? ""]));
+  });
+
+  test("skipped files alone do not change the exit status; export follows the same rules", async () => {
+    const only = path.join(dir, "only-skipped");
+    mkdirSync(only);
+    copyFileSync(fixture("sv-complete"), path.join(only, "plan.docx"));
+    writeFileSync(path.join(only, "a.pdf"), "pdf");
+    writeFileSync(path.join(only, "b.jpg"), "jpg");
+    const checked = await cli("check", only);
+    expect(checked.code).toBe(0);
+    expect(checked.err).toBe(
+      `planstod: hoppade över 2 filer som inte är Word-dokument: ${path.join(only, "a.pdf")}, ${path.join(only, "b.jpg")}.\n`,
+    );
+    const exported = await cli("export", only);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe(checked.err);
+    const mixedExport = await cli("export", mixed);
+    expect(mixedExport.code).toBe(2);
+    expect(mixedExport.err.trimEnd().split("\n")).toHaveLength(6);
+    expect(new Set(csvObjects(mixedExport.out.slice(1)).map((r) => r.file))).toEqual(
+      new Set([inMixed("Åtgärdsplan Ankeby.docx")]),
+    );
+  });
+
+  test("the summary names files that could not be checked after the incomplete plans, before the complete ones", async () => {
+    const { out } = await cli("check", mixed, fixture("sv-partial"));
+    const files = tableRows(out).map((r) => r[0]);
+    expect(files[0]).toBe(fixture("sv-partial"));
+    expect(files.slice(1, 6).every((f) => !f.endsWith("Ankeby.docx"))).toBe(true);
+    expect(files[6]).toBe(inMixed("Åtgärdsplan Ankeby.docx"));
   });
 });
 
@@ -226,10 +358,14 @@ describe("the fixtures' folder (test/fixtures/generated)", () => {
     for (const r of [text, csv, json]) expect(r.code).toBe(2); // bad/ holds files that cannot be checked
     const rows = csvObjects(csv.out.slice(1));
     const reports = JSON.parse(json.out) as { file: string; complete?: boolean; error?: string }[];
-    const table = text.out
-      .split("\n")
-      .filter((l) => l.startsWith(generated))
-      .map((l) => l.split(/ {2,}/));
+    // The table puts incomplete plans first; here in the files' order, to compare with the fixtures.
+    const table = tableRows(text.out).sort(
+      (a, b) => rows.findIndex((r) => r.file === a[0]) - rows.findIndex((r) => r.file === b[0]),
+    );
+    const ranks = tableRows(text.out).map((r) =>
+      r[5] === "inte komplett" ? 0 : r[5] === "komplett" ? 2 : 1,
+    );
+    expect(ranks).toEqual([...ranks].sort());
     expect(rows.map((r) => r.file)).toEqual(sorted.map(fixturePath));
     expect(reports.map((r) => r.file)).toEqual(sorted.map(fixturePath));
     expect(table.map((r) => r[0])).toEqual(sorted.map(fixturePath));

@@ -69,7 +69,17 @@ function ikoTexts(fill: IkoFill): Map<Key, string> {
   return out;
 }
 
-const COLUMNS = ["file", "template", "block_type", "block_index", "field_id", "label", "filled", "text"];
+const COLUMNS = [
+  "file",
+  "template",
+  "block_type",
+  "block_index",
+  "field_id",
+  "label",
+  "filled",
+  "text",
+  "required",
+];
 
 async function exported(...files: string[]): Promise<Record<string, string>[]> {
   const { code, out, err } = await cli("export", ...files);
@@ -165,6 +175,31 @@ describe("planstod export", () => {
     expect(utv.length).toBeGreaterThan(10);
   });
 
+  test("the last column, required, is the report's: true/false per field, unused rows and optional fields false", async () => {
+    for (const name of ["sv-partial", "iko-partial", "iko-complete", "trs-partial"]) {
+      const file = fixture(name);
+      const rows = await exported(file);
+      const report = JSON.parse((await cli("check", "--json", file)).out) as {
+        fields: { id: string; block: { type: string; index: number } | null; required: boolean }[];
+      };
+      expect(rows.map((r) => [r.field_id, r.block_type, r.block_index, r.required])).toEqual(
+        report.fields.map((f) => [
+          f.id,
+          f.block?.type ?? "",
+          String(f.block?.index ?? ""),
+          String(f.required),
+        ]),
+      );
+      expect(new Set(rows.map((r) => r.required))).toEqual(new Set(["true", "false"]));
+    }
+    // IKO: Övrigt is optional; of the rows of "Vem tog fram handlingsplanen?", row 1 is required, an empty row 2 is not.
+    const iko = await exported(fixture("iko-partial"));
+    expect(iko.find((r) => r.field_id === "ovrigt")?.required).toBe("false");
+    expect(iko.find((r) => r.field_id === "organisation")?.required).toBe("true");
+    const row = (i: string) => iko.find((r) => r.block_type === "upprattad_av" && r.block_index === i);
+    expect([row("1")?.required, row("2")?.required]).toEqual(["true", "false"]);
+  });
+
   test("--format json gives the same rows, typed", async () => {
     const sv = fixture("sv-partial");
     const json = JSON.parse((await cli("export", "--format", "json", sv)).out) as Record<string, unknown>[];
@@ -179,6 +214,7 @@ describe("planstod export", () => {
       block_index: 1,
       filled: false,
       text: "",
+      required: true,
     });
     expect(json.find((r) => r.field_id === "plan")).toMatchObject({
       block_type: null,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { resolveBlockType } from "../../core/block-names";
 import { engineTexts } from "../../core/i18n";
 import { editDocx } from "../../ooxml/docx";
 import type { BlockOperation } from "../../ooxml/edit/apply";
@@ -41,23 +42,26 @@ export async function edit(
 export function writeOptions(command: Command): Command {
   return command
     .option("-o, --output <utfil>", "skriv resultatet till en ny fil")
-    .option("--in-place", "ändra filen där den ligger (skrivs atomärt)")
+    .option("--in-place", "ändra filen där den ligger (den ersätts först när den nya är färdigskriven)")
     .option("--force", "skriv över en befintlig utfil")
     .option("--template <id>", "använd en viss mall i stället för att känna igen den")
     .helpOption("-h, --help", "visa hjälp")
     .configureHelp(swedishHelp);
 }
 
+const BLOCK_HELP =
+  "vilket block: utvecklingsområde, uppföljning (åtgärdsplanen), upprättad av, tidplan (handlingsplanen), ansvar, handlingsplan, kompetensplan – som namnet står i mallen, med eller utan å, ä, ö";
+
 export function registerBlocks(program: Command, { io, setExit }: CommandContext): void {
   writeOptions(
     program
       .command("add")
       .description(
-        "lägg till ett nytt, tomt block (utvecklingsomrade, uppfoljning, upprattad_av, tidplan, ansvar, handlingsplan, kompetensplan)",
+        "lägg till ett nytt, tomt block (till exempel utvecklingsområde, uppföljning eller en ny rad i tidplan)",
       )
       .usage("<fil> <block> [--after N] (-o UTFIL | --in-place)")
       .argument("<fil>", ".docx-fil")
-      .argument("<block>", "blocktyp")
+      .argument("<block>", BLOCK_HELP)
       .option("--after <N>", "lägg det nya blocket efter block N (standard: efter det sista)"),
   ).action(async (file: string, block: string, options: WriteOptions & { after?: string }) => {
     let after: number | undefined;
@@ -68,7 +72,7 @@ export function registerBlocks(program: Command, { io, setExit }: CommandContext
       setExit(EXIT.problem);
       return;
     }
-    setExit(await edit(file, { op: "add", type: block, after }, options, io));
+    setExit(await edit(file, { op: "add", type: resolveBlockType(block), after }, options, io));
   });
 
   writeOptions(
@@ -77,7 +81,7 @@ export function registerBlocks(program: Command, { io, setExit }: CommandContext
       .description("ta bort ett tomt block; ett block med text tas aldrig bort")
       .usage("<fil> <block> <N> (-o UTFIL | --in-place)")
       .argument("<fil>", ".docx-fil")
-      .argument("<block>", "blocktyp")
+      .argument("<block>", BLOCK_HELP)
       .argument("<N>", "blockets nummer, från 1"),
   ).action(async (file: string, block: string, n: string, options: WriteOptions) => {
     let index: number;
@@ -88,6 +92,6 @@ export function registerBlocks(program: Command, { io, setExit }: CommandContext
       setExit(EXIT.problem);
       return;
     }
-    setExit(await edit(file, { op: "remove", type: block, index }, options, io));
+    setExit(await edit(file, { op: "remove", type: resolveBlockType(block), index }, options, io));
   });
 }

@@ -1,13 +1,13 @@
 import { Option, type Command } from "commander";
-import { toCsv } from "../../core/csv";
+import { checkCsv, type CheckOutcome } from "../../core/csv";
+import { skippedLine } from "../../core/folder-rules";
 import { formatReport } from "../../core/format";
 import { PlanstodError } from "../../core/messages";
 import { TEMPLATES, templateById } from "../../core/templates";
 import type { Report } from "../../core/types";
 import { runBatch } from "../batch";
 import { EXIT, swedishHelp, type CommandContext, type Io } from "../context";
-import type { CheckOutcome } from "../jobs";
-import { expandPaths } from "../paths";
+import { expandPaths, toRead } from "../paths";
 import { summaryTable } from "../table";
 import { commentsCommand, type CommentsOptions } from "./comments";
 
@@ -35,37 +35,8 @@ export function jsonReport(file: string, report: Report) {
   };
 }
 
-/** The contract's CSV columns for `check --format csv`, in this order. */
-export const CHECK_CSV_COLUMNS = [
-  "file",
-  "template",
-  "required_filled",
-  "required_total",
-  "missing",
-  "warnings",
-  "complete",
-  "error",
-] as const;
-
-export function checkCsv(outcomes: readonly CheckOutcome[]): string {
-  return toCsv(
-    CHECK_CSV_COLUMNS,
-    outcomes.map((o) =>
-      "error" in o
-        ? [o.file, "", "", "", "", "", "", o.error]
-        : [
-            o.file,
-            o.report.template,
-            o.report.requiredFilled,
-            o.report.requiredTotal,
-            o.report.missing.length,
-            o.report.warnings.length,
-            o.report.complete,
-            "",
-          ],
-    ),
-  );
-}
+/** The summary CSV (src/core/csv.ts, shared with granska.html). */
+export { CHECK_CSV_COLUMNS, checkCsv } from "../../core/csv";
 
 export type CheckFormat = "text" | "json" | "csv";
 
@@ -74,6 +45,7 @@ export interface CheckOptions {
   json?: boolean;
   template?: string;
   summary?: boolean;
+  details?: boolean;
 }
 
 /** Calls `io.progress` as files are done, when there is more than one and a terminal to show it. */
@@ -92,16 +64,17 @@ export async function check(paths: string[], options: CheckOptions, io: Io): Pro
     return EXIT.problem;
   }
   const format: CheckFormat = options.json ? "json" : (options.format ?? "text");
-  const { files, folders, problems } = await expandPaths(paths);
-  for (const p of problems) io.err(`planstod: ${p.file}: ${p.error}`);
+  const { entries, folders, skipped } = await expandPaths(paths);
+  const { files, merge } = toRead<CheckOutcome>(entries);
   const progress = progressOf(io, "Kontrollerar");
   progress?.(0, files.length);
   const outcomes = (await runBatch(
     files.map((file) => ({ kind: "check" as const, file, templateId: options.template })),
     { onDone: progress },
   )) as CheckOutcome[];
-  for (const o of outcomes) if ("error" in o) io.err(`planstod: ${o.file}: ${o.error}`);
-  const all: CheckOutcome[] = [...problems, ...outcomes];
+  const all: CheckOutcome[] = merge(outcomes);
+  for (const o of all) if ("error" in o) io.err(`planstod: ${o.file}: ${o.error}`);
+  if (skipped.length > 0) io.err(`planstod: ${skippedLine(skipped)}`);
 
   if (format === "json") {
     const objects = all.map((o) =>
@@ -112,14 +85,19 @@ export async function check(paths: string[], options: CheckOptions, io: Io): Pro
   } else if (format === "csv") {
     io.out(checkCsv(all).replace(/\n$/, "")); // io.out ends the line with the \n of the last CRLF
   } else {
-    const texts = options.summary
-      ? []
-      : outcomes.flatMap((o) => ("report" in o ? [formatReport(o.report, o.file)] : []));
-    if (all.length > 1 || folders || options.summary) texts.push(summaryTable(all));
+    // One file named as a file: its whole report. Several, or a folder: the summary (incomplete
+    // plans first, with what each one is missing); the whole reports follow with --details.
+    const many = all.length > 1 || folders;
+    const texts: string[] = [];
+    if (many || options.summary) texts.push(summaryTable(all));
+    if ((!many && !options.summary) || options.details)
+      texts.push(...all.flatMap((o) => ("report" in o ? [formatReport(o.report, o.file)] : [])));
+    else if (many && all.some((o) => "report" in o && !o.report.complete))
+      texts.push("Hela rapporten för varje fil: lägg till --details.");
     if (texts.length > 0) io.out(texts.join("\n\n"));
   }
   if (all.some((o) => "error" in o)) return EXIT.problem;
-  return outcomes.every((o) => "report" in o && o.report.complete) ? EXIT.complete : EXIT.incomplete;
+  return all.every((o) => "report" in o && o.report.complete) ? EXIT.complete : EXIT.incomplete;
 }
 
 export function registerCheck(program: Command, { io, setExit }: CommandContext): void {
@@ -128,12 +106,18 @@ export function registerCheck(program: Command, { io, setExit }: CommandContext)
     .description("kontrollera att alla obligatoriska fält är ifyllda (filer och mappar)")
     .usage("[alternativ] <sökväg...>")
     .configureHelp(swedishHelp)
-    .argument("<sökväg...>", "Word-dokument eller mappar (.docx, .docm, .dotx söks i mappar och undermappar)")
+    .argument(
+      "<sökväg...>",
+      "Word-dokument eller mappar (i mappar och undermappar kontrolleras .docx, .docm och .dotx)",
+    )
     .addOption(
-      new Option("--format <format>", "utdataformat").choices(["text", "json", "csv"]).default("text"),
+      new Option("--format <format>", "hur resultatet skrivs")
+        .choices(["text", "json", "csv"])
+        .default("text"),
     )
     .option("--json", "samma som --format json")
-    .option("--summary", "skriv bara sammanställningen (text)")
+    .option("--summary", "skriv bara sammanställningen, även för en fil")
+    .option("--details", "skriv hela rapporten för varje fil efter sammanställningen")
     .addOption(
       new Option(
         "--template <id>",
@@ -142,7 +126,10 @@ export function registerCheck(program: Command, { io, setExit }: CommandContext)
     )
     .option("--comments", "lägg granskningen som kommentarer i en kopia av dokumentet (kräver -o UTFIL)")
     .option("-o, --output <utfil>", "med --comments: filen som skrivs")
-    .option("--in-place", "med --comments: ändra filen där den ligger (skrivs atomärt)")
+    .option(
+      "--in-place",
+      "med --comments: ändra filen där den ligger (den ersätts först när den nya är färdigskriven)",
+    )
     .option("--force", "med --comments: skriv över en befintlig utfil")
     .helpOption("-h, --help", "visa hjälp")
     .action(async (paths: string[], options: CheckOptions & CommentsOptions) => {

@@ -1,61 +1,18 @@
 import { Option, type Command } from "commander";
-import { toCsv } from "../../core/csv";
+import { exportCsv, exportRows, type ExportOutcome } from "../../core/csv";
+import { skippedLine } from "../../core/folder-rules";
 import { PlanstodError } from "../../core/messages";
 import { templateById } from "../../core/templates";
 import { runBatch } from "../batch";
 import { detailOf, EXIT, swedishHelp, userMessage, type CommandContext, type Io } from "../context";
 import { exists, InputError, sameFile, writeAtomic } from "../io";
-import type { ExportOutcome } from "../jobs";
-import { expandPaths } from "../paths";
+import { expandPaths, toRead } from "../paths";
 import { progressOf } from "./check";
 
 /** `planstod export`: every field's answer, one row per file and field. */
 
-/** The contract's columns for `export`, in this order. */
-export const EXPORT_COLUMNS = [
-  "file",
-  "template",
-  "block_type",
-  "block_index",
-  "field_id",
-  "label",
-  "filled",
-  "text",
-] as const;
-
-export interface ExportRow {
-  file: string;
-  template: string;
-  block_type: string | null;
-  block_index: number | null;
-  field_id: string;
-  label: string;
-  filled: boolean;
-  text: string;
-}
-
-export function exportRows(outcomes: readonly ExportOutcome[]): ExportRow[] {
-  return outcomes.flatMap((o) =>
-    "error" in o
-      ? []
-      : o.answers.map((a) => ({
-          file: o.file,
-          template: o.template,
-          block_type: a.block?.type ?? null,
-          block_index: a.block?.index ?? null,
-          field_id: a.id,
-          label: a.label,
-          filled: a.filled,
-          text: a.text,
-        })),
-  );
-}
-
-export const exportCsv = (rows: readonly ExportRow[]): string =>
-  toCsv(
-    EXPORT_COLUMNS,
-    rows.map((r) => EXPORT_COLUMNS.map((c) => r[c])),
-  );
+/** The answers CSV and its rows (src/core/csv.ts, shared with granska.html). */
+export { EXPORT_COLUMNS, exportCsv, exportRows, type ExportRow } from "../../core/csv";
 
 export interface ExportOptions {
   format?: "csv" | "json";
@@ -68,7 +25,8 @@ export async function exportAnswers(paths: string[], options: ExportOptions, io:
   try {
     if (options.template !== undefined && !templateById(options.template))
       throw new PlanstodError("unknown-template-id", options.template);
-    const { files, problems } = await expandPaths(paths);
+    const { entries, skipped } = await expandPaths(paths);
+    const { files, merge } = toRead<ExportOutcome>(entries);
     const out = options.output;
     if (out !== undefined) {
       for (const file of files)
@@ -76,22 +34,23 @@ export async function exportAnswers(paths: string[], options: ExportOptions, io:
       if (!options.force && (await exists(out)))
         throw new InputError(`${out} finns redan. Använd --force för att skriva över den.`);
     }
-    for (const p of problems) io.err(`planstod: ${p.file}: ${p.error}`);
     const progress = progressOf(io, "Läser");
     progress?.(0, files.length);
     const outcomes = (await runBatch(
       files.map((file) => ({ kind: "export" as const, file, templateId: options.template })),
       { onDone: progress },
     )) as ExportOutcome[];
-    for (const o of outcomes) if ("error" in o) io.err(`planstod: ${o.file}: ${o.error}`);
-    const rows = exportRows(outcomes);
+    const all = merge(outcomes);
+    for (const o of all) if ("error" in o) io.err(`planstod: ${o.file}: ${o.error}`);
+    if (skipped.length > 0) io.err(`planstod: ${skippedLine(skipped)}`);
+    const rows = exportRows(all);
     const text = options.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : exportCsv(rows);
     if (out !== undefined) {
       await writeAtomic(out, new TextEncoder().encode(text));
       const readable = outcomes.filter((o) => !("error" in o)).length;
       io.err(`Skrev ${rows.length} svar från ${readable} ${readable === 1 ? "fil" : "filer"} till ${out}.`);
     } else io.out(text.replace(/\n$/, "")); // io.out ends the line: stdout gets exactly the file's bytes
-    return problems.length > 0 || outcomes.some((o) => "error" in o) ? EXIT.problem : EXIT.complete;
+    return all.some((o) => "error" in o) ? EXIT.problem : EXIT.complete;
   } catch (error) {
     io.err(`planstod: ${userMessage(error) ?? `oväntat fel, inget har skrivits (${detailOf(error)}).`}`);
     return EXIT.problem;
@@ -104,8 +63,13 @@ export function registerExport(program: Command, { io, setExit }: CommandContext
     .description("skriv ut alla fälts svar, en rad per fil och fält (CSV för Excel eller JSON)")
     .usage("[alternativ] <sökväg...>")
     .configureHelp(swedishHelp)
-    .argument("<sökväg...>", "Word-dokument eller mappar (.docx, .docm, .dotx söks i mappar och undermappar)")
-    .addOption(new Option("--format <format>", "utdataformat").choices(["csv", "json"]).default("csv"))
+    .argument(
+      "<sökväg...>",
+      "Word-dokument eller mappar (i mappar och undermappar läses .docx, .docm och .dotx)",
+    )
+    .addOption(
+      new Option("--format <format>", "hur resultatet skrivs").choices(["csv", "json"]).default("csv"),
+    )
     .option("-o, --output <utfil>", "skriv till en fil i stället för till standard ut")
     .option("--force", "skriv över en befintlig utfil")
     .option("--template <id>", "läs mot en viss mall i stället för att känna igen den")
