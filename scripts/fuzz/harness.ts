@@ -190,11 +190,12 @@ const MAX_KB = 1024 * 1024;
 /**
  * Runs check and add on `bytes` and returns what broke a promise. `timed` adds the 10 s
  * bound (the long run; jest runs never assert times). `preserving`: the input must be checked
- * and `add` must succeed.
+ * and `add` must succeed. `refused`: the main part is not well-formed XML, and `check` must
+ * refuse the file as damaged.
  */
 export async function runCase(
   bytes: Buffer,
-  options: { preserving?: boolean; timed?: boolean; dir?: string; child?: boolean } = {},
+  options: { preserving?: boolean; refused?: boolean; timed?: boolean; dir?: string; child?: boolean } = {},
 ): Promise<CaseOutcome> {
   const cli = options.child ? cliChild : inProcess;
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "planstod-fuzz-"));
@@ -231,6 +232,9 @@ export async function runCase(
       if (options.child && c.peakKb === undefined)
         problems.push(`${what}: no peak memory measured (crashed?)`);
     }
+    // Not well-formed XML: damaged, whatever a lenient parser makes of it (both hosts agree).
+    if (options.refused && (check.code !== 2 || !check.err.includes("filen är skadad")))
+      problems.push(`check did not refuse XML that is not well-formed: exit ${check.code} ${check.err}`);
     if (options.preserving && check.code === 2)
       problems.push(`check refused a preserving mutation: ${check.err}`);
     if (options.preserving && add.code !== 0 && (blockType !== null || template === undefined))

@@ -359,6 +359,9 @@ function headerColumns(cells: readonly string[], wanted: readonly string[]): num
 
 function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): ExtractedInstance[] {
   const rows: ExtractedInstance[] = [];
+  // An answer cell never holds template text: all but placeholders, prompts and white space is
+  // the user's, even a heading of the template (a Fase cell saying "Initiering").
+  const cellRules = answerCellRules(rules);
   // Every table at every nesting level, with each paragraph's cell in that table.
   const byTable = new Map<number, { p: Paragraph; at: CellPosition }[]>();
   for (const p of model.paragraphs) {
@@ -404,7 +407,7 @@ function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): Ex
           id: column.id,
           text: userText(
             ps.map((p) => p.liveText),
-            rules,
+            cellRules,
           ),
           found: ps.length > 0,
           location: ps.length > 0 ? location(null, ps, controlOf(ps)) : null,
@@ -415,6 +418,9 @@ function readRowBlock(block: RowBlockDef, model: DocModel, rules: TextRules): Ex
   }
   return rows;
 }
+
+/** The rules for a row table's answer cell: placeholders and prompts are not the user's; the rest is. */
+export const answerCellRules = (rules: TextRules): TextRules => ({ ...rules, templateText: new Set() });
 
 /** The text rules of a template, with the document's own placeholder texts added. */
 export function rulesFor(template: TemplateDef, extraPlaceholders: Iterable<string> = []): TextRules {
