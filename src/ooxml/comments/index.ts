@@ -6,19 +6,12 @@ import { readDocument } from "../docx";
 import { userParagraphs } from "../edit/apply";
 import { rulesFor } from "../read/extract";
 import { descendantsW, wAttr, type XmlDocument } from "../xml/dom";
+import { freshId } from "../xml/word-ids";
 import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./comment-parts-io";
 import { anchorParagraph } from "./anchors";
 import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./comment-parts";
 import { readComments, threadsOf, type CommentParts, type ExistingComment } from "./read";
-import {
-  anchorComment,
-  appendComment,
-  freshId,
-  removeAnchors,
-  removeComment,
-  usedIds,
-  wNamespace,
-} from "./write";
+import { anchorComment, appendComment, removeAnchors, removeComment, usedIds, wNamespace } from "./write";
 
 /**
  * `planstod check --comments`: the review of a .docx written into it as Word comments, one per

@@ -1,5 +1,6 @@
 import { engineTexts } from "../../core/i18n";
 import { IdSequence } from "./control-ids";
+import { paraIdsIn, renewParaIds } from "../xml/word-ids";
 import { PlanstodError } from "../../core/messages";
 import { key, userParagraph, type TextRules } from "../../core/text";
 import type {
@@ -276,7 +277,10 @@ function idsFor(roots: readonly XmlElement[]): IdSequence {
   return new IdSequence(used.size * 2654435761, used);
 }
 
-/** Removes what must not be copied: revisions, bookmarks, comments, notes, section breaks, paragraph ids. */
+/**
+ * Removes what must not be copied: revisions, bookmarks, comments, notes, section breaks. (Paragraph
+ * and row ids are renewed afterwards: `renewParaIds`.)
+ */
 function cleanCopy(root: XmlElement): void {
   const drop = [
     "del",
@@ -301,7 +305,6 @@ function cleanCopy(root: XmlElement): void {
     "sectPrChange",
     "numberingChange",
   ];
-  const w14 = "http://schemas.microsoft.com/office/word/2010/wordml";
   // A worklist instead of recursion: the copy may be deeply nested.
   const work: XmlElement[] = [root];
   while (work.length > 0) {
@@ -332,8 +335,6 @@ function cleanCopy(root: XmlElement): void {
         children = [...children.slice(0, i + 1), ...inner, ...children.slice(i + 1)];
         continue;
       }
-      for (const attr of ["paraId", "textId"])
-        if (c.hasAttributeNS(w14, attr)) c.removeAttributeNS(w14, attr);
       work.push(c);
     }
   }
@@ -568,6 +569,7 @@ function addInstance(
   const copies = sourceExtent.map((el) => el.cloneNode(true) as XmlElement);
   for (const c of copies) scratch.appendChild(c);
   cleanCopy(scratch);
+  renewParaIds(scratch, paraIdsIn(target.body), `${def.type}/${at}`);
   const model = buildModel([{ root: scratch, part: "body" }]);
   const read = extract(target.template, model, target.placeholders);
   const copy = read.blocks[def.type]?.[0];
@@ -678,6 +680,8 @@ function addRow(target: EditTarget, def: RowBlockDef, after: number | undefined,
   if (!tr) throw new PlanstodError("block-refused", blockText(target).noSource(def.name));
   const copy = tr.cloneNode(true) as XmlElement;
   cleanCopy(copy);
+  // The copy's w14:paraId/textId (the row's and its paragraphs') must not repeat the source's.
+  renewParaIds(copy, paraIdsIn(target.body), `${def.type}/${at}`);
   for (const tc of descendantsW(copy, "tc")) freshCell(target, def, tc, ids);
   tr.parentNode?.insertBefore(copy, tr.nextSibling);
   return { index: at + 1, inserted: [copy], after: tr };
