@@ -1,7 +1,7 @@
 import { PlanstodError } from "../../core/messages";
 import { buildReview, commentText, reviewItems } from "../../core/review";
 import type { ExtractedDocument, Report, TemplateDef } from "../../core/types";
-import { analyse, forcedTemplate, type Analysis } from "../read/recognise";
+import { analyse, type Analysis } from "../read/recognise";
 import { readDocument } from "../docx";
 import { userParagraphs } from "../edit/apply";
 import { rulesFor } from "../read/extract";
@@ -56,7 +56,7 @@ async function verify(
   newIds: readonly string[],
 ): Promise<void> {
   const read = await readDocument(out, { templateId: before.template.id });
-  const after = analyse(read, before.template.id);
+  const after = analyse(read);
   const rules = rulesFor(before.template, read.placeholders);
   const unsafe = () => new PlanstodError("edit-unsafe");
   if (fieldTexts(after.extracted) !== fieldTexts(before.extracted)) throw unsafe();
@@ -81,9 +81,8 @@ export async function reviewComments(
   bytes: Uint8Array,
   options: { templateId?: string; now: Date },
 ): Promise<ReviewCommentsResult> {
-  forcedTemplate(options.templateId);
   const read = await readDocument(bytes, { templateId: options.templateId });
-  const analysis = analyse(read, options.templateId);
+  const analysis = analyse(read);
   const { template, report } = analysis;
   const paragraphs = userParagraphs(read.model, rulesFor(template, read.placeholders));
   const pkg = read.pkg;
