@@ -7,6 +7,7 @@ import { userParagraphs } from "../edit/apply";
 import { rulesFor } from "../read/extract";
 import { descendantsW, wAttr, type XmlDocument } from "../xml/dom";
 import { freshId } from "../xml/word-ids";
+import { W_STRICT } from "../xml/namespaces";
 import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./comment-parts-io";
 import { anchorParagraph } from "./anchors";
 import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./comment-parts";
@@ -141,7 +142,7 @@ export async function reviewComments(
   pkg.zip.file(pkg.mainPart, serialise(read.doc), { createFolders: false });
   for (const part of written)
     if (part.doc) pkg.zip.file(part.path, serialise(part.doc), { createFolders: false });
-  await registerParts(pkg, written, w === "http://purl.oclc.org/ooxml/wordprocessingml/main");
+  await registerParts(pkg, written, w === W_STRICT);
   const out = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 
   const ownTexts = [...threads.keep.map((c) => c.text), ...inserted.map((i) => i.text)];

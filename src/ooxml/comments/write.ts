@@ -15,7 +15,7 @@ import {
   type CommentParts,
   type ExistingComment,
 } from "./read";
-import { W14, W15, W16CEX, W16CID } from "../xml/namespaces";
+import { W, W14, W15, W16CEX, W16CID } from "../xml/namespaces";
 
 /**
  * Comment edits on parsed parts, as Word makes them: a comment in comments.xml, its thread entry
@@ -36,8 +36,7 @@ export interface NewComment {
 }
 
 /** The namespace of w: in a part (Transitional or Strict), taken from its root. */
-export const wNamespace = (doc: XmlDocument): string =>
-  doc.documentElement?.namespaceURI ?? "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const wNamespace = (doc: XmlDocument): string => doc.documentElement?.namespaceURI ?? W;
 
 function remove(el: XmlElement | undefined | null): void {
   el?.parentNode?.removeChild(el);

@@ -26,6 +26,16 @@ export const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 export const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 /** [Content_Types].xml. */
 export const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+/** Core properties (docProps/core.xml) and the Dublin Core namespaces it uses. */
+export const CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+export const DC = "http://purl.org/dc/elements/1.1/";
+export const DCTERMS = "http://purl.org/dc/terms/";
+export const DCMITYPE = "http://purl.org/dc/dcmitype/";
+export const XSI = "http://www.w3.org/2001/XMLSchema-instance";
+/** Extended properties (docProps/app.xml) and their variant types. */
+export const EXTENDED_PROPERTIES =
+  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+export const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 /** Word's flat OPC (pkg:package, what insertOoxml takes). */
 export const PKG = "http://schemas.microsoft.com/office/2006/xmlPackage";
 /** The namespace of the xml: prefix (xml:space): bound in every document, never declared. */
