@@ -224,7 +224,8 @@ export function scanXml(
       }
       if (s.startsWith("<![CDATA[", lt)) {
         const end = s.indexOf("]]>", lt + 9);
-        if (end < 0) throw new PlanstodError("bad-xml", part);
+        // Character data belongs inside the root element.
+        if (end < 0 || open.length === 0) throw bad();
         if (collect && inText > 0) current += s.slice(lt + 9, end);
         i = end + 3;
         continue;
