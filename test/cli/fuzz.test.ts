@@ -53,6 +53,12 @@ test("every well-formedness fault, at random places in every kind of template fi
     const outcome = await runCase(mutated.bytes, { refused: mutated.refused });
     if (outcome.problems.length > 0)
       failures.push(`${source.name} (${mutated.label}): ${outcome.problems.join("; ")}`);
+    // Nothing else is wrong with these inputs: the reason is that the part is damaged.
+    else if (
+      mutated.refused &&
+      !/filen är skadad: word\/document\.xml går inte att läsa\.\n$/.test(outcome.checkErr)
+    )
+      failures.push(`${source.name} (${mutated.label}): refused for another reason: ${outcome.checkErr}`);
   }
   expect(failures).toEqual([]);
   expect(refused).toBeGreaterThan(20);
