@@ -175,6 +175,8 @@ async function parts(bytes: Buffer): Promise<Map<string, Buffer>> {
 
 export interface CaseOutcome {
   problems: string[];
+  /** What `check` wrote on stderr (its one line when it refused the file). */
+  checkErr: string;
   peakKb: number;
   checkCode: number;
   addCode: number;
@@ -190,11 +192,12 @@ const MAX_KB = 1024 * 1024;
 /**
  * Runs check and add on `bytes` and returns what broke a promise. `timed` adds the 10 s
  * bound (the long run; jest runs never assert times). `preserving`: the input must be checked
- * and `add` must succeed.
+ * and `add` must succeed. `refused`: the main part is not well-formed XML, and `check` must
+ * refuse the file as damaged.
  */
 export async function runCase(
   bytes: Buffer,
-  options: { preserving?: boolean; timed?: boolean; dir?: string; child?: boolean } = {},
+  options: { preserving?: boolean; refused?: boolean; timed?: boolean; dir?: string; child?: boolean } = {},
 ): Promise<CaseOutcome> {
   const cli = options.child ? cliChild : inProcess;
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "planstod-fuzz-"));
@@ -231,6 +234,10 @@ export async function runCase(
       if (options.child && c.peakKb === undefined)
         problems.push(`${what}: no peak memory measured (crashed?)`);
     }
+    // Not well-formed XML: refused, whatever a lenient parser makes of it (both hosts agree). Another
+    // mutation may have made it refused for a reason found first (too deep, too large).
+    if (options.refused && check.code !== 2)
+      problems.push(`check did not refuse XML that is not well-formed: exit ${check.code} ${check.err}`);
     if (options.preserving && check.code === 2)
       problems.push(`check refused a preserving mutation: ${check.err}`);
     if (options.preserving && add.code !== 0 && (blockType !== null || template === undefined))
@@ -269,6 +276,7 @@ export async function runCase(
     return {
       problems,
       checkCode: check.code,
+      checkErr: check.err,
       addCode: add.code,
       checkMs: check.ms,
       addMs: add.ms,

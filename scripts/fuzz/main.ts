@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   let maxCheckCpu = 0;
   let maxAddCpu = 0;
   let preserving = 0;
+  let refused = 0;
   let heavy = 0;
   let maxPeak = 0;
   const started = Date.now();
@@ -58,7 +59,14 @@ async function main(): Promise<void> {
     // Inputs that could be heavy run in a child process, where time and peak memory are its own.
     const child = m.kinds.some((k) => HEAVY.has(k));
     if (child) heavy++;
-    const outcome = await runCase(m.bytes, { preserving: keeps, timed: true, dir, child });
+    if (m.refused) refused++;
+    const outcome = await runCase(m.bytes, {
+      preserving: keeps,
+      refused: m.refused,
+      timed: true,
+      dir,
+      child,
+    });
     maxPeak = Math.max(maxPeak, outcome.peakKb);
     if (verbose) {
       (globalThis as { gc?: () => void }).gc?.();
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `seed ${seed}: ${count} mutated inputs in ${Math.round((Date.now() - started) / 1000)} s, ${failures} failing`,
-      `check exits ${fmt(codes.check)}; add exits ${fmt(codes.add)}; ${preserving} character-preserving cases`,
+      `check exits ${fmt(codes.check)}; add exits ${fmt(codes.add)}; ${preserving} character-preserving cases, ${refused} not well-formed (must be refused)`,
       `most CPU: check ${Math.round(maxCheckCpu)} ms, add ${Math.round(maxAddCpu)} ms (wall clock under the machine's load: ${Math.round(maxCheck)} ms, ${Math.round(maxAdd)} ms); ${heavy} heavy inputs run in a child process, their peak RSS ${Math.round(maxPeak / 1024)} MB`,
       `mutations: ${[...kinds.entries()].map(([k, v]) => `${k} ${v}`).join(", ")}`,
     ].join("\n"),

@@ -5,6 +5,7 @@
  */
 import JSZip from "jszip";
 import { smallEntry, writeZip, type ZipEntry } from "../fixtures/bad";
+import { MALFORMED, type Malformed } from "../fixtures/third-round";
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export class Rng {
@@ -33,6 +34,11 @@ export class Rng {
 export interface Mutated {
   bytes: Buffer;
   label: string;
+  /**
+   * The main part is no longer well-formed XML: `check` must refuse the document as damaged
+   * (exit 2, one line), whatever a lenient parser would make of it.
+   */
+  refused?: boolean;
   /**
    * The mutation only put characters into the user's text that an edit must keep: the document
    * must still be checked and `add` must succeed, keeping every character.
@@ -370,7 +376,8 @@ const KEPT = [
   "\u{1F469}\u200D\u{1F3EB}",
   "𝔄",
   "  \t  ",
-  "&amp;<>",
+  // As escaped in the XML: a raw "<" (or "<>") in a text is not well-formed, and is refused.
+  "&amp;&lt;&gt;",
 ];
 
 const userCharacters: Mutator = async (rng, bytes) => {
@@ -421,6 +428,54 @@ const garbage: Mutator = async (rng, bytes) => {
   return onPart(bytes, `insert ${JSON.stringify(bit)}`, (xml) => splice(xml, rng.int(xml.length), 0, bit));
 };
 
+/**
+ * The main part made not well-formed in one of the ways careless tools do (MALFORMED in
+ * scripts/fixtures/third-round.ts), at a random place: a document Word, LibreOffice and the
+ * browser refuse, which Planstöd must refuse too.
+ */
+const malformed: Mutator = async (rng, bytes) => {
+  const kind = rng.pick(Object.keys(MALFORMED) as Malformed[]);
+  let changed = false;
+  const m = await onPart(bytes, `not well-formed: ${kind}`, (xml) => {
+    const pickOf = (re: RegExp) => {
+      const found = [...xml.matchAll(re)];
+      return found.length > 0 ? rng.pick(found) : null;
+    };
+    let out = xml;
+    if (kind === "ampersand" || kind === "less-than" || kind === "char-ref") {
+      const bit =
+        kind === "ampersand"
+          ? rng.pick([" & ", "&", "&Jerry", "&#;"])
+          : kind === "less-than"
+            ? rng.pick([" < ", "<", "<>", "< 2"])
+            : rng.pick(["&#1;", "&#x0;", "&#xFFFE;", "&#xD800;", "&#x110000;", "&#11;"]);
+      const t = pickOf(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g);
+      if (t?.index !== undefined) {
+        const open = t.index + t[0].indexOf(">") + 1;
+        // Not inside an entity reference that is there already.
+        const text = t[1];
+        const cuts = [0, text.length, ...[...text.matchAll(/[ ]/g)].map((c) => c.index ?? 0)];
+        out = splice(xml, open + rng.pick(cuts), 0, bit);
+      }
+    } else if (kind === "mismatched") {
+      const end = pickOf(/<\/w:(p|r|t|tc|tr|sdt)>/g);
+      if (end?.index !== undefined)
+        out = splice(xml, end.index, end[0].length, rng.pick(["</w:q>", "</w:body>", "</p>"]));
+    } else if (kind === "unclosed") {
+      const end = rng.chance(0.5) ? pickOf(/<\/w:p>/g) : pickOf(/<\/w:(body|document)>/g);
+      if (end?.index !== undefined) out = splice(xml, end.index, end[0].length, "");
+    } else if (kind === "unquoted") {
+      const attr = pickOf(/ (w:val|w:w|w:type|xml:space)="([A-Za-z0-9]+)"/g);
+      if (attr?.index !== undefined) out = splice(xml, attr.index, attr[0].length, ` ${attr[1]}=${attr[2]}`);
+    } else {
+      out = xml + rng.pick(["<w:document/>", "<extra>x</extra>", "<w:body></w:body>"]);
+    }
+    changed = out !== xml;
+    return out;
+  });
+  return { ...m, refused: changed };
+};
+
 const otherPart: Mutator = async (rng, bytes) => {
   const part = rng.pick([
     "word/styles.xml",
@@ -463,6 +518,7 @@ export const MUTATORS: readonly { name: string; weight: number; run: Mutator }[]
   { name: "user-column", weight: 4, run: userColumn },
   { name: "garbage", weight: 6, run: garbage },
   { name: "other-part", weight: 5, run: otherPart },
+  { name: "not-well-formed", weight: 6, run: malformed },
 ];
 
 const TOTAL = MUTATORS.reduce((n, m) => n + m.weight, 0);
@@ -476,7 +532,10 @@ export function drawMutator(rng: Rng): (typeof MUTATORS)[number] {
   return MUTATORS[MUTATORS.length - 1];
 }
 
-/** One to three mutations of `bytes`; "preserving" only when every mutation was. */
+/**
+ * One to three mutations of `bytes`; "preserving" only when every mutation was, "refused" when
+ * the last one made the main part not well-formed (an earlier one's fault may be cut away later).
+ */
 export async function mutate(rng: Rng, bytes: Buffer): Promise<Mutated & { kinds: string[] }> {
   const count = rng.chance(0.7) ? 1 : 1 + rng.int(3);
   let current: Mutated = { bytes, label: "", preserving: true };
@@ -487,7 +546,18 @@ export async function mutate(rng: Rng, bytes: Buffer): Promise<Mutated & { kinds
     const next = await m.run(rng, current.bytes);
     labels.push(next.label);
     kinds.push(m.name);
-    current = { bytes: next.bytes, label: "", preserving: current.preserving && next.preserving === true };
+    current = {
+      bytes: next.bytes,
+      label: "",
+      preserving: current.preserving && next.preserving === true,
+      refused: next.refused === true,
+    };
   }
-  return { bytes: current.bytes, label: labels.join("; "), preserving: current.preserving, kinds };
+  return {
+    bytes: current.bytes,
+    label: labels.join("; "),
+    preserving: current.preserving,
+    refused: current.refused,
+    kinds,
+  };
 }

@@ -1,10 +1,9 @@
 import { evaluate } from "../core/evaluate";
 import { PlanstodError } from "../core/messages";
 import type { Report, TemplateDef } from "../core/types";
-import { analyse, forcedTemplate, readParts, type ReadDocument } from "./read/recognise";
+import { analyse, couldBeTemplate, forcedTemplate, readParts, type ReadDocument } from "./read/recognise";
 import { applyEdit, type BlockOperation } from "./edit/apply";
 import { DocxPackage } from "./package/docx-package";
-import { couldBeTemplate } from "./read/quick-recognise";
 import { keepsUserText } from "./xml/verify-text";
 import { writesSameTree } from "./xml/verify-serialized";
 import { defaultXmlDom, serializeXml } from "./xml/dom";
@@ -62,9 +61,11 @@ export async function readDocument(
   bytes: Uint8Array,
   options: { templateId?: string } = {},
 ): Promise<ReadDocument & { pkg: DocxPackage }> {
+  // `--template` is resolved here, once: an unknown id is refused before the file is opened.
+  const forced = forcedTemplate(options.templateId);
   const pkg = await DocxPackage.open(bytes);
-  if (options.templateId === undefined) await quickRecognition(pkg);
-  return { ...(await readParts(pkg)), pkg };
+  if (!forced) await quickRecognition(pkg);
+  return { ...(await readParts(pkg)), pkg, forced };
 }
 
 /**
@@ -72,8 +73,7 @@ export async function readDocument(
  * fields and applies the rules. Throws PlanstodError when the file cannot be checked.
  */
 export async function checkDocx(bytes: Uint8Array, options: { templateId?: string } = {}): Promise<Report> {
-  forcedTemplate(options.templateId);
-  return analyse(await readDocument(bytes, options), options.templateId).report;
+  return analyse(await readDocument(bytes, options)).report;
 }
 
 export interface EditResult {
@@ -91,13 +91,12 @@ export async function editDocx(
   operation: BlockOperation,
   options: { templateId?: string } = {},
 ): Promise<EditResult> {
-  forcedTemplate(options.templateId);
   const read = await readDocument(bytes, options);
   const main = read.pkg.mainPart;
   // The part is rewritten: bytes that were not valid in its encoding would be lost.
   if (read.pkg.invalidParts.has(main)) throw new PlanstodError("bad-encoding", main);
   const original = read.pkg.mainText;
-  const edit = await applyEdit(read, operation, analyse(read, options.templateId));
+  const edit = await applyEdit(read, operation, analyse(read));
   // The part is written as UTF-8 (JSZip encodes strings so), whatever the input declared.
   const xml = serializeXml(read.doc).replace(/^(<\?xml[^>]*?encoding=)(["'])[^"']*\2/, "$1$2UTF-8$2");
   // Read back independently of the DOM implementation, before anything is written: every

@@ -22,11 +22,13 @@ test(`${CASES} mutated fixtures (seed ${SEED}) keep every promise`, async () => 
   const failures: string[] = [];
   const kinds = new Set<string>();
   const codes = new Set<number>();
+  let refused = 0;
   for (let i = 0; i < CASES; i++) {
     const source = rng.pick(sources.filter((s) => s.template !== null));
     const m = await mutate(rng, source.bytes);
     m.kinds.forEach((k) => kinds.add(k));
-    const outcome = await runCase(m.bytes, { preserving: m.preserving === true });
+    if (m.refused) refused++;
+    const outcome = await runCase(m.bytes, { preserving: m.preserving === true, refused: m.refused });
     codes.add(outcome.checkCode);
     if (outcome.problems.length > 0)
       failures.push(`${i} ${source.name} (${m.label}): ${outcome.problems.join("; ")}`);
@@ -35,6 +37,31 @@ test(`${CASES} mutated fixtures (seed ${SEED}) keep every promise`, async () => 
   // The sample is not vacuous: most kinds of mutation, answers of every kind.
   expect(kinds.size).toBeGreaterThan(MUTATORS.length / 2);
   expect([...codes].sort()).toEqual([0, 1, 2]);
+  // Documents that are not well-formed XML are in the sample, and were refused.
+  expect(kinds.has("not-well-formed")).toBe(true);
+  expect(refused).toBeGreaterThan(0);
+}, 240_000);
+
+test("every well-formedness fault, at random places in every kind of template fixture, is refused as damaged", async () => {
+  const rng = new Rng(SEED + 2);
+  const malformed = MUTATORS.find((m) => m.name === "not-well-formed")!;
+  const failures: string[] = [];
+  let refused = 0;
+  for (const source of sources.filter((s) => s.template !== null && !s.name.endsWith("libreoffice"))) {
+    const mutated = await malformed.run(rng, source.bytes);
+    if (mutated.refused) refused++;
+    const outcome = await runCase(mutated.bytes, { refused: mutated.refused });
+    if (outcome.problems.length > 0)
+      failures.push(`${source.name} (${mutated.label}): ${outcome.problems.join("; ")}`);
+    // Nothing else is wrong with these inputs: the reason is that the part is damaged.
+    else if (
+      mutated.refused &&
+      !/filen är skadad: word\/document\.xml går inte att läsa\.\n$/.test(outcome.checkErr)
+    )
+      failures.push(`${source.name} (${mutated.label}): refused for another reason: ${outcome.checkErr}`);
+  }
+  expect(failures).toEqual([]);
+  expect(refused).toBeGreaterThan(20);
 }, 240_000);
 
 test("each kind of mutation, once, on a template fixture", async () => {
@@ -43,7 +70,10 @@ test("each kind of mutation, once, on a template fixture", async () => {
   const failures: string[] = [];
   for (const m of MUTATORS) {
     const mutated = await m.run(rng, bytes);
-    const outcome = await runCase(mutated.bytes, { preserving: mutated.preserving === true });
+    const outcome = await runCase(mutated.bytes, {
+      preserving: mutated.preserving === true,
+      refused: mutated.refused,
+    });
     if (outcome.problems.length > 0)
       failures.push(`${m.name} (${mutated.label}): ${outcome.problems.join("; ")}`);
   }

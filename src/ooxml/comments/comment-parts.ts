@@ -4,13 +4,8 @@
  * commentsIds.xml (w16cid: durable ids) and commentsExtensible.xml (w16cex: UTC dates).
  */
 
-export const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
-export const W15 = "http://schemas.microsoft.com/office/word/2012/wordml";
-export const W16CID = "http://schemas.microsoft.com/office/word/2016/wordml/cid";
-export const W16CEX = "http://schemas.microsoft.com/office/word/2018/wordml/cex";
-export const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-export const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-export const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+import { W15, W16CEX, W16CID } from "../xml/namespaces";
+export { CONTENT_TYPES_NS, MC, RELS_NS, W14, W15, W16CEX, W16CID } from "../xml/namespaces";
 
 export interface CommentPartKind {
   key: "comments" | "extended" | "ids" | "extensible";

@@ -1,24 +1,18 @@
 import { PlanstodError } from "../../core/messages";
 import { buildReview, commentText, reviewItems } from "../../core/review";
 import type { ExtractedDocument, Report, TemplateDef } from "../../core/types";
-import { analyse, forcedTemplate, type Analysis } from "../read/recognise";
+import { analyse, type Analysis } from "../read/recognise";
 import { readDocument } from "../docx";
 import { userParagraphs } from "../edit/apply";
 import { rulesFor } from "../read/extract";
 import { descendantsW, wAttr, type XmlDocument } from "../xml/dom";
+import { freshId } from "../xml/word-ids";
+import { W_STRICT } from "../xml/namespaces";
 import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./comment-parts-io";
 import { anchorParagraph } from "./anchors";
 import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./comment-parts";
 import { readComments, threadsOf, type CommentParts, type ExistingComment } from "./read";
-import {
-  anchorComment,
-  appendComment,
-  freshId,
-  removeAnchors,
-  removeComment,
-  usedIds,
-  wNamespace,
-} from "./write";
+import { anchorComment, appendComment, removeAnchors, removeComment, usedIds, wNamespace } from "./write";
 
 /**
  * `planstod check --comments`: the review of a .docx written into it as Word comments, one per
@@ -63,7 +57,7 @@ async function verify(
   newIds: readonly string[],
 ): Promise<void> {
   const read = await readDocument(out, { templateId: before.template.id });
-  const after = analyse(read, before.template.id);
+  const after = analyse(read);
   const rules = rulesFor(before.template, read.placeholders);
   const unsafe = () => new PlanstodError("edit-unsafe");
   if (fieldTexts(after.extracted) !== fieldTexts(before.extracted)) throw unsafe();
@@ -88,9 +82,8 @@ export async function reviewComments(
   bytes: Uint8Array,
   options: { templateId?: string; now: Date },
 ): Promise<ReviewCommentsResult> {
-  forcedTemplate(options.templateId);
   const read = await readDocument(bytes, { templateId: options.templateId });
-  const analysis = analyse(read, options.templateId);
+  const analysis = analyse(read);
   const { template, report } = analysis;
   const paragraphs = userParagraphs(read.model, rulesFor(template, read.placeholders));
   const pkg = read.pkg;
@@ -149,7 +142,7 @@ export async function reviewComments(
   pkg.zip.file(pkg.mainPart, serialise(read.doc), { createFolders: false });
   for (const part of written)
     if (part.doc) pkg.zip.file(part.path, serialise(part.doc), { createFolders: false });
-  await registerParts(pkg, written, w === "http://purl.oclc.org/ooxml/wordprocessingml/main");
+  await registerParts(pkg, written, w === W_STRICT);
   const out = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 
   const ownTexts = [...threads.keep.map((c) => c.text), ...inserted.map((i) => i.text)];

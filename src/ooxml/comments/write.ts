@@ -15,7 +15,7 @@ import {
   type CommentParts,
   type ExistingComment,
 } from "./read";
-import { W14, W15, W16CEX, W16CID } from "./comment-parts";
+import { W, W14, W15, W16CEX, W16CID } from "../xml/namespaces";
 
 /**
  * Comment edits on parsed parts, as Word makes them: a comment in comments.xml, its thread entry
@@ -36,8 +36,7 @@ export interface NewComment {
 }
 
 /** The namespace of w: in a part (Transitional or Strict), taken from its root. */
-export const wNamespace = (doc: XmlDocument): string =>
-  doc.documentElement?.namespaceURI ?? "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const wNamespace = (doc: XmlDocument): string => doc.documentElement?.namespaceURI ?? W;
 
 function remove(el: XmlElement | undefined | null): void {
   el?.parentNode?.removeChild(el);
@@ -153,29 +152,4 @@ export function usedIds(docs: readonly (XmlDocument | null)[]): {
   };
   for (const d of docs) if (d?.documentElement) walk(d.documentElement);
   return { paraIds, durableIds };
-}
-
-/** FNV-1a, 32 bits. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/**
- * A new 8-digit hex id below 0x80000000 (as Word requires for paraId and durableId), derived from
- * `seed` so that the same input gives the same file, and different from every id in `used`.
- */
-export function freshId(seed: string, used: Set<string>): string {
-  for (let n = 0; ; n++) {
-    const value = hash(`${seed}#${n}`) & 0x7ffffffe;
-    const id = value.toString(16).toUpperCase().padStart(8, "0");
-    if (value !== 0 && !used.has(id)) {
-      used.add(id);
-      return id;
-    }
-  }
 }

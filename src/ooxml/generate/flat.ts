@@ -1,3 +1,4 @@
+import { PKG } from "../xml/namespaces";
 import type { GeneratedTemplate } from "../../core/templates/layout";
 import { CONTENT_TYPES, packageParts } from "./package-parts";
 
@@ -28,6 +29,6 @@ export function planFlatOpc(generated: GeneratedTemplate): string {
   });
   return (
     '<?xml version="1.0" standalone="yes"?><?mso-application progid="Word.Document"?>' +
-    `<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">${body.join("")}</pkg:package>`
+    `<pkg:package xmlns:pkg="${PKG}">${body.join("")}</pkg:package>`
   );
 }

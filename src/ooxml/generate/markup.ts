@@ -1,17 +1,18 @@
+import { CONTENT_TYPES_NS, escapeXml, MC, R, RELS_NS, W, W14 } from "../xml/namespaces";
+
 /** Small string builders for WordprocessingML, as Word itself writes it. */
 
-export const escapeXml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export { escapeXml };
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 export const NS = {
-  w: "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-  w14: "http://schemas.microsoft.com/office/word/2010/wordml",
-  mc: "http://schemas.openxmlformats.org/markup-compatibility/2006",
-  rels: "http://schemas.openxmlformats.org/package/2006/relationships",
-  ct: "http://schemas.openxmlformats.org/package/2006/content-types",
+  w: W,
+  r: R,
+  w14: W14,
+  mc: MC,
+  rels: RELS_NS,
+  ct: CONTENT_TYPES_NS,
 } as const;
 
 export const REL = {

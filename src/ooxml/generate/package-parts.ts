@@ -2,6 +2,7 @@ import type { GeneratedTemplate } from "../../core/templates/layout";
 import { documentXml } from "./body";
 import { DEFAULT_PLACEHOLDER_DOCPART, STYLE, stylesXml } from "./styles";
 import { escapeXml, NS, REL, XML_DECL } from "./markup";
+import { CORE_PROPERTIES, DC, DCMITYPE, DCTERMS, EXTENDED_PROPERTIES, VT, XSI } from "../xml/namespaces";
 
 /**
  * Every part of a generated template's package, as strings keyed by part name. Pure: the .docx
@@ -37,9 +38,8 @@ const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 function coreXml(title: string, language: string, created: Date): string {
   return (
     XML_DECL +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<cp:coreProperties xmlns:cp="${CORE_PROPERTIES}" xmlns:dc="${DC}" xmlns:dcterms="${DCTERMS}" ` +
+    `xmlns:dcmitype="${DCMITYPE}" xmlns:xsi="${XSI}">` +
     `<dc:title>${escapeXml(title)}</dc:title><dc:creator>Planstöd</dc:creator><dc:language>${language}</dc:language>` +
     `<cp:lastModifiedBy>Planstöd</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${isoSeconds(created)}</dcterms:created>` +
@@ -50,8 +50,7 @@ function coreXml(title: string, language: string, created: Date): string {
 
 const APP_XML =
   XML_DECL +
-  '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
-  'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+  `<Properties xmlns="${EXTENDED_PROPERTIES}" xmlns:vt="${VT}">` +
   "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>Planstöd</Application>" +
   "<DocSecurity>0</DocSecurity><SharedDoc>false</SharedDoc><AppVersion>16.0000</AppVersion></Properties>";
 

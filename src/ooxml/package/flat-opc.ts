@@ -8,14 +8,15 @@ import {
   type Relationship,
 } from "./relationships";
 import { elementChildren, parseXml, serializeXml, type XmlDocument, type XmlElement } from "../xml/dom";
+import { escapeXml, PKG, RELS_NS as REL_NS } from "../xml/namespaces";
 
 /**
  * The flat OPC form of a package (`pkg:package`), as Word's `getOoxml()` returns it and
  * `insertOoxml()` takes it: every part inline, XML parts as `pkg:xmlData`.
  */
 
-export const PKG_NS = "http://schemas.microsoft.com/office/2006/xmlPackage";
-const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+export { PKG as PKG_NS } from "../xml/namespaces";
+const PKG_NS = PKG;
 const OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 
 export class FlatOpc implements PartSource {
@@ -86,7 +87,7 @@ function namespaceDeclarations(doc: XmlDocument): string {
   for (let i = 0; i < root.attributes.length; i++) {
     const a = root.attributes.item(i);
     if (a && (a.name === "xmlns" || a.name.startsWith("xmlns:") || a.name === "mc:Ignorable")) {
-      out.push(`${a.name}="${a.value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
+      out.push(`${a.name}="${escapeXml(a.value)}"`);
     }
   }
   return out.join(" ");

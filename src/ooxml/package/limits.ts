@@ -47,6 +47,88 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Characters XML 1.0 does not allow anywhere in a document, not even as a reference. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const ILLEGAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** Whether a code point is a character XML 1.0 allows (the production Char). */
+const isXmlChar = (c: number): boolean =>
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
+
+/**
+ * The next "&" at or after a position, remembered: the scan moves forward, so each is searched
+ * for once (a search per text would read to the next "&" again and again: quadratic).
+ */
+class AmpCursor {
+  private at = -1;
+  constructor(private readonly s: string) {}
+  from(position: number): number {
+    if (this.at < position) {
+      const found = this.s.indexOf("&", position);
+      this.at = found < 0 ? Infinity : found;
+    }
+    return this.at;
+  }
+}
+
+const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|lt|gt|amp|quot|apos);/y;
+
+/**
+ * Whether every "&" in s[from, to) starts a reference XML allows: one of the five predefined
+ * entities (a DTD, which could declare others, is refused) or a reference to an allowed character.
+ */
+function referencesWellFormed(s: string, from: number, to: number, amps: AmpCursor): boolean {
+  for (let amp = amps.from(from); amp < to; amp = amps.from(amp + 1)) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(s);
+    if (!m || REFERENCE.lastIndex > to) return false;
+    if (m[1] !== undefined || m[2] !== undefined) {
+      const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
+      if (!isXmlChar(code)) return false;
+    }
+  }
+  return true;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Whether a character code may start an XML name (ASCII letters, "_", ":" and non-ASCII). */
+const startsName = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xc0;
+
+/**
+ * Whether the attributes of a start tag, s[from, to) (after its name, before "/>" or ">"), are
+ * well-formed: each separated by white space, a name, "=", and a quoted value without "<" whose
+ * references are allowed. (The parser then checks that no attribute is given twice.)
+ */
+function attributesWellFormed(s: string, from: number, to: number, amps: AmpCursor): boolean {
+  let i = from;
+  for (;;) {
+    const before = i;
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    if (i >= to) return true;
+    if (i === before || !startsName(s.charCodeAt(i))) return false;
+    while (i < to && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 61) i++;
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    if (s.charCodeAt(i) !== 61) return false; // "="
+    i++;
+    while (i < to && isSpace(s.charCodeAt(i))) i++;
+    const quote = s.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return false;
+    const close = s.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close < 0 || close >= to) return false;
+    const lt = s.indexOf("<", i + 1);
+    if (lt >= 0 && lt < close) return false;
+    if (!referencesWellFormed(s, i + 1, close, amps)) return false;
+    i = close + 1;
+  }
+}
+
 /** Whether a character code ends a tag name: white space, "/" or ">". */
 const endsName = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
 
@@ -80,6 +162,13 @@ export function tagEnd(s: string, from: number): number {
  * and depth against the caps (throwing a PlanstodError naming the part), refuses a DTD (Word
  * does too; no entity tricks), and optionally collects the text of each w:p (of the first so
  * many, when `paragraphs` is a number; tags are then looked for only among them too).
+ *
+ * It also refuses a text that is not well-formed XML ("bad-xml"): a character XML does not allow,
+ * an "&" that starts no allowed reference, a "<" that starts no tag, an attribute without quotes,
+ * an end tag that does not match its start tag, an element left open, and anything but white
+ * space, comments and processing instructions outside the one root element. Word, LibreOffice and
+ * the browser's parser (the pane's) refuse all of these, and @xmldom/xmldom (the command line's)
+ * accepts some silently, so the engine decides here, once, for both hosts.
  */
 export function scanXml(
   s: string,
@@ -98,6 +187,11 @@ export function scanXml(
   let elements = 0;
   let depth = 0;
   let maxDepth = 0;
+  /** The qualified names of the open elements, outermost first. */
+  const open: string[] = [];
+  const bad = (): PlanstodError => new PlanstodError("bad-xml", part);
+  const amps = new AmpCursor(s);
+  if (ILLEGAL_CHARS.test(s)) throw bad();
   const flush = () => {
     if (current !== "") paragraphs.push(current);
     current = "";
@@ -111,7 +205,13 @@ export function scanXml(
   while (i < s.length) {
     const lt = s.indexOf("<", i);
     const textEnd = lt < 0 ? s.length : lt;
-    if (collect && inText > 0 && textEnd > i) current += decodeEntities(s.slice(i, textEnd));
+    if (textEnd > i) {
+      if (open.length === 0) {
+        // Outside the root element: white space only (a byte-order mark is gone with the bytes).
+        for (let j = i; j < textEnd; j++) if (!isSpace(s.charCodeAt(j))) throw bad();
+      } else if (!referencesWellFormed(s, i, textEnd, amps)) throw bad();
+      if (collect && inText > 0) current += decodeEntities(s.slice(i, textEnd));
+    }
     if (lt < 0) break;
     const next = s.charCodeAt(lt + 1);
     if (next === 33 || next === 63) {
@@ -124,7 +224,8 @@ export function scanXml(
       }
       if (s.startsWith("<![CDATA[", lt)) {
         const end = s.indexOf("]]>", lt + 9);
-        if (end < 0) throw new PlanstodError("bad-xml", part);
+        // Character data belongs inside the root element.
+        if (end < 0 || open.length === 0) throw bad();
         if (collect && inText > 0) current += s.slice(lt + 9, end);
         i = end + 3;
         continue;
@@ -138,9 +239,12 @@ export function scanXml(
       if (s.startsWith("<!", lt)) throw new PlanstodError("dtd", part);
     }
     const end = tagEnd(s, lt + 1);
-    if (end < 0) throw new PlanstodError("bad-xml", part);
+    if (end < 0) throw bad();
     if (next === 47) {
-      // An end tag.
+      // An end tag: the name of the element last opened, then white space only.
+      const name = open.pop();
+      if (name === undefined || !s.startsWith(name, lt + 2)) throw bad();
+      for (let j = lt + 2 + name.length; j < end; j++) if (!isSpace(s.charCodeAt(j))) throw bad();
       depth--;
       if (collect) {
         let from = lt + 2;
@@ -150,11 +254,18 @@ export function scanXml(
         else if (name === "p") flush();
       }
     } else {
+      if (!startsName(next)) throw bad();
+      // One root element: a second start tag outside it is not well-formed.
+      if (open.length === 0 && elements > 0) throw bad();
       elements++;
       if (elements === 1) root = localNameAt(s, lt + 1, end);
       if (elements > maxElements) throw new PlanstodError("too-many-elements", `${part}|${maxElements}`);
       const selfClosing = s.charCodeAt(end - 1) === 47;
+      let nameEnd = lt + 1;
+      while (nameEnd < end && !endsName(s.charCodeAt(nameEnd))) nameEnd++;
+      if (!attributesWellFormed(s, nameEnd, selfClosing ? end - 1 : end, amps)) throw bad();
       if (!selfClosing) {
+        open.push(s.slice(lt + 1, nameEnd));
         depth++;
         if (depth > maxDepth) {
           maxDepth = depth;
@@ -174,6 +285,7 @@ export function scanXml(
     }
     i = end + 1;
   }
+  if (open.length > 0 || elements === 0) throw bad();
   if (collect) flush();
   return { elements, depth: maxDepth, paragraphs, tags, root, truncated };
 }

@@ -220,6 +220,8 @@ class Builder {
       } else if (frame.kind === "rows") {
         if (isW(el, "tr")) {
           const trPr = firstW(el, "trPr");
+          // A row deleted as a tracked change is absent (the contract: changes count as accepted).
+          if (trPr && firstW(trPr, "del")) continue;
           const before = trPr ? firstW(trPr, "gridBefore") : null;
           const grid = before ? Number(wAttr(before, "val") ?? 0) || 0 : 0;
           const row: RowState = { table: frame.table, row: frame.table.rows++, grid, cellIndex: 0 };

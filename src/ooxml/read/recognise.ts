@@ -1,113 +1,87 @@
 import { evaluate } from "../../core/evaluate";
 import { PlanstodError } from "../../core/messages";
+import { key } from "../../core/text";
 import { TEMPLATES, templateById } from "../../core/templates";
 import type { ExtractedDocument, Report, TemplateDef } from "../../core/types";
-import { extract, recognitionScore } from "./extract";
-import { buildModel, type DocModel } from "./paragraph-model";
-import { templateFromTags } from "./tags";
-import type { PartSource, Relationship } from "../package/relationships";
-import { descendantsW, firstW, isW, wAttr, type XmlDocument, type XmlElement } from "../xml/dom";
+import type { ReadDocument } from "./document";
+import { extract } from "./extract";
+import { labelledFields } from "./labels";
+import type { DocModel } from "./paragraph-model";
 
-const HEADER_REL = "/relationships/header";
-const GLOSSARY_REL = "/relationships/glossaryDocument";
+/**
+ * Which template a document is — the one place that decides: by its controls' tags (Planstöd's
+ * own templates), else by how much of each template's fixed text it holds; before any DOM is
+ * built, a quick look at the scanned text refuses a document that cannot be any template; and
+ * `--template ID` is resolved here, once, to the template it names. `analyse` then reads the
+ * fields and applies the rules.
+ */
 
-/** A document read for checking: its parts, its paragraph model and its placeholder texts. */
-export interface ReadDocument {
-  source: PartSource;
-  /** The main document part; block operations edit it in place. */
-  doc: XmlDocument;
-  body: XmlElement;
-  /** The root elements of the page headers, first-page header first. */
-  headers: XmlElement[];
-  model: DocModel;
-  /** Texts of the glossary building blocks that the document's controls use as placeholders. */
-  placeholders: string[];
+// Reading a document is read/document.ts; hosts import it from here with the analysis.
+export { modelOf, readParts, type ReadDocument } from "./document";
+
+/** The template whose tags most of the document's controls carry, or null when none does. */
+export function templateFromTags(model: DocModel): TemplateDef | null {
+  let best: TemplateDef | null = null;
+  let bestCount = 0;
+  for (const template of TEMPLATES) {
+    const prefix = `${template.id}/`;
+    const count = model.controls.filter((c) => c.tag?.startsWith(prefix)).length;
+    if (count > bestCount) {
+      best = template;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
-/** The order Word shows headers on page one: first-page header before the default one. */
-function headerOrder(body: XmlElement): Map<string, number> {
-  const rank = new Map<string, number>();
-  const types = ["first", "default", "even"];
-  for (const ref of descendantsW(body, "headerReference")) {
-    const id =
-      ref.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id") ?? "";
-    const r = types.indexOf(wAttr(ref, "type") ?? "default");
-    if (!rank.has(id)) rank.set(id, r < 0 ? types.length : r);
-  }
-  return rank;
+/** The keys of a template's fixed texts that recognition looks for. */
+export function recognitionKeys(template: TemplateDef): Set<string> {
+  const wanted = new Set<string>();
+  for (const { field } of labelledFields(template))
+    if (field.locate.kind !== "top") wanted.add(key(field.locate.anchor));
+  for (const h of template.headings) wanted.add(key(h));
+  if (template.title) wanted.add(key(template.title));
+  for (const block of template.blocks)
+    if (block.kind === "rows") block.columns.forEach((c) => wanted.add(key(c.label)));
+  return wanted;
 }
 
-async function glossaryPlaceholders(
-  pkg: PartSource,
-  path: string,
-  wanted: ReadonlySet<string>,
-): Promise<string[]> {
-  const doc = await pkg.readXml(path);
-  if (!doc?.documentElement) return [];
-  const out: string[] = [];
-  for (const part of descendantsW(doc.documentElement, "docPart")) {
-    const pr = firstW(part, "docPartPr");
-    const nameEl = pr ? firstW(pr, "name") : null;
-    const name = nameEl ? wAttr(nameEl, "val") : null;
-    const body = firstW(part, "docPartBody");
-    if (!name || !body || !wanted.has(name)) continue;
-    const text = descendantsW(body, "t")
-      .map((t) => t.textContent ?? "")
-      .join("");
-    if (text.trim() !== "") out.push(text);
+/** How much of a template's fixed text a document holds: 0 (none) to 1 (all). */
+export function recognitionScore(template: TemplateDef, model: DocModel): number {
+  const wanted = recognitionKeys(template);
+  const found = new Set<string>();
+  for (const p of model.paragraphs) {
+    const k = key(p.liveText);
+    if (wanted.has(k)) found.add(k);
+    // A label followed by its answer on the same line: the key up to one of its colons is wanted.
+    else
+      for (let c = k.indexOf(":"); c > 0; c = k.indexOf(":", c + 1))
+        if (wanted.has(k.slice(0, c))) found.add(k.slice(0, c));
   }
-  return out;
+  return wanted.size === 0 ? 0 : found.size / wanted.size;
 }
 
 /**
- * Builds the model of a package's main document. `headerRoots`, when given, are used as the page
- * headers instead of the package's own (Word hands its headers over as separate packages).
+ * A quick look before the DOM is built: whether a document's rough paragraph texts (from the
+ * scanner) could be a known template at all. It is generous by construction (a fixed text
+ * counts when it occurs anywhere in a paragraph), so it only ever refuses documents that full
+ * recognition would refuse too; an unrelated large document is answered without parsing it.
  */
-export async function readParts(pkg: PartSource, headerRoots?: readonly XmlElement[]): Promise<ReadDocument> {
-  const doc = await pkg.readXml(pkg.mainPart);
-  const body = doc?.documentElement ? firstW(doc.documentElement, "body") : null;
-  if (doc?.documentElement && !isW(doc.documentElement, "document")) {
-    // A well-formed main part of another kind: a presentation, a workbook, a theme package.
-    throw new PlanstodError("not-word", pkg.mainPart);
-  }
-  if (!doc?.documentElement || !body) throw new PlanstodError("bad-xml", pkg.mainPart);
-  const rels = await pkg.relationships(pkg.mainPart);
-  const headers = headerRoots ? [...headerRoots] : await packageHeaders(pkg, rels, body);
-  const model = modelOf(body, headers);
-  const wanted = new Set(
-    model.controls.map((c) => c.placeholderDocPart).filter((n): n is string => n !== null),
-  );
-  const glossary = rels.find((r) => r.type.endsWith(GLOSSARY_REL));
-  const placeholders =
-    glossary && wanted.size > 0 ? await glossaryPlaceholders(pkg, glossary.target, wanted) : [];
-  return { source: pkg, doc, body, headers, model, placeholders };
-}
+const keysByTemplate = new Map<TemplateDef, string[]>();
 
-async function packageHeaders(
-  pkg: PartSource,
-  rels: Relationship[],
-  body: XmlElement,
-): Promise<XmlElement[]> {
-  let headers = rels.filter((r) => r.type.endsWith(HEADER_REL));
-  if (headers.length > 1) {
-    // Only an order of several needs the references (a walk over the whole body).
-    const order = headerOrder(body);
-    headers = headers.sort((a, b) => (order.get(a.id) ?? 9) - (order.get(b.id) ?? 9));
+export function couldBeTemplate(paragraphs: readonly string[]): boolean {
+  const joined = paragraphs.map(key).join("\u0000");
+  for (const template of TEMPLATES) {
+    let keys = keysByTemplate.get(template);
+    if (!keys) {
+      keys = [...recognitionKeys(template)];
+      keysByTemplate.set(template, keys);
+    }
+    if (keys.length === 0) return true;
+    const found = keys.filter((k) => joined.includes(k)).length;
+    if (found / keys.length >= RECOGNITION_THRESHOLD) return true;
   }
-  const roots: XmlElement[] = [];
-  for (const rel of headers) {
-    const hdr = await pkg.readXml(rel.target);
-    if (hdr?.documentElement) roots.push(hdr.documentElement);
-  }
-  return roots;
-}
-
-/** The paragraph model of a body and its headers (again, after an edit). */
-export function modelOf(body: XmlElement, headers: readonly XmlElement[]): DocModel {
-  return buildModel([
-    { root: body, part: "body" },
-    ...headers.map((root) => ({ root, part: "header" as const })),
-  ]);
+  return false;
 }
 
 /** Below this share of a template's fixed texts, a document is not taken for that template. */
@@ -130,7 +104,11 @@ export function recognise(model: DocModel): TemplateDef | null {
   return bestScore >= RECOGNITION_THRESHOLD ? best : null;
 }
 
-/** The template named by `--template`, or undefined; an unknown id is refused. */
+/**
+ * The template named by `--template`, or undefined; an unknown id is refused. The entry points
+ * (docx.ts, comments/) call it once and hand the template to `readDocument`, which keeps it on the
+ * read (`ReadDocument.forced`) for `analyse`.
+ */
 export function forcedTemplate(templateId: string | undefined): TemplateDef | undefined {
   if (templateId === undefined) return undefined;
   const forced = templateById(templateId);
@@ -144,9 +122,13 @@ export interface Analysis {
   report: Report;
 }
 
-/** Recognises (or takes) the template, reads the fields and applies the rules. */
+/**
+ * Recognises (or takes) the template, reads the fields and applies the rules. The template is
+ * the read's forced one (`readDocument` with a template id), else the one `templateId` names,
+ * else the one recognised.
+ */
 export function analyse(read: ReadDocument, templateId?: string): Analysis {
-  const template = forcedTemplate(templateId) ?? recognise(read.model);
+  const template = read.forced ?? forcedTemplate(templateId) ?? recognise(read.model);
   if (!template) throw new PlanstodError("unknown-template");
   const extracted = extract(template, read.model, read.placeholders);
   return { template, extracted, report: evaluate(template, extracted) };

@@ -1,32 +1,18 @@
-import { TEMPLATES } from "../../core/templates";
 import { cellTag, CHECKED, fieldTag } from "../../core/templates/layout";
 import { userText, type TextRules } from "../../core/text";
 import type { ExtractedField, FieldDef, TemplateDef } from "../../core/types";
 import type { DocModel, Paragraph, SdtInfo } from "./paragraph-model";
 import { elementChildren, firstW } from "../xml/dom";
+import { W14 } from "../xml/namespaces";
 
 /**
  * Planstöd's own templates tag every answer control `<templateId>/<fieldId>`. Tags come first:
- * a document whose controls carry a template's tags is that template, and a single field is
+ * a document whose controls carry a template's tags is that template (read/recognise.ts,
+ * `templateFromTags`), and a single field is
  * read from its tagged control when its label is gone or elsewhere. Where a user deleted or
  * retagged a control, the label and heading rules of read/extract.ts still find the answer (text typed
  * over a deleted control counts).
  */
-
-/** The template whose tags most of the document's controls carry, or null when none does. */
-export function templateFromTags(model: DocModel): TemplateDef | null {
-  let best: TemplateDef | null = null;
-  let bestCount = 0;
-  for (const template of TEMPLATES) {
-    const prefix = `${template.id}/`;
-    const count = model.controls.filter((c) => c.tag?.startsWith(prefix)).length;
-    if (count > bestCount) {
-      best = template;
-      bestCount = count;
-    }
-  }
-  return best;
-}
 
 const holds = (p: Paragraph, sdt: SdtInfo) =>
   p.containers.some((c) => c.el === sdt.el) || p.segments.some((s) => s.sdt?.el === sdt.el);
@@ -37,9 +23,7 @@ export function isChecked(sdt: SdtInfo): boolean {
   const box = pr ? elementChildren(pr).find((c) => c.localName === "checkbox") : undefined;
   const checked = box ? elementChildren(box).find((c) => c.localName === "checked") : undefined;
   if (!checked) return false;
-  const val =
-    checked.getAttributeNS("http://schemas.microsoft.com/office/word/2010/wordml", "val") ??
-    checked.getAttribute("w14:val");
+  const val = checked.getAttributeNS(W14, "val") ?? checked.getAttribute("w14:val");
   return val === "1" || val === "true" || val === "on";
 }
 

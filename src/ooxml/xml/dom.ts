@@ -1,15 +1,10 @@
 import type { Document, Element, Node } from "@xmldom/xmldom";
 import { PlanstodError } from "../../core/messages";
 import { scanXml } from "../package/limits";
+import { W, W_NS, W_STRICT } from "./namespaces";
 
-/** WordprocessingML, transitional and strict. */
-export const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-export const W_NS = new Set([W, W_STRICT]);
-/** The namespace of the xml: prefix (xml:space): bound in every document, never declared. */
-export const XML_NS = "http://www.w3.org/XML/1998/namespace";
-/** The namespace of namespace declarations (xmlns, xmlns:w) as DOM attributes. */
-export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+// The namespaces are xml/namespaces.ts's; re-exported for the modules that walk the DOM.
+export { W, W_NS, XML_NS, XMLNS_NS } from "./namespaces";
 
 // The engine uses only standard DOM Core (namespaces, tree walking and editing); the types are
 // @xmldom/xmldom's, whichever implementation the host provides.

@@ -281,3 +281,48 @@ describe("edits change nothing but the block", () => {
     expect(line).not.toMatch(/0 finns inte/);
   });
 });
+
+describe("the scan refuses XML that is not well-formed, and only that", () => {
+  const refused = [
+    ["an unescaped &", "<a>Tom & Jerry</a>"],
+    ["an & without ;", "<a>&amp</a>"],
+    ["an undefined entity", "<a>&nbsp;</a>"],
+    ["an empty character reference", "<a>&#;</a>"],
+    ["a reference to a control character", "<a>&#1;</a>"],
+    ["a reference to a surrogate", "<a>&#xD800;</a>"],
+    ["a reference past Unicode", "<a>&#x110000;</a>"],
+    ["a literal control character", "<a>\u0001</a>"],
+    ["an unescaped < in text", "<a>1 < 2</a>"],
+    ["an unescaped < in an attribute", '<a b="1 < 2"/>'],
+    ["an unescaped & in an attribute", '<a b="x & y"/>'],
+    ["an attribute without quotes", "<a b=c/>"],
+    ["an attribute without a value", "<a b/>"],
+    ["attributes not separated by white space", '<a b="1"c="2"/>'],
+    ["a mismatched end tag", "<a><b></c></a>"],
+    ["an end tag with another prefix", "<w:a></x:a>"],
+    ["an element left open", "<a><b></a>"],
+    ["the root left open", "<a><b/>"],
+    ["an end tag too many", "<a/></a>"],
+    ["two root elements", "<a/><b/>"],
+    ["text after the root", "<a/>x"],
+    ["text before the root", "x<a/>"],
+    ["character data outside the root", "<a/><![CDATA[x]]>"],
+    ["no element at all", '<?xml version="1.0"?>'],
+  ];
+  test.each(refused)("%s", (_what, text) => {
+    expect(() => limits.scanXml(text, "word/document.xml")).toThrow("word/document.xml går inte att läsa");
+  });
+
+  const accepted = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a/>',
+    "<a>&amp;&lt;&gt;&quot;&apos;&#9;&#xA;&#x1F600;&#233;</a>",
+    '<a b=\'single\' c = "spaced" d="&amp;&#x26;"/>',
+    "<a><b></b ><c/><d /></a >",
+    "<!-- before --><a>x > y ]]</a><!-- after --><?pi after?>\n",
+    "<a><![CDATA[ & < ]]></a>",
+    '<w:a xmlns:w="urn:x"><w:b w:c="1"/></w:a>',
+  ];
+  test.each(accepted)("well-formed: %s", (text) => {
+    expect(() => limits.scanXml(text, "x")).not.toThrow();
+  });
+});

@@ -16,6 +16,9 @@ import { WordHost, type OfficeApis } from "../../../src/office/word-host";
 import { browserXmlDom } from "../../../src/taskpane/browser-xml";
 import { createWordDouble, REQUIREMENT_SETS } from "../../../word-double";
 import { FIXTURES } from "../../support/paths";
+import { MALFORMED, malformedXml, type Malformed } from "../../../scripts/fixtures/third-round";
+
+const W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 // jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).
 if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
@@ -86,6 +89,42 @@ describe("the engine's XML DOM seam", () => {
       } finally {
         setXmlDom(xmldom);
       }
+    }
+  });
+
+  test("both refuse every well-formedness fault the fuzzer makes, and the browser's parser agrees on its own", () => {
+    const part = (body: string) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document xmlns:w="${W_MAIN}"><w:body><w:p><w:pPr><w:pStyle w:val="Rubrik1"/></w:pPr><w:r><w:t>${body}</w:t></w:r></w:p></w:body></w:document>`;
+    const good = part("Tom &amp; Jerry &#x1F600; &#233; &lt;3");
+    for (const kind of Object.keys(MALFORMED) as Malformed[]) {
+      const bad = malformedXml(good, kind);
+      // The browser's parser refuses it by itself (the engine's scan only makes xmldom agree).
+      expect([kind, browser.parse(bad)]).toEqual([kind, null]);
+      for (const [, dom] of DOMS) {
+        setXmlDom(dom);
+        try {
+          expect(() => parseXml(bad, "word/document.xml")).toThrow("word/document.xml");
+        } finally {
+          setXmlDom(xmldom);
+        }
+      }
+    }
+    // Well-formed text that looks odd is read alike by both: references, quotes, spaces, comments.
+    const odd = [
+      good,
+      `<a b='x' c = "y&amp;z"><b>&#9;&#x10FFFF;</b ><!-- after --></a ><?pi after?>\n`,
+      "<a><![CDATA[ & < ]]></a>",
+    ];
+    for (const text of odd) {
+      const out = DOMS.map(([, dom]) => {
+        setXmlDom(dom);
+        try {
+          return serializeXml(parseXml(text, "x").documentElement!);
+        } finally {
+          setXmlDom(xmldom);
+        }
+      });
+      expect(out[1]).toEqual(out[0]);
     }
   });
 
