@@ -149,6 +149,10 @@
  *   (`user.type/pressEnter/paste/deleteParagraph/undo/moveTo`) and co-authors (`coauthor.*`,
  *   source "Remote") raise them, local edits with DocumentSelectionChanged; each known fault of
  *   Word is switchable through `eventFaults` (#3864, #4874, #5089, #5400, #5784, #5597).
+ * - Check boxes (WordApi 1.7): ContentControl.checkboxContentControl (a null object on other
+ *   types) with isChecked (load, write, set({ isChecked })); a write sets w14:checked and puts
+ *   the glyph of w14:checkedState/uncheckedState in its font into the control's run, as Word
+ *   does; user.toggleCheckbox(id) is the user's click.
  * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.

@@ -42,6 +42,8 @@ export interface UserDouble {
   paste(text: string): void;
   deleteParagraph(): void;
   undo(): void;
+  /** Clicks a check box content control (by Word API id): ticks or clears it, as Word does. */
+  toggleCheckbox(contentControlId: number): void;
   /** Clicks into a content control (by Word API id) or a body paragraph (by index). */
   moveTo(target: { contentControl: number } | { paragraph: number }, mode?: "start" | "end"): void;
   /** Resolves when every event and selection handler raised so far has run. */
@@ -310,6 +312,18 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
       model.markDirty(model.body);
       if (!model.rangeAlive(model.selection)) model.currentSelection();
       raiseDiff(before, "Local", "undo");
+      moved();
+    },
+    toggleCheckbox(id) {
+      const sdt = model.sdtById(id);
+      if (!sdt) throw new RangeError(`word double: no content control ${id}`);
+      const before = snapshot();
+      const was = model.ccChecked(sdt);
+      model.setCcChecked(sdt, !was, "click");
+      model.selection = { kind: "edge", el: sdt, edge: "end" };
+      undoStack.push({ revert: () => model.setCcChecked(sdt, was, "undo") });
+      noteControlChange(model.selection, "Local");
+      raiseDiff(before, "Local", "edit");
       moved();
     },
     moveTo(target, mode = "start") {
