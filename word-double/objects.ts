@@ -499,14 +499,13 @@ export class DocumentDouble extends WordObject<DocModel> {
 
   /** Rich-text controls in the body, headers and footers. */
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () => this.allSdts().filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Document.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () => this.allSdts().filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Document.contentControls", api: WordApi11 },
+      ),
     );
   }
 
@@ -516,7 +515,8 @@ export class DocumentDouble extends WordObject<DocModel> {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Document.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () => this.allSdts().filter(contentControlFilter(this.context, options, location)),
       { location, api: WordApi15, instantiate: true },
@@ -571,13 +571,11 @@ export class DocumentDouble extends WordObject<DocModel> {
   }
 
   get sections(): SectionCollectionDouble {
-    return this.nav(
-      "sections",
-      () =>
-        new SectionCollectionDouble(this.context, () => this.model.sectPrs(), {
-          location: "Document.sections",
-          api: WordApi11,
-        }),
+    return this.nav("sections", () =>
+      collection("SectionCollection", this.context, () => this.model.sectPrs(), {
+        location: "Document.sections",
+        api: WordApi11,
+      }),
     );
   }
 }
@@ -616,50 +614,47 @@ export class BodyDouble extends ElementObject {
   }
 
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () => this.model.paragraphsIn(this.target("Body.paragraphs")),
-          {
-            location: "Body.paragraphs",
-            api: WordApi11,
-          },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () => this.model.paragraphsIn(this.target("Body.paragraphs")),
+        {
+          location: "Body.paragraphs",
+          api: WordApi11,
+        },
+      ),
     );
   }
 
   /** Rich-text content controls only, as in Word (use getContentControls() for the others). */
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.target("Body.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Body.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.target("Body.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Body.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(this.context, () => this.model.tablesIn(this.target("Body.tables")), {
-          location: "Body.tables",
-          api: WordApi13,
-        }),
+    return this.nav("tables", () =>
+      collection("TableCollection", this.context, () => this.model.tablesIn(this.target("Body.tables")), {
+        location: "Body.tables",
+        api: WordApi13,
+      }),
     );
   }
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Body.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -833,17 +828,16 @@ export class ParagraphDouble extends ElementObject {
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.target("Paragraph.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Paragraph.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.target("Paragraph.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Paragraph.contentControls", api: WordApi11 },
+      ),
     );
   }
 
@@ -884,7 +878,8 @@ export class ParagraphDouble extends ElementObject {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Paragraph.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -1152,45 +1147,42 @@ export class ContentControlDouble extends ElementObject {
   }
 
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () =>
-            this.model.rangeParagraphs({
-              kind: "content",
-              container: this.target("ContentControl.paragraphs"),
-            }),
-          { location: "ContentControl.paragraphs", api: WordApi11 },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () =>
+          this.model.rangeParagraphs({
+            kind: "content",
+            container: this.target("ContentControl.paragraphs"),
+          }),
+        { location: "ContentControl.paragraphs", api: WordApi11 },
+      ),
     );
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.model.sdtContent(this.target("ContentControl.contentControls")))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "ContentControl.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.model.sdtContent(this.target("ContentControl.contentControls")))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "ContentControl.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(
-          this.context,
-          () => this.model.tablesIn(this.model.sdtContent(this.target("ContentControl.tables"))),
-          { location: "ContentControl.tables", api: WordApi13 },
-        ),
+    return this.nav("tables", () =>
+      collection(
+        "TableCollection",
+        this.context,
+        () => this.model.tablesIn(this.model.sdtContent(this.target("ContentControl.tables"))),
+        { location: "ContentControl.tables", api: WordApi13 },
+      ),
     );
   }
 
@@ -1220,7 +1212,8 @@ export class ContentControlDouble extends ElementObject {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "ContentControl.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -1384,43 +1377,39 @@ export class RangeDouble extends WordObject<RangeTarget> {
   }
 
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () => this.model.rangeParagraphs(this.target("Range.paragraphs")),
-          {
-            location: "Range.paragraphs",
-            api: WordApi11,
-          },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () => this.model.rangeParagraphs(this.target("Range.paragraphs")),
+        {
+          location: "Range.paragraphs",
+          api: WordApi11,
+        },
+      ),
     );
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .rangeSdts(this.target("Range.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Range.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .rangeSdts(this.target("Range.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Range.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(this.context, () => this.model.rangeTables(this.target("Range.tables")), {
-          location: "Range.tables",
-          api: WordApi13,
-        }),
+    return this.nav("tables", () =>
+      collection("TableCollection", this.context, () => this.model.rangeTables(this.target("Range.tables")), {
+        location: "Range.tables",
+        api: WordApi13,
+      }),
     );
   }
 
@@ -1497,7 +1486,8 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Range.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -1674,13 +1664,11 @@ export class TableDouble extends ElementObject {
   }
 
   get rows(): TableRowCollectionDouble {
-    return this.nav(
-      "rows",
-      () =>
-        new TableRowCollectionDouble(this.context, () => this.model.tableRows(this.target("Table.rows")), {
-          location: "Table.rows",
-          api: WordApi13,
-        }),
+    return this.nav("rows", () =>
+      collection("TableRowCollection", this.context, () => this.model.tableRows(this.target("Table.rows")), {
+        location: "Table.rows",
+        api: WordApi13,
+      }),
     );
   }
 
@@ -1906,14 +1894,13 @@ export class TableRowDouble extends ElementObject {
   }
 
   get cells(): TableCellCollectionDouble {
-    return this.nav(
-      "cells",
-      () =>
-        new TableCellCollectionDouble(
-          this.context,
-          () => this.model.rowCells(this.target("TableRow.cells")),
-          { location: "TableRow.cells", api: WordApi13 },
-        ),
+    return this.nav("cells", () =>
+      collection(
+        "TableCellCollection",
+        this.context,
+        () => this.model.rowCells(this.target("TableRow.cells")),
+        { location: "TableRow.cells", api: WordApi13 },
+      ),
     );
   }
 
@@ -1962,7 +1949,8 @@ export class TableRowDouble extends ElementObject {
     // Collections re-resolve for every use: insert once and remember the rows.
     let inserted: XmlElement[] | null = null;
     let failed: unknown = null;
-    return new TableRowCollectionDouble(
+    return collection(
+      "TableRowCollection",
       this.context,
       () => {
         if (failed !== null) throw failed;
@@ -2032,240 +2020,166 @@ export class SectionDouble extends ElementObject {
 // ---------------------------------------------------------------------------
 // Collections
 
-abstract class ElementCollection<TItem extends ClientObjectDouble<XmlElement>> extends CollectionDouble<
+type ItemClass<TItem> = new (
+  context: RequestContextDouble,
+  resolver: Resolver<XmlElement>,
+  origin: ProxyOptions,
+) => TItem;
+
+/** Members a collection may have beyond `items` and load(); each row of COLLECTIONS picks its own. */
+type CollectionMember =
+  "getFirst" | "getFirstOrNullObject" | "getLast" | "getById" | "getByIdOrNullObject" | "getByTag";
+
+const FIRST: readonly CollectionMember[] = ["getFirst", "getFirstOrNullObject"];
+
+/**
+ * The Word collections the double emulates, one row each: the item proxy class and the members
+ * Word documents for that collection and something (src/office, the double's tests) calls. A
+ * member not in its row does not exist on the proxy (calling it is a TypeError), as for any
+ * member the double does not emulate.
+ */
+const COLLECTIONS = {
+  ParagraphCollection: { item: () => ParagraphDouble, members: [...FIRST, "getLast"] },
+  ContentControlCollection: {
+    item: () => ContentControlDouble,
+    members: [...FIRST, "getById", "getByIdOrNullObject", "getByTag"],
+  },
+  TableCollection: { item: () => TableDouble, members: FIRST },
+  TableRowCollection: { item: () => TableRowDouble, members: FIRST },
+  TableCellCollection: { item: () => TableCellDouble, members: FIRST },
+  SectionCollection: { item: () => SectionDouble, members: FIRST },
+} as const satisfies Record<string, { item: () => ItemClass<unknown>; members: readonly CollectionMember[] }>;
+
+type CollectionName = keyof typeof COLLECTIONS;
+const ALL_MEMBERS: readonly CollectionMember[] = [
+  ...FIRST,
+  "getLast",
+  "getById",
+  "getByIdOrNullObject",
+  "getByTag",
+];
+
+/**
+ * Every Word collection of document elements (paragraphs, content controls, tables, rows,
+ * cells, sections), configured by its row in COLLECTIONS.
+ */
+export class WordCollectionDouble<TItem extends ClientObjectDouble<XmlElement>> extends CollectionDouble<
   XmlElement,
   TItem
 > {
-  protected constructor(
+  protected readonly typeName: CollectionName;
+  private readonly Item: ItemClass<TItem>;
+
+  constructor(
+    name: CollectionName,
     override readonly context: RequestContextDouble,
     resolver: () => readonly XmlElement[] | null,
     origin: ProxyOptions,
   ) {
     super(context, resolver, origin);
+    this.typeName = name;
+    const row = COLLECTIONS[name];
+    this.Item = row.item() as unknown as ItemClass<TItem>;
+    const own = row.members as readonly CollectionMember[];
+    for (const m of ALL_MEMBERS) if (!own.includes(m)) Object.defineProperty(this, m, { value: undefined });
   }
 
-  protected get model(): DocModel {
+  private get model(): DocModel {
     return this.context.model;
   }
 
-  protected abstract itemType(): new (
-    context: RequestContextDouble,
-    resolver: Resolver<XmlElement>,
-    origin: ProxyOptions,
-  ) => TItem;
-
   protected makeItem(): TItem {
-    const Item = this.itemType();
-    return new Item(this.context, () => null, { location: `${this.typeName}.items` });
+    return new this.Item(this.context, () => null, { location: `${this.typeName}.items` });
   }
 
   /** A single item chosen by a method (getFirst, getById...), resolved where it sits in the queue. */
-  protected pick(
-    name: string,
+  private pick(
+    name: CollectionMember,
     api: ApiSet,
     nullable: boolean,
     choose: (elements: readonly XmlElement[]) => XmlElement | undefined,
   ): TItem {
     const location = `${this.typeName}.${name}`;
-    const Item = this.itemType();
-    return new Item(this.context, () => choose(this.elements(location)) ?? null, {
+    return new this.Item(this.context, () => choose(this.elements(location)) ?? null, {
       location,
       api,
       nullable,
       instantiate: true,
     });
   }
-}
 
-export class ParagraphCollectionDouble extends ElementCollection<ParagraphDouble> {
-  protected readonly typeName = "ParagraphCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof ParagraphDouble {
-    return ParagraphDouble;
-  }
-
-  getFirst(): ParagraphDouble {
+  getFirst(): TItem {
     return this.pick("getFirst", WordApi13, false, (els) => els[0]);
   }
 
-  getFirstOrNullObject(): ParagraphDouble {
+  getFirstOrNullObject(): TItem {
     return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
   }
 
-  getLast(): ParagraphDouble {
+  getLast(): TItem {
     return this.pick("getLast", WordApi13, false, (els) => els[els.length - 1]);
   }
 
-  getLastOrNullObject(): ParagraphDouble {
-    return this.pick("getLastOrNullObject", WordApi13, true, (els) => els[els.length - 1]);
-  }
-}
-
-export class ContentControlCollectionDouble extends ElementCollection<ContentControlDouble> {
-  protected readonly typeName = "ContentControlCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof ContentControlDouble {
-    return ContentControlDouble;
-  }
-
-  private filtered(
-    name: string,
-    api: ApiSet,
-    keep: (sdt: XmlElement) => boolean,
-  ): ContentControlCollectionDouble {
-    const location = `ContentControlCollection.${name}`;
-    return new ContentControlCollectionDouble(this.context, () => this.elements(location).filter(keep), {
-      location,
-      api,
-      instantiate: true,
-    });
-  }
-
   /** Looks only among this collection's controls (body.contentControls holds rich text only). */
-  getById(id: number): ContentControlDouble {
+  getById(id: number): TItem {
     return this.pick("getById", WordApi11, false, (els) => els.find((s) => this.model.ccId(s) === id));
   }
 
-  getByIdOrNullObject(id: number): ContentControlDouble {
+  getByIdOrNullObject(id: number): TItem {
     return this.pick("getByIdOrNullObject", WordApi13, true, (els) =>
       els.find((s) => this.model.ccId(s) === id),
     );
   }
 
-  getItem(id: number): ContentControlDouble {
-    return this.pick("getItem", WordApi11, false, (els) => els.find((s) => this.model.ccId(s) === id));
-  }
-
-  getByTag(tag: string): ContentControlCollectionDouble {
-    return this.filtered("getByTag", WordApi11, (s) => this.model.ccTag(s) === tag);
-  }
-
-  getByTitle(title: string): ContentControlCollectionDouble {
-    return this.filtered("getByTitle", WordApi11, (s) => this.model.ccTitle(s) === title);
-  }
-
-  getByTypes(types: ContentControlTypeArg[]): ContentControlCollectionDouble {
-    const wanted = types.map(String);
-    return this.filtered("getByTypes", WordApi13, (s) => wanted.includes(this.model.ccType(s)));
-  }
-
-  getFirst(): ContentControlDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): ContentControlDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
+  getByTag(tag: string): WordCollectionDouble<TItem> {
+    const location = `${this.typeName}.getByTag`;
+    return new WordCollectionDouble<TItem>(
+      this.typeName,
+      this.context,
+      () => this.elements(location).filter((s) => this.model.ccTag(s) === tag),
+      { location, api: WordApi11, instantiate: true },
+    );
   }
 }
 
-export class TableCollectionDouble extends ElementCollection<TableDouble> {
-  protected readonly typeName = "TableCollection";
+/** What each collection offers, as a type (the members its row of COLLECTIONS leaves out are absent). */
+type Without<TItem extends ClientObjectDouble<XmlElement>, M extends CollectionMember> = Omit<
+  WordCollectionDouble<TItem>,
+  Exclude<CollectionMember, M>
+>;
+export type ParagraphCollectionDouble = Without<
+  ParagraphDouble,
+  "getFirst" | "getFirstOrNullObject" | "getLast"
+>;
+export type ContentControlCollectionDouble = Without<
+  ContentControlDouble,
+  "getFirst" | "getFirstOrNullObject" | "getById" | "getByIdOrNullObject" | "getByTag"
+>;
+export type TableCollectionDouble = Without<TableDouble, "getFirst" | "getFirstOrNullObject">;
+export type TableRowCollectionDouble = Without<TableRowDouble, "getFirst" | "getFirstOrNullObject">;
+export type TableCellCollectionDouble = Without<TableCellDouble, "getFirst" | "getFirstOrNullObject">;
+export type SectionCollectionDouble = Without<SectionDouble, "getFirst" | "getFirstOrNullObject">;
 
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableDouble {
-    return TableDouble;
-  }
-
-  getFirst(): TableDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
+/** The item proxy of each collection. */
+interface CollectionItems {
+  ParagraphCollection: ParagraphDouble;
+  ContentControlCollection: ContentControlDouble;
+  TableCollection: TableDouble;
+  TableRowCollection: TableRowDouble;
+  TableCellCollection: TableCellDouble;
+  SectionCollection: SectionDouble;
 }
+type ItemOf<N extends CollectionName> = CollectionItems[N] extends infer T extends
+  ClientObjectDouble<XmlElement>
+  ? T
+  : never;
 
-export class TableRowCollectionDouble extends ElementCollection<TableRowDouble> {
-  protected readonly typeName = "TableRowCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableRowDouble {
-    return TableRowDouble;
-  }
-
-  getFirst(): TableRowDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableRowDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
-}
-
-export class TableCellCollectionDouble extends ElementCollection<TableCellDouble> {
-  protected readonly typeName = "TableCellCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableCellDouble {
-    return TableCellDouble;
-  }
-
-  getFirst(): TableCellDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableCellDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
-}
-
-export class SectionCollectionDouble extends ElementCollection<SectionDouble> {
-  protected readonly typeName = "SectionCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof SectionDouble {
-    return SectionDouble;
-  }
-
-  getFirst(): SectionDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): SectionDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
+/** A collection proxy by its row in COLLECTIONS. */
+function collection<N extends CollectionName>(
+  name: N,
+  context: RequestContextDouble,
+  resolver: () => readonly XmlElement[] | null,
+  origin: ProxyOptions,
+): WordCollectionDouble<ItemOf<N>> {
+  return new WordCollectionDouble<ItemOf<N>>(name, context, resolver, origin);
 }

@@ -12,10 +12,11 @@
  *
  *   git worktree add --detach /tmp/base 751cd6ab6b8cb8edf117d9bfb869eaff9effbdad
  *   ln -s "$PWD/node_modules" /tmp/base/node_modules
- *   npx tsx scripts/bench/typing-scenario.ts baseline /tmp/base
+ *   (cd /tmp/base && npx tsx "$OLDPWD/scripts/bench/typing-scenario.ts" baseline .)
  *   git worktree remove --force /tmp/base
  *
- * Needs `npm run fixtures` (sv-blank.docx). TYPING_ONLY=web:1.6:60 runs one combination.
+ * Needs `npm run fixtures` (sv-blank.docx). TYPING_ONLY=web:1.6:60 runs one combination;
+ * TYPING_TREES=current or =baseline runs one of the two trees.
  * Each tree runs in a process of its own (the scenario installs jsdom and fake timers globally).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -33,8 +34,9 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 /** Runs the scenario on `sourceRoot`, printing its lines as they come; resolves with them. */
 function scenario(label: string, sourceRoot: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
+    // Run from the source root: tsx compiles TSX with the tsconfig of its working directory.
     const child = spawn(TSX, [SCENARIO, label, sourceRoot], {
-      cwd: ROOT,
+      cwd: sourceRoot,
       stdio: ["ignore", "pipe", "inherit"],
     });
     const lines: string[] = [];
@@ -86,8 +88,9 @@ export async function typingBench(): Promise<void> {
   console.log(
     "\na minute of typing in the pane over the Word double (simulated time; see scripts/bench/typing.ts)",
   );
-  await scenario("typing-minute", ROOT);
-  await withBaseline((dir) => scenario("baseline", dir));
+  const trees = (process.env.TYPING_TREES ?? "current,baseline").split(",");
+  if (trees.includes("current")) await scenario("typing-minute", ROOT);
+  if (trees.includes("baseline")) await withBaseline((dir) => scenario("baseline", dir));
 }
 
 if (require.main === module) {
