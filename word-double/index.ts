@@ -58,8 +58,9 @@
  *   placeholder replaces it and clears w:showingPlcHdr; "" restores the placeholder),
  *   insertOoxml, insertParagraph, clear (restores the placeholder), delete(keepContent),
  *   paragraphs, contentControls, tables, getContentControls, parent* navigation.
- *   ContentControlCollection: items, getById(+OrNullObject), getItem, getByTag, getByTitle,
- *   getByTypes, getFirst(+OrNullObject). getById* only search their own collection, so
+ *   ContentControlCollection: items, getById(+OrNullObject), getByTag, getFirst(+OrNullObject)
+ *   (every collection is one row of objects.ts's COLLECTIONS table: its item class and the
+ *   members it has; a member not in its row is absent). getById* only search their own collection, so
  *   body.contentControls.getByIdOrNullObject(plainTextId) is a null object, as in Word.
  * - Range: text, isEmpty, paragraphs, contentControls, tables, parentContentControl
  *   (+OrNullObject; "currently supported" types only), parentTable*, parentTableCell*,
@@ -329,6 +330,11 @@ export interface WordDoubleOptions {
 /** The `Word` namespace of the double. */
 export interface WordNamespaceDouble {
   run<T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T>;
+  /**
+   * Word.run(object, batch) - e.g. `Word.run(handlerResult.context, ...)` to remove an event
+   * handler: the double gives the batch a new context whatever the object.
+   */
+  run<T>(object: unknown, batch: (context: RequestContextDouble) => Promise<T>): Promise<T>;
   readonly InsertLocation: {
     readonly before: "Before";
     readonly after: "After";
@@ -531,7 +537,10 @@ export async function createWordDouble(
   });
 
   const Word: WordNamespaceDouble = {
-    async run<T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T> {
+    async run<T>(first: unknown, second?: (context: RequestContextDouble) => Promise<T>): Promise<T> {
+      const batch = (typeof first === "function" ? first : second) as
+        ((context: RequestContextDouble) => Promise<T>) | undefined;
+      if (!batch) throw runMustReturnPromise();
       const context = new RequestContextDouble(session);
       try {
         const pending: unknown = batch(context);
