@@ -45,6 +45,23 @@ import {
 } from "./runtime";
 import { ancestorW, type XmlElement } from "./xml";
 import { CommentCollectionDouble, CommentDouble, type CommentStore } from "./comments";
+import type { Clock } from "./clock";
+import { notAllowed } from "./errors";
+import {
+  payloadBytes,
+  type CostModel,
+  type LoadKind,
+  type NotAllowedFaults,
+  type WordCosts,
+} from "./profiles";
+import {
+  EventHandlersDouble,
+  WordApi16,
+  type ContentControlEventArgsDouble,
+  type EventHub,
+  type ParagraphEventArgsDouble,
+  type ParagraphEventType,
+} from "./events";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -56,6 +73,16 @@ export interface Session {
   readonly requirements: RequirementSets;
   /** Word comments (comments.ts). */
   readonly comments: CommentStore;
+  /** Document and content-control events, paragraph ids (events.ts). */
+  readonly events: EventHub;
+  /** The double's time (clock.ts). */
+  readonly clock: Clock;
+  /** What a round trip and a KiB cost on the simulated client (profiles.ts). */
+  readonly costModel: CostModel;
+  /** What the add-in has cost Word so far. */
+  costs: WordCosts;
+  /** Edits the simulated client refuses with NotAllowed. */
+  readonly notAllowed: NotAllowedFaults;
   syncCount: number;
   /**
    * Called at the start of every sync, before its queued actions run, with the sync's number
@@ -87,6 +114,8 @@ export class RequestContextDouble implements BatchContext {
   private queue: QueuedAction[] = [];
   private commits: (() => void)[] | null = null;
   private closed = false;
+  /** Bytes loaded in the running sync, by kind. */
+  private batchBytes: Record<LoadKind, number> = { ooxml: 0, text: 0, other: 0 };
 
   constructor(readonly session: Session) {
     this.document = new DocumentDouble(this);
@@ -135,6 +164,24 @@ export class RequestContextDouble implements BatchContext {
     this.commits.push(commit);
   }
 
+  loaded(kind: LoadKind, bytes: number): void {
+    this.batchBytes[kind] += bytes;
+    if (kind === "ooxml") this.session.costs.getOoxml++;
+  }
+
+  /** Word on the web refuses an insert with "Replace" while the document holds a date picker (#6865). */
+  checkReplace(location: string, where: string): void {
+    if (location !== "Replace" || !this.session.notAllowed.replaceWithDatePicker) return;
+    const roots = this.model.storyRoots();
+    if (roots.some((r) => this.model.sdtsIn(r).some((s) => this.model.ccType(s) === "DatePicker")))
+      throw notAllowed(where);
+  }
+
+  /** Word on the web refuses comments in some sessions (#6746). */
+  checkComments(where: string): void {
+    if (this.session.notAllowed.comments) throw notAllowed(where);
+  }
+
   load<T extends Loadable & { load(option?: LoadArgument): unknown }>(object: T, option?: LoadArgument): T {
     object.load(option);
     return object;
@@ -149,7 +196,9 @@ export class RequestContextDouble implements BatchContext {
     await Promise.resolve();
     const commits: (() => void)[] = [];
     this.commits = commits;
+    this.batchBytes = { ooxml: 0, text: 0, other: 0 };
     let current: QueuedAction | undefined;
+    let failure: unknown = null;
     try {
       for (current of actions) {
         this.requirements.check(current.api, current.location);
@@ -158,10 +207,23 @@ export class RequestContextDouble implements BatchContext {
     } catch (error) {
       if (error instanceof OfficeExtensionErrorDouble && current)
         error.debugInfo.statement ??= current.location;
-      throw error;
+      failure = error;
     } finally {
       this.commits = null;
     }
+    // What Word charges: the round trip, and every KiB it hands back.
+    const costs = this.session.costs;
+    const model = this.session.costModel;
+    const kib = (b: number) => b / 1024;
+    costs.roundTrips++;
+    costs.kib.ooxml += kib(this.batchBytes.ooxml);
+    costs.kib.text += kib(this.batchBytes.text);
+    costs.kib.other += kib(this.batchBytes.other);
+    const total = kib(this.batchBytes.ooxml + this.batchBytes.text + this.batchBytes.other);
+    const ms = model.syncMs + total * model.msPerKiB;
+    costs.wordMs += ms;
+    if (ms > 0) await this.session.clock.sleep(ms);
+    if (failure !== null) throw failure;
     for (const commit of commits) commit();
     return passThroughValue as T;
   }
@@ -272,6 +334,7 @@ abstract class WordObject<T> extends ClientObjectDouble<T> {
     const out = new ClientResultDouble<V>();
     this.enqueue(location, api, () => {
       const value = compute(this.target(location));
+      this.context.loaded(location.endsWith(".getOoxml") ? "ooxml" : "other", payloadBytes(value));
       this.context.onCommit(() => out.deliver(value));
     });
     return out;
@@ -436,14 +499,13 @@ export class DocumentDouble extends WordObject<DocModel> {
 
   /** Rich-text controls in the body, headers and footers. */
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () => this.allSdts().filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Document.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () => this.allSdts().filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Document.contentControls", api: WordApi11 },
+      ),
     );
   }
 
@@ -453,10 +515,50 @@ export class DocumentDouble extends WordObject<DocModel> {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Document.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () => this.allSdts().filter(contentControlFilter(this.context, options, location)),
       { location, api: WordApi15, instantiate: true },
+    );
+  }
+
+  private paragraphEvent(type: ParagraphEventType): EventHandlersDouble<ParagraphEventArgsDouble> {
+    const hub = this.context.session.events;
+    return new EventHandlersDouble<ParagraphEventArgsDouble>(
+      this.context,
+      `Document.on${type}`,
+      WordApi16,
+      (h) => hub.addParagraphHandler(type, h),
+      (h) => hub.removeParagraphHandler(type, h),
+    );
+  }
+
+  /** WordApi 1.6: the user (or a co-author) added paragraphs. */
+  get onParagraphAdded(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphAdded");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) changed paragraphs. */
+  get onParagraphChanged(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphChanged");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) deleted paragraphs. */
+  get onParagraphDeleted(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphDeleted");
+  }
+
+  /** WordApi 1.6: the paragraph holding a uniqueLocalId now; ItemNotFound when none does. */
+  getParagraphByUniqueLocalId(id: string): ParagraphDouble {
+    const location = "Document.getParagraphByUniqueLocalId";
+    return new ParagraphDouble(
+      this.context,
+      () => {
+        const p = this.context.session.events.paragraphOf(String(id));
+        return p && this.model.isAttached(p) ? p : null;
+      },
+      { location, api: WordApi16, instantiate: true },
     );
   }
 
@@ -469,13 +571,11 @@ export class DocumentDouble extends WordObject<DocModel> {
   }
 
   get sections(): SectionCollectionDouble {
-    return this.nav(
-      "sections",
-      () =>
-        new SectionCollectionDouble(this.context, () => this.model.sectPrs(), {
-          location: "Document.sections",
-          api: WordApi11,
-        }),
+    return this.nav("sections", () =>
+      collection("SectionCollection", this.context, () => this.model.sectPrs(), {
+        location: "Document.sections",
+        api: WordApi11,
+      }),
     );
   }
 }
@@ -514,50 +614,47 @@ export class BodyDouble extends ElementObject {
   }
 
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () => this.model.paragraphsIn(this.target("Body.paragraphs")),
-          {
-            location: "Body.paragraphs",
-            api: WordApi11,
-          },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () => this.model.paragraphsIn(this.target("Body.paragraphs")),
+        {
+          location: "Body.paragraphs",
+          api: WordApi11,
+        },
+      ),
     );
   }
 
   /** Rich-text content controls only, as in Word (use getContentControls() for the others). */
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.target("Body.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Body.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.target("Body.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Body.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(this.context, () => this.model.tablesIn(this.target("Body.tables")), {
-          location: "Body.tables",
-          api: WordApi13,
-        }),
+    return this.nav("tables", () =>
+      collection("TableCollection", this.context, () => this.model.tablesIn(this.target("Body.tables")), {
+        location: "Body.tables",
+        api: WordApi13,
+      }),
     );
   }
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Body.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -581,7 +678,10 @@ export class BodyDouble extends ElementObject {
     const location = "Body.getComments";
     return new CommentCollectionDouble(
       this.context,
-      () => (this.target(location) === this.model.body ? this.context.comments.topLevel() : []),
+      () => {
+        this.context.checkComments(location);
+        return this.target(location) === this.model.body ? this.context.comments.topLevel() : [];
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -596,6 +696,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(
           this.rangeOf(this.target(location)),
           loc,
@@ -613,6 +714,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -625,6 +727,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.rangeOf(this.target(location)), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -657,6 +760,7 @@ export class ParagraphDouble extends ElementObject {
       styleBuiltIn: { api: WordApi13, get: (p) => this.model.paragraphStyleBuiltIn(p) },
       tableNestingLevel: { api: WordApi13, get: (p) => this.model.tableNestingLevel(p) },
       isLastParagraph: { api: WordApi13, get: (p) => this.model.isLastParagraph(p) },
+      uniqueLocalId: { api: WordApi16, get: (p) => this.context.session.events.idOf(p) },
     };
   }
 
@@ -683,6 +787,11 @@ export class ParagraphDouble extends ElementObject {
 
   get text(): string {
     return this.read("text");
+  }
+
+  /** WordApi 1.6: a GUID for this paragraph, stable within the session (see EventFaults). */
+  get uniqueLocalId(): string {
+    return this.read("uniqueLocalId");
   }
 
   get style(): string {
@@ -719,17 +828,16 @@ export class ParagraphDouble extends ElementObject {
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.target("Paragraph.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Paragraph.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.target("Paragraph.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Paragraph.contentControls", api: WordApi11 },
+      ),
     );
   }
 
@@ -770,7 +878,8 @@ export class ParagraphDouble extends ElementObject {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Paragraph.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -820,6 +929,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(
           this.content(this.target(location)),
           loc,
@@ -837,6 +947,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -849,6 +960,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.content(this.target(location)), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -900,6 +1012,7 @@ export class ContentControlDouble extends ElementObject {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
@@ -1002,46 +1115,74 @@ export class ContentControlDouble extends ElementObject {
     return this.read("showingPlaceholderText");
   }
 
+  /** WordApi 1.7: the check box data of a CheckBox control; a null object for any other type. */
+  get checkboxContentControl(): CheckboxContentControlDouble {
+    return this.nav("checkboxContentControl", () => {
+      const location = "ContentControl.checkboxContentControl";
+      return new CheckboxContentControlDouble(
+        this.context,
+        () => {
+          const sdt = this.targetOrNull();
+          return sdt !== null && this.model.ccType(sdt) === "CheckBox" ? sdt : null;
+        },
+        { location, api: WordApi17, nullable: true },
+      );
+    });
+  }
+
+  /**
+   * WordApi 1.5: the control's data changed. When it fires depends on the client (EventFaults
+   * contentControlDataChanged: while typing on the web, on leaving the control on Windows/Mac).
+   */
+  get onDataChanged(): EventHandlersDouble<ContentControlEventArgsDouble> {
+    const hub = this.context.session.events;
+    const location = "ContentControl.onDataChanged";
+    return new EventHandlersDouble<ContentControlEventArgsDouble>(
+      this.context,
+      location,
+      WordApi15,
+      (h) => hub.addDataChangedHandler(this.model.ccId(this.target(location)), h),
+      (h) => hub.removeDataChangedHandler(this.model.ccId(this.target(location)), h),
+    );
+  }
+
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () =>
-            this.model.rangeParagraphs({
-              kind: "content",
-              container: this.target("ContentControl.paragraphs"),
-            }),
-          { location: "ContentControl.paragraphs", api: WordApi11 },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () =>
+          this.model.rangeParagraphs({
+            kind: "content",
+            container: this.target("ContentControl.paragraphs"),
+          }),
+        { location: "ContentControl.paragraphs", api: WordApi11 },
+      ),
     );
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .sdtsIn(this.model.sdtContent(this.target("ContentControl.contentControls")))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "ContentControl.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .sdtsIn(this.model.sdtContent(this.target("ContentControl.contentControls")))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "ContentControl.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(
-          this.context,
-          () => this.model.tablesIn(this.model.sdtContent(this.target("ContentControl.tables"))),
-          { location: "ContentControl.tables", api: WordApi13 },
-        ),
+    return this.nav("tables", () =>
+      collection(
+        "TableCollection",
+        this.context,
+        () => this.model.tablesIn(this.model.sdtContent(this.target("ContentControl.tables"))),
+        { location: "ContentControl.tables", api: WordApi13 },
+      ),
     );
   }
 
@@ -1071,7 +1212,8 @@ export class ContentControlDouble extends ElementObject {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "ContentControl.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -1096,6 +1238,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.ccInsertText(this.target(location), text, loc, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1108,6 +1251,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         let loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         const sdt = this.target(location);
         const blocks = ooxmlBlocks(ooxml, location);
         if (this.model.ccShowingPlaceholder(sdt)) {
@@ -1126,6 +1270,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Start", "End", "Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         const sdt = this.target(location);
         const t: RangeTarget =
           loc === "Start" || loc === "End" ? { kind: "content", container: sdt } : this.rangeOf(sdt);
@@ -1152,6 +1297,41 @@ export class ContentControlDouble extends ElementObject {
   }
 }
 
+/**
+ * Word.CheckboxContentControl (WordApi 1.7): isChecked, readable after load and writable;
+ * set({ isChecked }). Writing ticks or clears the box as Word does (model.setCcChecked:
+ * w14:checked and the state's glyph).
+ */
+export class CheckboxContentControlDouble extends WordObject<XmlElement> {
+  protected readonly typeName = "CheckboxContentControl";
+
+  constructor(context: RequestContextDouble, resolver: Resolver<XmlElement>, origin: ProxyOptions) {
+    super(context, resolver, origin);
+  }
+
+  protected override isAlive(target: XmlElement): boolean {
+    return this.model.isAttached(target);
+  }
+
+  protected properties(): PropertyTable<XmlElement> {
+    return { isChecked: { api: WordApi17, get: (s) => this.model.ccChecked(s) } };
+  }
+
+  get isChecked(): boolean {
+    return this.read("isChecked");
+  }
+
+  set isChecked(value: boolean) {
+    this.write("isChecked", Boolean(value), WordApi17, (s, v) =>
+      this.model.setCcChecked(s, v, "CheckboxContentControl.isChecked"),
+    );
+  }
+
+  set(properties: { isChecked?: boolean }): void {
+    if (properties.isChecked !== undefined) this.isChecked = properties.isChecked;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Range
 
@@ -1175,6 +1355,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
@@ -1196,43 +1377,39 @@ export class RangeDouble extends WordObject<RangeTarget> {
   }
 
   get paragraphs(): ParagraphCollectionDouble {
-    return this.nav(
-      "paragraphs",
-      () =>
-        new ParagraphCollectionDouble(
-          this.context,
-          () => this.model.rangeParagraphs(this.target("Range.paragraphs")),
-          {
-            location: "Range.paragraphs",
-            api: WordApi11,
-          },
-        ),
+    return this.nav("paragraphs", () =>
+      collection(
+        "ParagraphCollection",
+        this.context,
+        () => this.model.rangeParagraphs(this.target("Range.paragraphs")),
+        {
+          location: "Range.paragraphs",
+          api: WordApi11,
+        },
+      ),
     );
   }
 
   get contentControls(): ContentControlCollectionDouble {
-    return this.nav(
-      "contentControls",
-      () =>
-        new ContentControlCollectionDouble(
-          this.context,
-          () =>
-            this.model
-              .rangeSdts(this.target("Range.contentControls"))
-              .filter((s) => this.model.ccType(s) === "RichText"),
-          { location: "Range.contentControls", api: WordApi11 },
-        ),
+    return this.nav("contentControls", () =>
+      collection(
+        "ContentControlCollection",
+        this.context,
+        () =>
+          this.model
+            .rangeSdts(this.target("Range.contentControls"))
+            .filter((s) => this.model.ccType(s) === "RichText"),
+        { location: "Range.contentControls", api: WordApi11 },
+      ),
     );
   }
 
   get tables(): TableCollectionDouble {
-    return this.nav(
-      "tables",
-      () =>
-        new TableCollectionDouble(this.context, () => this.model.rangeTables(this.target("Range.tables")), {
-          location: "Range.tables",
-          api: WordApi13,
-        }),
+    return this.nav("tables", () =>
+      collection("TableCollection", this.context, () => this.model.rangeTables(this.target("Range.tables")), {
+        location: "Range.tables",
+        api: WordApi13,
+      }),
     );
   }
 
@@ -1309,7 +1486,8 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   getContentControls(options?: ContentControlOptionsDouble): ContentControlCollectionDouble {
     const location = "Range.getContentControls";
-    return new ContentControlCollectionDouble(
+    return collection(
+      "ContentControlCollection",
       this.context,
       () =>
         this.model
@@ -1340,7 +1518,10 @@ export class RangeDouble extends WordObject<RangeTarget> {
     const location = "Range.getComments";
     return new CommentCollectionDouble(
       this.context,
-      () => this.context.comments.topLevelIn(this.model.rangeParagraphs(this.target(location))),
+      () => {
+        this.context.checkComments(location);
+        return this.context.comments.topLevelIn(this.model.rangeParagraphs(this.target(location)));
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -1350,7 +1531,10 @@ export class RangeDouble extends WordObject<RangeTarget> {
     const location = "Range.insertComment";
     return new CommentDouble(
       this.context,
-      () => this.context.comments.insert(this.target(location), commentText),
+      () => {
+        this.context.checkComments(location);
+        return this.context.comments.insert(this.target(location), commentText);
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -1388,6 +1572,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
           ["Replace", "Start", "End", "Before", "After"] as const,
           location,
         );
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(this.target(location), loc, ooxmlBlocks(ooxml, location), location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1404,6 +1589,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
           ["Replace", "Start", "End", "Before", "After"] as const,
           location,
         );
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.target(location), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1416,6 +1602,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.target(location), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1477,13 +1664,11 @@ export class TableDouble extends ElementObject {
   }
 
   get rows(): TableRowCollectionDouble {
-    return this.nav(
-      "rows",
-      () =>
-        new TableRowCollectionDouble(this.context, () => this.model.tableRows(this.target("Table.rows")), {
-          location: "Table.rows",
-          api: WordApi13,
-        }),
+    return this.nav("rows", () =>
+      collection("TableRowCollection", this.context, () => this.model.tableRows(this.target("Table.rows")), {
+        location: "Table.rows",
+        api: WordApi13,
+      }),
     );
   }
 
@@ -1575,6 +1760,7 @@ export class TableDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi13, instantiate: true },
@@ -1708,14 +1894,13 @@ export class TableRowDouble extends ElementObject {
   }
 
   get cells(): TableCellCollectionDouble {
-    return this.nav(
-      "cells",
-      () =>
-        new TableCellCollectionDouble(
-          this.context,
-          () => this.model.rowCells(this.target("TableRow.cells")),
-          { location: "TableRow.cells", api: WordApi13 },
-        ),
+    return this.nav("cells", () =>
+      collection(
+        "TableCellCollection",
+        this.context,
+        () => this.model.rowCells(this.target("TableRow.cells")),
+        { location: "TableRow.cells", api: WordApi13 },
+      ),
     );
   }
 
@@ -1764,13 +1949,15 @@ export class TableRowDouble extends ElementObject {
     // Collections re-resolve for every use: insert once and remember the rows.
     let inserted: XmlElement[] | null = null;
     let failed: unknown = null;
-    return new TableRowCollectionDouble(
+    return collection(
+      "TableRowCollection",
       this.context,
       () => {
         if (failed !== null) throw failed;
         if (inserted === null) {
           try {
             const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+            this.context.checkReplace(loc, location);
             inserted = this.model.insertRows(this.target(location), loc, rowCount, values, location);
           } catch (error) {
             failed = error;
@@ -1833,240 +2020,166 @@ export class SectionDouble extends ElementObject {
 // ---------------------------------------------------------------------------
 // Collections
 
-abstract class ElementCollection<TItem extends ClientObjectDouble<XmlElement>> extends CollectionDouble<
+type ItemClass<TItem> = new (
+  context: RequestContextDouble,
+  resolver: Resolver<XmlElement>,
+  origin: ProxyOptions,
+) => TItem;
+
+/** Members a collection may have beyond `items` and load(); each row of COLLECTIONS picks its own. */
+type CollectionMember =
+  "getFirst" | "getFirstOrNullObject" | "getLast" | "getById" | "getByIdOrNullObject" | "getByTag";
+
+const FIRST: readonly CollectionMember[] = ["getFirst", "getFirstOrNullObject"];
+
+/**
+ * The Word collections the double emulates, one row each: the item proxy class and the members
+ * Word documents for that collection and something (src/office, the double's tests) calls. A
+ * member not in its row does not exist on the proxy (calling it is a TypeError), as for any
+ * member the double does not emulate.
+ */
+const COLLECTIONS = {
+  ParagraphCollection: { item: () => ParagraphDouble, members: [...FIRST, "getLast"] },
+  ContentControlCollection: {
+    item: () => ContentControlDouble,
+    members: [...FIRST, "getById", "getByIdOrNullObject", "getByTag"],
+  },
+  TableCollection: { item: () => TableDouble, members: FIRST },
+  TableRowCollection: { item: () => TableRowDouble, members: FIRST },
+  TableCellCollection: { item: () => TableCellDouble, members: FIRST },
+  SectionCollection: { item: () => SectionDouble, members: FIRST },
+} as const satisfies Record<string, { item: () => ItemClass<unknown>; members: readonly CollectionMember[] }>;
+
+type CollectionName = keyof typeof COLLECTIONS;
+const ALL_MEMBERS: readonly CollectionMember[] = [
+  ...FIRST,
+  "getLast",
+  "getById",
+  "getByIdOrNullObject",
+  "getByTag",
+];
+
+/**
+ * Every Word collection of document elements (paragraphs, content controls, tables, rows,
+ * cells, sections), configured by its row in COLLECTIONS.
+ */
+export class WordCollectionDouble<TItem extends ClientObjectDouble<XmlElement>> extends CollectionDouble<
   XmlElement,
   TItem
 > {
-  protected constructor(
+  protected readonly typeName: CollectionName;
+  private readonly Item: ItemClass<TItem>;
+
+  constructor(
+    name: CollectionName,
     override readonly context: RequestContextDouble,
     resolver: () => readonly XmlElement[] | null,
     origin: ProxyOptions,
   ) {
     super(context, resolver, origin);
+    this.typeName = name;
+    const row = COLLECTIONS[name];
+    this.Item = row.item() as unknown as ItemClass<TItem>;
+    const own = row.members as readonly CollectionMember[];
+    for (const m of ALL_MEMBERS) if (!own.includes(m)) Object.defineProperty(this, m, { value: undefined });
   }
 
-  protected get model(): DocModel {
+  private get model(): DocModel {
     return this.context.model;
   }
 
-  protected abstract itemType(): new (
-    context: RequestContextDouble,
-    resolver: Resolver<XmlElement>,
-    origin: ProxyOptions,
-  ) => TItem;
-
   protected makeItem(): TItem {
-    const Item = this.itemType();
-    return new Item(this.context, () => null, { location: `${this.typeName}.items` });
+    return new this.Item(this.context, () => null, { location: `${this.typeName}.items` });
   }
 
   /** A single item chosen by a method (getFirst, getById...), resolved where it sits in the queue. */
-  protected pick(
-    name: string,
+  private pick(
+    name: CollectionMember,
     api: ApiSet,
     nullable: boolean,
     choose: (elements: readonly XmlElement[]) => XmlElement | undefined,
   ): TItem {
     const location = `${this.typeName}.${name}`;
-    const Item = this.itemType();
-    return new Item(this.context, () => choose(this.elements(location)) ?? null, {
+    return new this.Item(this.context, () => choose(this.elements(location)) ?? null, {
       location,
       api,
       nullable,
       instantiate: true,
     });
   }
-}
 
-export class ParagraphCollectionDouble extends ElementCollection<ParagraphDouble> {
-  protected readonly typeName = "ParagraphCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof ParagraphDouble {
-    return ParagraphDouble;
-  }
-
-  getFirst(): ParagraphDouble {
+  getFirst(): TItem {
     return this.pick("getFirst", WordApi13, false, (els) => els[0]);
   }
 
-  getFirstOrNullObject(): ParagraphDouble {
+  getFirstOrNullObject(): TItem {
     return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
   }
 
-  getLast(): ParagraphDouble {
+  getLast(): TItem {
     return this.pick("getLast", WordApi13, false, (els) => els[els.length - 1]);
   }
 
-  getLastOrNullObject(): ParagraphDouble {
-    return this.pick("getLastOrNullObject", WordApi13, true, (els) => els[els.length - 1]);
-  }
-}
-
-export class ContentControlCollectionDouble extends ElementCollection<ContentControlDouble> {
-  protected readonly typeName = "ContentControlCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof ContentControlDouble {
-    return ContentControlDouble;
-  }
-
-  private filtered(
-    name: string,
-    api: ApiSet,
-    keep: (sdt: XmlElement) => boolean,
-  ): ContentControlCollectionDouble {
-    const location = `ContentControlCollection.${name}`;
-    return new ContentControlCollectionDouble(this.context, () => this.elements(location).filter(keep), {
-      location,
-      api,
-      instantiate: true,
-    });
-  }
-
   /** Looks only among this collection's controls (body.contentControls holds rich text only). */
-  getById(id: number): ContentControlDouble {
+  getById(id: number): TItem {
     return this.pick("getById", WordApi11, false, (els) => els.find((s) => this.model.ccId(s) === id));
   }
 
-  getByIdOrNullObject(id: number): ContentControlDouble {
+  getByIdOrNullObject(id: number): TItem {
     return this.pick("getByIdOrNullObject", WordApi13, true, (els) =>
       els.find((s) => this.model.ccId(s) === id),
     );
   }
 
-  getItem(id: number): ContentControlDouble {
-    return this.pick("getItem", WordApi11, false, (els) => els.find((s) => this.model.ccId(s) === id));
-  }
-
-  getByTag(tag: string): ContentControlCollectionDouble {
-    return this.filtered("getByTag", WordApi11, (s) => this.model.ccTag(s) === tag);
-  }
-
-  getByTitle(title: string): ContentControlCollectionDouble {
-    return this.filtered("getByTitle", WordApi11, (s) => this.model.ccTitle(s) === title);
-  }
-
-  getByTypes(types: ContentControlTypeArg[]): ContentControlCollectionDouble {
-    const wanted = types.map(String);
-    return this.filtered("getByTypes", WordApi13, (s) => wanted.includes(this.model.ccType(s)));
-  }
-
-  getFirst(): ContentControlDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): ContentControlDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
+  getByTag(tag: string): WordCollectionDouble<TItem> {
+    const location = `${this.typeName}.getByTag`;
+    return new WordCollectionDouble<TItem>(
+      this.typeName,
+      this.context,
+      () => this.elements(location).filter((s) => this.model.ccTag(s) === tag),
+      { location, api: WordApi11, instantiate: true },
+    );
   }
 }
 
-export class TableCollectionDouble extends ElementCollection<TableDouble> {
-  protected readonly typeName = "TableCollection";
+/** What each collection offers, as a type (the members its row of COLLECTIONS leaves out are absent). */
+type Without<TItem extends ClientObjectDouble<XmlElement>, M extends CollectionMember> = Omit<
+  WordCollectionDouble<TItem>,
+  Exclude<CollectionMember, M>
+>;
+export type ParagraphCollectionDouble = Without<
+  ParagraphDouble,
+  "getFirst" | "getFirstOrNullObject" | "getLast"
+>;
+export type ContentControlCollectionDouble = Without<
+  ContentControlDouble,
+  "getFirst" | "getFirstOrNullObject" | "getById" | "getByIdOrNullObject" | "getByTag"
+>;
+export type TableCollectionDouble = Without<TableDouble, "getFirst" | "getFirstOrNullObject">;
+export type TableRowCollectionDouble = Without<TableRowDouble, "getFirst" | "getFirstOrNullObject">;
+export type TableCellCollectionDouble = Without<TableCellDouble, "getFirst" | "getFirstOrNullObject">;
+export type SectionCollectionDouble = Without<SectionDouble, "getFirst" | "getFirstOrNullObject">;
 
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableDouble {
-    return TableDouble;
-  }
-
-  getFirst(): TableDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
+/** The item proxy of each collection. */
+interface CollectionItems {
+  ParagraphCollection: ParagraphDouble;
+  ContentControlCollection: ContentControlDouble;
+  TableCollection: TableDouble;
+  TableRowCollection: TableRowDouble;
+  TableCellCollection: TableCellDouble;
+  SectionCollection: SectionDouble;
 }
+type ItemOf<N extends CollectionName> = CollectionItems[N] extends infer T extends
+  ClientObjectDouble<XmlElement>
+  ? T
+  : never;
 
-export class TableRowCollectionDouble extends ElementCollection<TableRowDouble> {
-  protected readonly typeName = "TableRowCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableRowDouble {
-    return TableRowDouble;
-  }
-
-  getFirst(): TableRowDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableRowDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
-}
-
-export class TableCellCollectionDouble extends ElementCollection<TableCellDouble> {
-  protected readonly typeName = "TableCellCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof TableCellDouble {
-    return TableCellDouble;
-  }
-
-  getFirst(): TableCellDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): TableCellDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
-}
-
-export class SectionCollectionDouble extends ElementCollection<SectionDouble> {
-  protected readonly typeName = "SectionCollection";
-
-  constructor(
-    context: RequestContextDouble,
-    resolver: () => readonly XmlElement[] | null,
-    origin: ProxyOptions,
-  ) {
-    super(context, resolver, origin);
-  }
-
-  protected itemType(): typeof SectionDouble {
-    return SectionDouble;
-  }
-
-  getFirst(): SectionDouble {
-    return this.pick("getFirst", WordApi13, false, (els) => els[0]);
-  }
-
-  getFirstOrNullObject(): SectionDouble {
-    return this.pick("getFirstOrNullObject", WordApi13, true, (els) => els[0]);
-  }
+/** A collection proxy by its row in COLLECTIONS. */
+function collection<N extends CollectionName>(
+  name: N,
+  context: RequestContextDouble,
+  resolver: () => readonly XmlElement[] | null,
+  origin: ProxyOptions,
+): WordCollectionDouble<ItemOf<N>> {
+  return new WordCollectionDouble<ItemOf<N>>(name, context, resolver, origin);
 }
