@@ -13,6 +13,7 @@ import { Outline } from "./Outline";
 import { PlanGuidance } from "./PlanGuidance";
 import { ReviewView } from "./review/ReviewView";
 import { REVIEW, TOP } from "./state/reducer";
+import { problemMessage } from "./errors";
 import { usePane, type AddRequest, type Pane } from "./state/usePane";
 import { Summary } from "./Summary";
 import { UnknownTemplate } from "./UnknownTemplate";
@@ -85,7 +86,10 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
   const pane = usePane(host, { refreshPollMs });
   const { state, text, actions } = pane;
-  const missing = [...(host?.capabilities.missing ?? []), ...(pane.followError ? [pane.followError] : [])];
+  const missing = [
+    ...(host?.capabilities.missing ?? []),
+    ...(pane.followError ? [pane.followError] : []),
+  ].map((problem) => problemMessage(problem, text));
   const canRead = host?.capabilities.read ?? false;
   /** The diagnostics page (self-test) is open. */
   const [diagnostics, setDiagnostics] = useState(false);
@@ -149,7 +153,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
           <ErrorBoundary resetKey={state.snapshot}>
             {state.snapshot?.degraded && (
               <DegradedView
-                message={state.snapshot.degraded}
+                message={problemMessage(state.snapshot.degraded, text)}
                 template={state.snapshot.template}
                 onRefresh={actions.reread}
                 busy={state.busy !== null}

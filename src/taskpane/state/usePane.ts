@@ -11,7 +11,7 @@ import { HOST_NOTICE } from "../host-notices";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
-import type { PlanstodHost, Snapshot } from "../host";
+import type { HostProblem, PlanstodHost, Snapshot } from "../host";
 import { catalogueFor, type PaneText, type PartName } from "../i18n";
 import { withoutFresh } from "../review/visible";
 import {
@@ -66,8 +66,8 @@ export interface Pane {
   review: Review | null;
   /** The outline entry the cursor is in. */
   currentKey: string | undefined;
-  /** Set when Word refused the selection subscription: cursor following is off (a Swedish text). */
-  followError: string | null;
+  /** Set when Word refused the selection subscription: cursor following is off. */
+  followError: HostProblem | null;
   actions: {
     reread: () => void;
     select: (field: FieldKey, anchor: Anchor) => void;
@@ -96,7 +96,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
   const { announce } = useAnnounce();
   const text = catalogueFor(state.snapshot?.template?.language);
-  const [followError, setFollowError] = useState<string | null>(null);
+  const [followError, setFollowError] = useState<HostProblem | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
     const s = state.snapshot;
@@ -242,10 +242,10 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         clearTimeout(refreshTimer);
         refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
       },
-      (message) => {
+      (problem) => {
         if (!active) return;
         clearTimeout(cursorTimer);
-        setFollowError(message);
+        setFollowError(problem);
       },
     );
     return () => {

@@ -12,7 +12,7 @@ import { descendantsW, type XmlElement } from "../ooxml/xml/dom";
 import type { CheckStatus, SelfTestCheck, SelfTestResult } from "../taskpane/diagnostics/types";
 import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 import type { PlanstodHost } from "../taskpane/host";
-import type { OfficeApis } from "./word-host";
+import type { OfficeApis } from "./apis";
 
 /** The requirement sets reported, each probed from its highest known version down. */
 const SETS: Record<string, string[]> = {
