@@ -141,14 +141,26 @@
  *   resolution); getOoxml carries the comments part; paragraph text shows "\x05" per reference
  *   (Word on Windows). A comment whose reference mark is removed by an edit is dropped, as Word
  *   drops a comment with its range. Helpers: addPersonComment, addPersonReply, comments().
+ * - Events (events.ts, user.ts): WordApi 1.6 Document.onParagraphAdded/Changed/Deleted (args
+ *   { type, uniqueLocalIds, source }), Paragraph.uniqueLocalId, Document.
+ *   getParagraphByUniqueLocalId (@types/office-js has no ParagraphCollection.getByUniqueLocalId);
+ *   WordApi 1.5 ContentControl.onDataChanged (args { eventType, ids, source }). Registration
+ *   happens at sync and fails with ApiNotFound without the set. The simulated user
+ *   (`user.type/pressEnter/paste/deleteParagraph/undo/moveTo`) and co-authors (`coauthor.*`,
+ *   source "Remote") raise them, local edits with DocumentSelectionChanged; each known fault of
+ *   Word is switchable through `eventFaults` (#3864, #4874, #5089, #5400, #5784, #5597).
+ * - Check boxes (WordApi 1.7): ContentControl.checkboxContentControl (a null object on other
+ *   types) with isChecked (load, write, set({ isChecked })); a write sets w14:checked and puts
+ *   the glyph of w14:checkedState/uncheckedState in its font into the control's run, as Word
+ *   does; user.toggleCheckbox(id) is the user's click.
  * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.
  *
  * NOT EMULATED
  * - Fonts, paragraph formatting other than style, lists, inline pictures, fields,
- *   footnotes, tracked-change objects, search, HTML, events other than
- *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
+ *   footnotes, tracked-change objects, search, HTML, events other than those above,
+ *   insertContentControl, insertTable,
  *   Table.addRows, expandToOrNullObject/intersectWith, set() on objects, placeholderText and
  *   TableRow.values writes, other TableRow/TableCell members (isHeader, borders, padding,
  *   heights, merge ...), type-specific control objects (dropDownListContentControl ...).
@@ -182,6 +194,14 @@ import { RequestContextDouble, type Session } from "./objects";
 import { DocxParts } from "./package";
 import { CommentStore, type Author, type CommentInfo } from "./comments";
 import { ClientResultDouble, RequirementSets } from "./runtime";
+import { realClock, type Clock } from "./clock";
+import {
+  EventHub,
+  type EventFaults,
+  type ContentControlEventArgsDouble,
+  type ParagraphEventArgsDouble,
+} from "./events";
+import { createUser, type CoauthorDouble, type UserDouble } from "./user";
 import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
@@ -205,6 +225,16 @@ export type {
 export type { ClientResultDouble, LoadArgument } from "./runtime";
 export type { OfficeDouble } from "./office";
 export { WORD_USER, type Author, type CommentInfo } from "./comments";
+export type { Clock } from "./clock";
+export { realClock, globalClock } from "./clock";
+export type {
+  ContentControlEventArgsDouble,
+  EventFaults,
+  EventSourceString,
+  ParagraphEventArgsDouble,
+} from "./events";
+export type { CoauthorDouble, UserDouble } from "./user";
+export { CHARACTERS_PER_PAGE } from "./user";
 
 /** The default author of test comments made "by a person" (addPersonComment). */
 export const PERSON: Author = { name: "Bertil Rektor", initials: "BR" };
@@ -250,6 +280,15 @@ export interface WordDoubleOptions {
   selectionEventsFail?: boolean;
   /** body.getOoxml() fails with GeneralException, as on some documents (office-js #3898, #6016). */
   failGetOoxml?: boolean;
+  /**
+   * The double's time: latency, event delivery and the user's keystroke timing. Default: real
+   * timers. Pass a virtual clock (e.g. over @sinonjs/fake-timers) to simulate without waiting.
+   */
+  clock?: Clock;
+  /** Known faults of Word's events, each switchable (events.ts); default none. */
+  eventFaults?: EventFaults;
+  /** Delay between a user's edit and its events reaching the add-in; default 0. */
+  eventDelayMs?: number;
 }
 
 /** The `Word` namespace of the double. */
@@ -271,6 +310,13 @@ export interface WordNamespaceDouble {
     readonly content: "Content";
   };
   readonly SelectionMode: { readonly select: "Select"; readonly start: "Start"; readonly end: "End" };
+  readonly EventSource: { readonly local: "Local"; readonly remote: "Remote" };
+  readonly EventType: {
+    readonly contentControlDataChanged: "ContentControlDataChanged";
+    readonly paragraphAdded: "ParagraphAdded";
+    readonly paragraphChanged: "ParagraphChanged";
+    readonly paragraphDeleted: "ParagraphDeleted";
+  };
   readonly HeaderFooterType: {
     readonly primary: "Primary";
     readonly firstPage: "FirstPage";
@@ -349,6 +395,15 @@ export interface WordDouble {
   /** Fires Office's DocumentSelectionChanged handlers (awaiting any promises they return). */
   fireDocumentSelectionChanged(): Promise<void>;
 
+  /** The person at the keyboard: typing, Enter, paste, delete, undo, clicks (user.ts). */
+  readonly user: UserDouble;
+  /** A co-author editing the same document (events with source "Remote"). */
+  readonly coauthor: CoauthorDouble;
+  /** Every paragraph and content-control event raised so far, delivered or not. */
+  readonly events: readonly (ParagraphEventArgsDouble | ContentControlEventArgsDouble)[];
+  /** Event handlers registered now (paragraph and content-control events). */
+  readonly eventHandlerCount: number;
+
   /** The body's comments in document order, with their replies (see comments.ts). */
   comments(): CommentInfo[];
   /** Adds a comment by a person (not the add-in) on a body paragraph; returns its id. */
@@ -404,7 +459,9 @@ export async function createWordDouble(
   });
   const comments = await CommentStore.open(parts, model);
   parts.flatOpcExtra = (blocks) => comments.flatOpcPart(blocks);
-  const session: Session = { model, parts, requirements, comments, syncCount: 0 };
+  const clock = options.clock ?? realClock();
+  const events = new EventHub(clock, options.eventFaults ?? {}, () => options.eventDelayMs ?? 0);
+  const session: Session = { model, parts, requirements, comments, events, syncCount: 0 };
   const office = createOfficeDouble({
     host: options.host ?? "Word",
     platform: options.platform ?? "PC",
@@ -438,6 +495,13 @@ export async function createWordDouble(
       content: "Content",
     },
     SelectionMode: { select: "Select", start: "Start", end: "End" },
+    EventSource: { local: "Local", remote: "Remote" },
+    EventType: {
+      contentControlDataChanged: "ContentControlDataChanged",
+      paragraphAdded: "ParagraphAdded",
+      paragraphChanged: "ParagraphChanged",
+      paragraphDeleted: "ParagraphDeleted",
+    },
     HeaderFooterType: { primary: "Primary", firstPage: "FirstPage", evenPages: "EvenPages" },
     ContentControlType: CONTENT_CONTROL_TYPE,
     ContentControlAppearance: { boundingBox: "BoundingBox", tags: "Tags", hidden: "Hidden" },
@@ -457,6 +521,12 @@ export async function createWordDouble(
   };
 
   const bodyParagraphs = (): XmlElement[] => model.paragraphsIn(model.body);
+  const people = createUser({
+    model,
+    hub: events,
+    clock,
+    fireSelectionChanged: () => office.fireSelectionChanged(),
+  });
   const cursor = (el: XmlElement, mode: CursorMode): RangeTarget =>
     mode === "whole" ? { kind: "nodes", first: el, last: el } : { kind: "edge", el, edge: mode };
 
@@ -509,6 +579,12 @@ export async function createWordDouble(
       };
     },
     fireDocumentSelectionChanged: () => office.fireSelectionChanged(),
+    user: people.user,
+    coauthor: people.coauthor,
+    events: events.log,
+    get eventHandlerCount() {
+      return events.handlerCount;
+    },
     comments: () => comments.info(),
     addPersonComment(paragraphIndex, text, author = PERSON) {
       const p = bodyParagraphs()[paragraphIndex];

@@ -45,6 +45,14 @@ import {
 } from "./runtime";
 import { ancestorW, type XmlElement } from "./xml";
 import { CommentCollectionDouble, CommentDouble, type CommentStore } from "./comments";
+import {
+  EventHandlersDouble,
+  WordApi16,
+  type ContentControlEventArgsDouble,
+  type EventHub,
+  type ParagraphEventArgsDouble,
+  type ParagraphEventType,
+} from "./events";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -56,6 +64,8 @@ export interface Session {
   readonly requirements: RequirementSets;
   /** Word comments (comments.ts). */
   readonly comments: CommentStore;
+  /** Document and content-control events, paragraph ids (events.ts). */
+  readonly events: EventHub;
   syncCount: number;
   /**
    * Called at the start of every sync, before its queued actions run, with the sync's number
@@ -460,6 +470,45 @@ export class DocumentDouble extends WordObject<DocModel> {
     );
   }
 
+  private paragraphEvent(type: ParagraphEventType): EventHandlersDouble<ParagraphEventArgsDouble> {
+    const hub = this.context.session.events;
+    return new EventHandlersDouble<ParagraphEventArgsDouble>(
+      this.context,
+      `Document.on${type}`,
+      WordApi16,
+      (h) => hub.addParagraphHandler(type, h),
+      (h) => hub.removeParagraphHandler(type, h),
+    );
+  }
+
+  /** WordApi 1.6: the user (or a co-author) added paragraphs. */
+  get onParagraphAdded(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphAdded");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) changed paragraphs. */
+  get onParagraphChanged(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphChanged");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) deleted paragraphs. */
+  get onParagraphDeleted(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphDeleted");
+  }
+
+  /** WordApi 1.6: the paragraph holding a uniqueLocalId now; ItemNotFound when none does. */
+  getParagraphByUniqueLocalId(id: string): ParagraphDouble {
+    const location = "Document.getParagraphByUniqueLocalId";
+    return new ParagraphDouble(
+      this.context,
+      () => {
+        const p = this.context.session.events.paragraphOf(String(id));
+        return p && this.model.isAttached(p) ? p : null;
+      },
+      { location, api: WordApi16, instantiate: true },
+    );
+  }
+
   getSelection(): RangeDouble {
     return new RangeDouble(this.context, () => this.model.currentSelection(), {
       location: "Document.getSelection",
@@ -657,6 +706,7 @@ export class ParagraphDouble extends ElementObject {
       styleBuiltIn: { api: WordApi13, get: (p) => this.model.paragraphStyleBuiltIn(p) },
       tableNestingLevel: { api: WordApi13, get: (p) => this.model.tableNestingLevel(p) },
       isLastParagraph: { api: WordApi13, get: (p) => this.model.isLastParagraph(p) },
+      uniqueLocalId: { api: WordApi16, get: (p) => this.context.session.events.idOf(p) },
     };
   }
 
@@ -683,6 +733,11 @@ export class ParagraphDouble extends ElementObject {
 
   get text(): string {
     return this.read("text");
+  }
+
+  /** WordApi 1.6: a GUID for this paragraph, stable within the session (see EventFaults). */
+  get uniqueLocalId(): string {
+    return this.read("uniqueLocalId");
   }
 
   get style(): string {
@@ -900,6 +955,7 @@ export class ContentControlDouble extends ElementObject {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
@@ -1000,6 +1056,37 @@ export class ContentControlDouble extends ElementObject {
    */
   get showingPlaceholderText(): boolean {
     return this.read("showingPlaceholderText");
+  }
+
+  /** WordApi 1.7: the check box data of a CheckBox control; a null object for any other type. */
+  get checkboxContentControl(): CheckboxContentControlDouble {
+    return this.nav("checkboxContentControl", () => {
+      const location = "ContentControl.checkboxContentControl";
+      return new CheckboxContentControlDouble(
+        this.context,
+        () => {
+          const sdt = this.targetOrNull();
+          return sdt !== null && this.model.ccType(sdt) === "CheckBox" ? sdt : null;
+        },
+        { location, api: WordApi17, nullable: true },
+      );
+    });
+  }
+
+  /**
+   * WordApi 1.5: the control's data changed. When it fires depends on the client (EventFaults
+   * contentControlDataChanged: while typing on the web, on leaving the control on Windows/Mac).
+   */
+  get onDataChanged(): EventHandlersDouble<ContentControlEventArgsDouble> {
+    const hub = this.context.session.events;
+    const location = "ContentControl.onDataChanged";
+    return new EventHandlersDouble<ContentControlEventArgsDouble>(
+      this.context,
+      location,
+      WordApi15,
+      (h) => hub.addDataChangedHandler(this.model.ccId(this.target(location)), h),
+      (h) => hub.removeDataChangedHandler(this.model.ccId(this.target(location)), h),
+    );
   }
 
   get paragraphs(): ParagraphCollectionDouble {
@@ -1152,6 +1239,41 @@ export class ContentControlDouble extends ElementObject {
   }
 }
 
+/**
+ * Word.CheckboxContentControl (WordApi 1.7): isChecked, readable after load and writable;
+ * set({ isChecked }). Writing ticks or clears the box as Word does (model.setCcChecked:
+ * w14:checked and the state's glyph).
+ */
+export class CheckboxContentControlDouble extends WordObject<XmlElement> {
+  protected readonly typeName = "CheckboxContentControl";
+
+  constructor(context: RequestContextDouble, resolver: Resolver<XmlElement>, origin: ProxyOptions) {
+    super(context, resolver, origin);
+  }
+
+  protected override isAlive(target: XmlElement): boolean {
+    return this.model.isAttached(target);
+  }
+
+  protected properties(): PropertyTable<XmlElement> {
+    return { isChecked: { api: WordApi17, get: (s) => this.model.ccChecked(s) } };
+  }
+
+  get isChecked(): boolean {
+    return this.read("isChecked");
+  }
+
+  set isChecked(value: boolean) {
+    this.write("isChecked", Boolean(value), WordApi17, (s, v) =>
+      this.model.setCcChecked(s, v, "CheckboxContentControl.isChecked"),
+    );
+  }
+
+  set(properties: { isChecked?: boolean }): void {
+    if (properties.isChecked !== undefined) this.isChecked = properties.isChecked;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Range
 
@@ -1175,6 +1297,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
