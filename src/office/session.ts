@@ -49,6 +49,16 @@ export interface State {
   ids: string[] | null;
 }
 
+/** What paragraph events announced since the last check (events.ts). */
+export interface Pending {
+  /** uniqueLocalIds of changed paragraphs. */
+  changed: Set<string>;
+  /** A paragraph was added or deleted (or an event could not be read). */
+  structure: boolean;
+}
+
+export const nothingPending = (): Pending => ({ changed: new Set(), structure: false });
+
 /** The body root (w:body) of a flat OPC package's main part, or null. */
 function bodyOf(pkg: FlatOpc): XmlElement | null {
   const doc = pkg.root(pkg.mainPart);
@@ -89,6 +99,10 @@ export class Session {
    * 1.6 are subscribed (events.ts), which name the paragraphs they report by these ids.
    */
   paragraphIds = false;
+  /** Paragraph events subscribed (events.ts), with what to call when a check finds one missed. */
+  events: { onMissed: () => void } | null = null;
+  /** What the events announced since the last check (events.ts). */
+  pending: Pending = nothingPending();
 
   constructor(readonly apis: OfficeApis) {
     this.capabilities = capabilitiesOf(apis.Office);
@@ -158,6 +172,8 @@ export class Session {
 
   /** A full read (1 round trip) into this.state, without handing a snapshot to the pane. */
   async load(): Promise<State> {
+    // Whatever events announced before this read, it sees.
+    this.pending = nothingPending();
     this.state = await this.run(async (context) => {
       const build = this.queueRead(context);
       await context.sync();

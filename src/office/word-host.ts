@@ -20,6 +20,7 @@ import type { OfficeApis } from "./apis";
 import { insertReviewComments, removeReviewComments } from "./comments";
 import { canCreatePlan, createPlan } from "./create-plan";
 import { fieldAtCursor, onSelectionChanged } from "./cursor";
+import { refreshChanged, safetyCheck, watchParagraphs } from "./events";
 import { selectField, selectTarget } from "./navigate";
 import { readDocument } from "./read";
 import { refresh } from "./refresh";
@@ -62,8 +63,17 @@ export class WordHost implements PlanstodHost {
     return onSelectionChanged(this.session, listener, () => onUnavailable?.({ code: "no-selection-events" }));
   }
 
+  /** The re-check: with paragraph events subscribed it is their safety check (events.ts). */
   refresh(): Promise<Snapshot | null> {
-    return refresh(this.session);
+    return this.session.events ? safetyCheck(this.session) : refresh(this.session);
+  }
+
+  watchChanges(listener: () => void, onMissed: () => void): Promise<(() => void) | null> {
+    return watchParagraphs(this.session, listener, onMissed);
+  }
+
+  refreshChanged(): Promise<Snapshot | null> {
+    return refreshChanged(this.session);
   }
 
   addBlock(type: string, after?: number): Promise<Snapshot> {

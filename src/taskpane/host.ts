@@ -140,6 +140,16 @@ export interface PlanstodHost {
    * document's structure changed.
    */
   refresh(): Promise<Snapshot | null>;
+  /**
+   * Subscribes to Word's paragraph events (WordApi 1.6), which say only *that* something
+   * changed: `listener` is called after each (the pane then calls refreshChanged); `onMissed`
+   * when a safety check (refresh) found a change no event announced (the pane then polls
+   * again). Resolves to a function that stops listening, or null when the client has no such
+   * events or refused them (the pane polls). Hosts without events leave it out.
+   */
+  watchChanges?(listener: () => void, onMissed: () => void): Promise<(() => void) | null>;
+  /** The check after events: re-reads only what they named; null when the report is unchanged. */
+  refreshChanged?(): Promise<Snapshot | null>;
   /** Selects what a review item points at (a field, or a leftover instruction). */
   selectTarget(target: ReviewTarget): Promise<void>;
   /**
