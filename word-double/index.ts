@@ -153,6 +153,15 @@
  *   types) with isChecked (load, write, set({ isChecked })); a write sets w14:checked and puts
  *   the glyph of w14:checkedState/uncheckedState in its font into the control's run, as Word
  *   does; user.toggleCheckbox(id) is the user's click.
+ * - Profiles and costs (profiles.ts): `profile: "web" | "windows" | "mac"` with `wordApi`
+ *   "1.3" | "1.4" | "1.6" | "1.7" sets the platform, the requirement sets reported
+ *   ({ WordApi, DocumentEvents 1.1 }), the event faults and a cost model: every context.sync()
+ *   costs `syncMs` plus `msPerKiB` per KiB loaded (property values, ClientResults), slept on the
+ *   injected `clock` (simulated time, see clock.ts). `costs` counts round trips, getOoxml calls,
+ *   KiB loaded by kind (ooxml, text, other) and the simulated `wordMs`. On the web profile,
+ *   inserting with "Replace" while the document holds a date picker answers NotAllowed (#6865)
+ *   and, with `notAllowed: { comments: true }`, so do comments (#6746). Figures and sources:
+ *   docs/design.md, "What Word costs".
  * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.
@@ -202,6 +211,17 @@ import {
   type ParagraphEventArgsDouble,
 } from "./events";
 import { createUser, type CoauthorDouble, type UserDouble } from "./user";
+import {
+  FREE,
+  PROFILES,
+  noCosts,
+  requirementSetsFor,
+  type CostModel,
+  type NotAllowedFaults,
+  type ProfileName,
+  type WordApiLevel,
+  type WordCosts,
+} from "./profiles";
 import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
@@ -234,6 +254,8 @@ export type {
   ParagraphEventArgsDouble,
 } from "./events";
 export type { CoauthorDouble, UserDouble } from "./user";
+export { PROFILES, requirementSetsFor } from "./profiles";
+export type { CostModel, NotAllowedFaults, Profile, ProfileName, WordApiLevel, WordCosts } from "./profiles";
 export { CHARACTERS_PER_PAGE } from "./user";
 
 /** The default author of test comments made "by a person" (addPersonComment). */
@@ -287,8 +309,21 @@ export interface WordDoubleOptions {
   clock?: Clock;
   /** Known faults of Word's events, each switchable (events.ts); default none. */
   eventFaults?: EventFaults;
-  /** Delay between a user's edit and its events reaching the add-in; default 0. */
+  /** Delay between a user's edit and its events reaching the add-in; default 0 (the profile's with one). */
   eventDelayMs?: number;
+  /**
+   * The client the double behaves like (profiles.ts): its platform, requirement sets (WordApi
+   * `wordApi`), cost of a round trip and of each KiB loaded, event delay, event faults and
+   * NotAllowed refusals. Without a profile Word is free and faultless, as before. Options given
+   * here override the profile's.
+   */
+  profile?: ProfileName;
+  /** With a profile: the WordApi level it reports; default "1.7". */
+  wordApi?: WordApiLevel;
+  /** A cost model of one's own (default: the profile's, or free). */
+  costs?: Partial<CostModel>;
+  /** Edits refused with NotAllowed (default: the profile's, or none). */
+  notAllowed?: NotAllowedFaults;
 }
 
 /** The `Word` namespace of the double. */
@@ -362,6 +397,9 @@ export interface WordDouble {
   /** context.sync() calls so far (including Word.run's final flush when it had work). */
   readonly syncCount: number;
   resetSyncCount(): void;
+  /** What the add-in has cost Word since the start or the last resetCosts() (a copy). */
+  readonly costs: WordCosts;
+  resetCosts(): void;
   /**
    * Runs `change` at the start of every sync (before its queued actions) with the sync's number
    * as syncCount counts it; `change` may edit the document (for example with `paragraphs()` and
@@ -449,7 +487,12 @@ export async function createWordDouble(
   options: WordDoubleOptions = {},
 ): Promise<WordDouble> {
   const parts = await DocxParts.open(docxBytes);
-  const requirements = new RequirementSets(options.requirementSets ?? REQUIREMENT_SETS.modern);
+  const profile = options.profile ? PROFILES[options.profile] : undefined;
+  const requirements = new RequirementSets(
+    options.requirementSets ??
+      (profile ? requirementSetsFor(options.wordApi ?? "1.7") : REQUIREMENT_SETS.modern),
+  );
+  const costModel: CostModel = { ...(profile?.costs ?? FREE), ...options.costs };
   const model = new DocModel(parts, {
     deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
@@ -460,11 +503,26 @@ export async function createWordDouble(
   const comments = await CommentStore.open(parts, model);
   parts.flatOpcExtra = (blocks) => comments.flatOpcPart(blocks);
   const clock = options.clock ?? realClock();
-  const events = new EventHub(clock, options.eventFaults ?? {}, () => options.eventDelayMs ?? 0);
-  const session: Session = { model, parts, requirements, comments, events, syncCount: 0 };
+  const events = new EventHub(
+    clock,
+    options.eventFaults ?? profile?.faults ?? {},
+    () => options.eventDelayMs ?? costModel.eventDelayMs,
+  );
+  const session: Session = {
+    model,
+    parts,
+    requirements,
+    comments,
+    events,
+    clock,
+    costModel,
+    costs: noCosts(),
+    notAllowed: options.notAllowed ?? profile?.notAllowed ?? {},
+    syncCount: 0,
+  };
   const office = createOfficeDouble({
     host: options.host ?? "Word",
-    platform: options.platform ?? "PC",
+    platform: options.platform ?? profile?.platform ?? "PC",
     version: options.version ?? "16.0.0.0",
     officeTheme: options.officeTheme,
     requirements,
@@ -539,6 +597,13 @@ export async function createWordDouble(
     },
     resetSyncCount() {
       session.syncCount = 0;
+    },
+    get costs(): WordCosts {
+      const c = session.costs;
+      return { ...c, kib: { ...c.kib } };
+    },
+    resetCosts() {
+      session.costs = noCosts();
     },
     beforeSync(change) {
       session.beforeSync = change
