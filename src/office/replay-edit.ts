@@ -33,7 +33,9 @@ export async function replayEdit(session: Session, operation: BlockOperation): P
   }
   const revisionsBefore = countRevisions(state.read.body);
   // Block operations are a chunk of their own in the pane: not needed before the first edit.
-  const { applyEdit, verifyEdit } = await import(/* webpackChunkName: "block-edit" */ "../ooxml/edit/apply");
+  const { applyEdit, verifyEdit, sameUserText } = await import(
+    /* webpackChunkName: "block-edit" */ "../ooxml/edit/apply"
+  );
   // The read just made already holds the analysis; the operation starts from it.
   const edit = await applyEdit(state.read, operation, state.analysis ?? undefined);
   // The operation edited the read's DOM in place: whatever happens now, the next call reads again.
@@ -110,7 +112,9 @@ export async function replayEdit(session: Session, operation: BlockOperation): P
   );
 
   const now = session.state.analysis;
-  if (!now || !verifyEdit(before, now.extracted, operation, edit.index)) {
+  // The fields as expected, and the user's text unchanged (the command line's rule, one place).
+  const keptText = now !== null && sameUserText(now.template, state.read, session.state.read);
+  if (!now || !verifyEdit(before, now.extracted, operation, edit.index) || !keptText) {
     const kept =
       operation.op === "remove" &&
       now?.report.blocks[operation.type] === state.analysis?.report.blocks[operation.type];

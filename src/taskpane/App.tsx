@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Body1, Button, Spinner, Title2, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { outlineKey } from "../core/keys";
 import { entryOf, planGuidance, type OutlineEntry } from "../core/outline";
 import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
@@ -76,10 +77,8 @@ export interface AppProps {
   refreshPollMs?: number;
 }
 
-const sectionIdOf = (entry: OutlineEntry): string => entry.key.replace(/#\d+$/, "");
-
 const addRequest = (entry: OutlineEntry, anchor?: string): AddRequest | null =>
-  entry.block ? { ...entry.block, sectionId: sectionIdOf(entry), anchor } : null;
+  entry.block ? { ...entry.block, sectionId: entry.sectionId, anchor } : null;
 
 export function App({ host, environment, refreshPollMs }: AppProps) {
   const styles = useStyles();
@@ -211,7 +210,7 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
     }
     const index = entry.block.index ?? 1;
     // The removed block's button had the focus: give it to the instance before it.
-    const before = `${sectionIdOf(entry)}#${index - 1}`;
+    const before = outlineKey({ sectionId: entry.sectionId, index: index - 1 });
     actions.remove({
       type: entry.block.type,
       index,

@@ -15,6 +15,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useAnnounce } from "../a11y/announce";
 import { HOST_NOTICE } from "../host-notices";
+import { outlineKey } from "../../core/keys";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
@@ -100,9 +101,6 @@ export interface Pane {
 
 const sameReport = (a: Snapshot | null, b: Snapshot): boolean =>
   a !== null && JSON.stringify(a.report) === JSON.stringify(b.report);
-
-const sectionKey = (sectionId: string, index: number | null): string =>
-  index === null ? sectionId : `${sectionId}#${index}`;
 
 export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): Pane {
   const pollMs = options.refreshPollMs ?? REFRESH_POLL_MS;
@@ -421,7 +419,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const t = latest.current.text;
           const index = next.report?.blocks[request.type] ?? 0;
           const rows = request.kind === "rows";
-          const key = rows ? request.sectionId : sectionKey(request.sectionId, index);
+          const key = rows ? request.sectionId : outlineKey({ sectionId: request.sectionId, index });
           const first = firstField(next, request.type, index);
           const feedback: Feedback = {
             intent: "success",
