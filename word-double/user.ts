@@ -154,8 +154,11 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
   };
 
   /** Inserts `text` at `at`; returns the new run and how to take it out again. */
-  function insertAt(at: RangeTarget, text: string): { run: XmlElement; undo: () => void } {
-    const sdt = model.rangeParentSdt(at);
+  function insertAt(target: RangeTarget, text: string): { run: XmlElement; undo: () => void } {
+    let at = target;
+    // A cursor just inside a control's edge types into the control (whatever its level).
+    const inside = at.kind === "edge" && isW(at.el, "sdt") && (at.edge === "start" || at.edge === "end");
+    const sdt = inside && at.kind === "edge" ? at.el : model.rangeParentSdt(at);
     if (sdt && model.ccShowingPlaceholder(sdt) && model.ccKind(sdt) !== "row") {
       // The first keystroke replaces the placeholder, in the paragraph that showed it.
       model.checkEditable(sdt, "typing");
@@ -175,6 +178,11 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
           model.setCcShowingPlaceholder(sdt, true);
         },
       };
+    }
+    if (inside && at.kind === "edge") {
+      const ps = model.paragraphsIn(model.sdtContent(at.el));
+      const p = at.edge === "start" ? ps[0] : ps[ps.length - 1];
+      if (p) at = { kind: "edge", el: p, edge: at.edge };
     }
     const range = model.insertText(at, "Start", text, "typing");
     if (range.kind !== "nodes") throw new Error("word double: typing made no run");
