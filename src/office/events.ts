@@ -52,6 +52,9 @@ export async function watchParagraphs(
   const onStructure = (args: ParagraphEventArgs) => note(args, true);
   let results: OfficeExtension.EventHandlerResult<unknown>[] = [];
   try {
+    // The ids of the paragraphs of the read already made ride in the same round trip.
+    const state = session.state;
+    let ids: string[] | null = null;
     results = await session.apis.Word.run(async (context) => {
       const document = context.document;
       const added = [
@@ -59,9 +62,16 @@ export async function watchParagraphs(
         document.onParagraphAdded.add(onStructure),
         document.onParagraphDeleted.add(onStructure),
       ];
+      const paragraphs = state && !state.ids ? document.body.paragraphs.load("items/uniqueLocalId") : null;
       await context.sync();
+      ids = paragraphs ? paragraphs.items.map((p) => p.uniqueLocalId) : null;
       return added;
     });
+    if (state && ids && session.state === state) {
+      // The same paragraphs as the read's; else the first check reads again.
+      if ((ids as string[]).length === state.wordTexts.length) session.state = { ...state, ids };
+      else session.pending.structure = true;
+    }
   } catch {
     return null;
   }
