@@ -7,10 +7,11 @@
  * refresh is skipped while anything else is queued).
  *
  * Keeping the statuses current: where the host has paragraph events (WordApi 1.6,
- * `watchChanges`), an event schedules `refreshChanged` (which re-reads only what the event
- * named) after EVENT_DELAY_MS, and a safety check (`refresh`) runs every SAFETY_CHECK_MS and
- * whenever the pane becomes visible; there is no poll. Without events, or once the safety check
- * found a change no event announced, the pane polls every REFRESH_POLL_MS while visible.
+ * `watchChanges`), an event schedules `refreshChanged` (which re-reads only what the events
+ * named) EVENT_DELAY_MS later, at most one per interval, and a safety check (`refresh`) runs
+ * every SAFETY_CHECK_MS and whenever the pane becomes visible; there is no poll. Without
+ * events, or once the safety check found a change no event announced, the pane polls every
+ * REFRESH_POLL_MS while visible.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useAnnounce } from "../a11y/announce";
@@ -40,8 +41,11 @@ export const SELECTION_DEBOUNCE_MS = 150;
 export const REFRESH_DELAY_MS = 1000;
 /** How often the pane checks the document while it is visible (typing may not move the selection). */
 export const REFRESH_POLL_MS = 1000;
-/** How long after Word's last paragraph event the pane re-reads what the events named. */
-export const EVENT_DELAY_MS = 300;
+/**
+ * How long after a paragraph event the pane re-reads what the events named; events arriving
+ * meanwhile wait for the same check (at most one per this interval while the user types).
+ */
+export const EVENT_DELAY_MS = 1000;
 /** With paragraph events, how often the safety check runs (it catches what events miss). */
 export const SAFETY_CHECK_MS = 12000;
 
@@ -296,9 +300,14 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stop: (() => void) | null = null;
+    // At most one check per EVENT_DELAY_MS while events keep arriving (Word sends one per
+    // keystroke): the first event starts the wait, later ones ride along.
     const changed = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => active && void autoRefresh(true), EVENT_DELAY_MS);
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (active) void autoRefresh(true);
+      }, EVENT_DELAY_MS);
     };
     // A change the safety check found and no event announced: events are missed; poll again.
     const missed = () => active && setEventsOn(false);
