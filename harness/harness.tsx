@@ -11,7 +11,7 @@ import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@flue
 import { App } from "../src/taskpane/App";
 import { Announcer } from "../src/taskpane/a11y/announce";
 import type { ReviewTarget } from "../src/core/review";
-import type { CommentsResult, PlanstodHost, Snapshot } from "../src/taskpane/host";
+import type { CommentsResult, HostProblem, PlanstodHost, Snapshot } from "../src/taskpane/host";
 import type { FieldKey } from "../src/core/outline";
 import { WordHost, type OfficeApis } from "../src/office/word-host";
 import type { SelfTestResult } from "../src/taskpane/diagnostics/types";
@@ -77,7 +77,7 @@ class ObservedHost implements PlanstodHost {
   fieldAtCursor(): Promise<FieldKey | null> {
     return this.inner.fieldAtCursor();
   }
-  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void {
+  onSelectionChanged(listener: () => void, onUnavailable?: (problem: HostProblem) => void): () => void {
     return this.inner.onSelectionChanged(listener, onUnavailable);
   }
   async selfTest(): Promise<SelfTestResult> {

@@ -1,3 +1,4 @@
+import { outlineKey } from "./keys";
 import { key } from "./text";
 import type { BlockRef, FieldState, Report, SectionState, TemplateDef } from "./types";
 
@@ -17,8 +18,10 @@ export interface OutlineField extends FieldState {
 }
 
 export interface OutlineEntry {
-  /** Unique and stable within one outline: section id, plus the instance number for blocks. */
+  /** Unique and stable within one outline: outlineKey({ sectionId, index }) (core/keys.ts). */
   key: string;
+  /** The section's id (the template's), without the instance number. */
+  sectionId: string;
   title: string;
   status: SectionState["status"];
   /** False for a later block instance that is wholly empty. */
@@ -71,7 +74,8 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
     // A single-field section without guidance of its own shows the field's, at the section.
     const guidance = own.length > 0 ? own : fields.length === 1 ? fields[0].guidance : [];
     return {
-      key: section.block ? `${section.id}#${section.block.index}` : section.id,
+      key: outlineKey({ sectionId: section.id, index: section.block?.index ?? null }),
+      sectionId: section.id,
       title: section.title,
       status: section.status,
       used: section.used,
@@ -87,7 +91,9 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
         : null,
       removable:
         blockDef?.kind === "instances" && section.block !== null && section.block.index > 1 && !section.used,
-      belongsTo: section.block ? (pairs.get(`${section.block.type}#${section.block.index}`) ?? null) : null,
+      belongsTo: section.block
+        ? (pairs.get(outlineKey({ sectionId: section.block.type, index: section.block.index })) ?? null)
+        : null,
     };
   });
 }
@@ -102,7 +108,10 @@ function pairsOf(template: TemplateDef, report: Report): Map<string, { key: stri
   for (const rule of template.blockCountRules ?? []) {
     for (const s of report.sections) {
       if (s.block?.type !== rule.than) continue;
-      pairs.set(`${rule.fewer}#${s.block.index}`, { key: `${s.id}#${s.block.index}`, title: s.title });
+      pairs.set(outlineKey({ sectionId: rule.fewer, index: s.block.index }), {
+        key: outlineKey({ sectionId: s.id, index: s.block.index }),
+        title: s.title,
+      });
     }
   }
   return pairs;

@@ -1,5 +1,6 @@
 import type { FieldKey } from "./outline";
 import type { BlockRef, MissingField, Report, TemplateDef, Warning } from "./types";
+import { outlineKey } from "./keys";
 
 /**
  * The review ("Granska"): every missing required field and every warning of a report, grouped
@@ -126,7 +127,7 @@ function sectionKeyOf(template: TemplateDef, field: FieldKey): string | null {
     if (s.kind === "fields" && !field.block && s.fieldIds.includes(field.id)) return s.id;
     if (s.kind === "block" && field.block && s.blockType === field.block.type) {
       const def = template.blocks.find((b) => b.type === s.blockType);
-      return def?.kind === "rows" ? s.id : `${s.id}#${field.block.index}`;
+      return outlineKey({ sectionId: s.id, index: def?.kind === "rows" ? null : field.block.index });
     }
   }
   return null;
@@ -143,10 +144,10 @@ export function buildReview(template: TemplateDef, report: Report): Review {
   const t = reviewTexts(template);
   const groups = new Map<string, ReviewGroup>();
   // Groups in the outline's order (document order), created as items arrive.
-  const order = report.sections.map((s) => (s.block ? `${s.id}#${s.block.index}` : s.id));
-  const titles = new Map(
-    report.sections.map((s) => [s.block ? `${s.id}#${s.block.index}` : s.id, s.title] as const),
-  );
+  const keyOf = (s: Report["sections"][number]) =>
+    outlineKey({ sectionId: s.id, index: s.block?.index ?? null });
+  const order = report.sections.map(keyOf);
+  const titles = new Map(report.sections.map((s) => [keyOf(s), s.title] as const));
   const groupOf = (key: string | null): ReviewGroup => {
     const k = key ?? "";
     let g = groups.get(k);

@@ -10,35 +10,30 @@
  * warning at the block's first field; a field in a page header (Word has no comments there) or
  * an item without a target at the body's first paragraph with text.
  *
- * Answered comments, as the command line decides: a Planstöd comment with a reply (Planstöd
- * never writes replies, so a reply is a person's) or marked done (resolved) is kept with its
- * thread and never deleted, so nobody's reply is lost; an item whose comment text equals a kept
- * one is not commented again. Inserting again removes every other Planstöd comment and writes
- * the review anew; removing removes the same ones. A comment whose text does not start with
- * the prefix is a person's and is never touched.
+ * Which comments go, stay and come is the command line's comment plan
+ * (src/ooxml/comments/plan.ts): a Planstöd comment with a reply (Planstöd never writes replies,
+ * so a reply is a person's) or marked done (resolved) is kept with its thread, so nobody's reply
+ * is lost; an item whose comment text is the same as a kept one's (plan.ts's one rule) is not
+ * commented again; every other Planstöd comment is removed and the review written anew;
+ * removing removes the same ones. A comment whose text does not start with the prefix is a
+ * person's and is never touched. On Word on the web, NotAllowed (office-js #6746) becomes the
+ * problem "not-supported-on-web" with feature "comments".
  *
  * Round trips, for any document size: insert 3 (read with the comments' texts; the replies of
  * Planstöd's comments and the anchors' texts; insert and delete), 1 for a complete
  * document without Planstöd comments; remove 3 (the comments' texts; their replies; delete),
  * 1 when there are none of Planstöd's.
  */
-import { PlanstodError } from "../core/messages";
 import { buildReview, commentText, isPlanstodComment, reviewItems, type ReviewItem } from "../core/review";
-import { fold } from "../core/text";
 import type { Analysis } from "../ooxml/read/recognise";
 import type { DocModel } from "../ooxml/read/paragraph-model";
 import type { CommentsResult } from "../taskpane/host";
 import { anchorParagraph } from "../ooxml/comments/anchors";
-import type { State } from "./word-host";
+import { planComments } from "../ooxml/comments/plan";
+import { problem } from "./problems";
+import type { Session, State } from "./session";
 import { wordText } from "./word-text";
 import { matchesParagraph } from "./text-match";
-
-/** What the comment operations need of the adapter. */
-export interface CommentHost {
-  run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
-  /** Queues a full read; the returned function builds the new state (and keeps it) after the sync. */
-  queueRead(context: Word.RequestContext): () => Promise<State>;
-}
 
 /**
  * Proxies for body paragraphs (model indexes) from one getFirst()/getNext() walk in document
@@ -57,17 +52,12 @@ function bodyParagraphs(
   let p = context.document.body.paragraphs.getFirst();
   let at = 0;
   for (const { index, ordinal } of wanted) {
-    if (ordinal === undefined) throw new PlanstodError("word", TEXT.changed);
+    if (ordinal === undefined) throw problem("comments-changed");
     for (; at < ordinal; at++) p = p.getNext();
     out.set(index, p);
   }
   return out;
 }
-
-const TEXT = {
-  unknown: "Dokumentet är ingen mall som Planstöd känner igen, så det finns ingen granskning att lägga in.",
-  changed: "Dokumentet ändrades medan Planstöd lade in kommentarerna. Försök igen.",
-};
 
 /**
  * The model index (a body paragraph) a review item's comment is anchored on: the command line's
@@ -86,8 +76,6 @@ export function reviewComments(analysis: Analysis, model: DocModel): { text: str
   }));
 }
 
-const sameComment = (a: string, b: string) => fold(a) === fold(b);
-
 /** Planstöd's unresolved comments among `comments`, each with its replies queued for loading. */
 function queueReplies(
   comments: Word.CommentCollection,
@@ -101,16 +89,17 @@ function queueReplies(
     });
 }
 
-export async function insertReviewComments(host: CommentHost): Promise<CommentsResult> {
-  return host.run(async (context) => {
+export async function insertReviewComments(session: Session): Promise<CommentsResult> {
+  if (!session.capabilities.comments) throw problem("no-comments-api");
+  return session.run(async (context) => {
     // 1: the document and the comments' texts.
-    const build = host.queueRead(context);
+    const build = session.queueRead(context);
     const comments = context.document.body.getComments();
     comments.load("items/id,items/content,items/resolved");
     await context.sync();
-    const state = await build();
+    const state = (session.state = await build());
     const analysis = state.analysis;
-    if (!analysis) throw new PlanstodError("word", TEXT.unknown);
+    if (!analysis) throw problem("comments-unknown-template");
     const wanted = reviewComments(analysis, state.read.model);
 
     // 2: the replies under Planstöd's comments, and Word's text of every anchor.
@@ -127,43 +116,41 @@ export async function insertReviewComments(host: CommentHost): Promise<CommentsR
         now !== state.wordTexts[state.toWord.get(index) ?? -1] &&
         !matchesParagraph(now, state.read.model.paragraphs[index])
       )
-        throw new PlanstodError("word", TEXT.changed);
+        throw problem("comments-changed");
     }
 
-    // 3: answered threads stay and their items are not commented again; the rest of Planstöd's
-    // comments go; every other item gets a comment. The new comments are queued first: if Word
-    // refuses one, the batch stops there and the old ones are still in place (running it again
-    // cleans up).
-    const answered = comments.items.filter(
-      (c) =>
-        isPlanstodComment(c.content) &&
-        (c.resolved || ours.some((o) => o.comment === c && o.replies.items.length > 0)),
-    );
-    const open = [...wanted];
-    for (const kept of answered) {
-      const same = open.findIndex((w) => sameComment(w.text, kept.content));
-      if (same >= 0) open.splice(same, 1);
-    }
-    const drop = ours.filter((o) => o.replies.items.length === 0).map((o) => o.comment);
-    for (const w of open) proxy.get(w.anchor)!.getRange("Whole").insertComment(w.text);
-    for (const comment of drop) comment.delete();
-    const removed = drop.length;
-    if (open.length + drop.length > 0) await context.sync();
-    return { inserted: open.length, removed };
-  });
+    // 3: the plan. The new comments are queued first: if Word refuses one, the batch stops
+    // there and the old ones are still in place (running it again cleans up).
+    const own = comments.items
+      .filter((c) => isPlanstodComment(c.content))
+      .map((comment) => ({
+        comment,
+        text: comment.content,
+        answered: comment.resolved || ours.some((o) => o.comment === comment && o.replies.items.length > 0),
+      }));
+    const plan = planComments(wanted, own);
+    for (const w of plan.insert) proxy.get(w.anchor)!.getRange("Whole").insertComment(w.text);
+    for (const { comment } of plan.remove) comment.delete();
+    if (plan.insert.length + plan.remove.length > 0) await context.sync();
+    return { inserted: plan.insert.length, removed: plan.remove.length };
+  }, "comments");
 }
 
-export async function removeReviewComments(host: CommentHost): Promise<number> {
-  return host.run(async (context) => {
+export async function removeReviewComments(session: Session): Promise<number> {
+  if (!session.capabilities.comments) throw problem("no-comments-api");
+  return session.run(async (context) => {
     const comments = context.document.body.getComments();
     comments.load("items/id,items/content,items/resolved");
     await context.sync();
     const ours = queueReplies(comments);
     if (ours.length === 0) return 0;
     await context.sync();
-    const removable = ours.filter((o) => o.replies.items.length === 0);
-    for (const { comment } of removable) comment.delete();
-    if (removable.length > 0) await context.sync();
-    return removable.length;
-  });
+    const { remove } = planComments(
+      [],
+      ours.map((o) => ({ ...o, text: o.comment.content, answered: o.replies.items.length > 0 })),
+    );
+    for (const { comment } of remove) comment.delete();
+    if (remove.length > 0) await context.sync();
+    return remove.length;
+  }, "comments");
 }

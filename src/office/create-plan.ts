@@ -1,9 +1,13 @@
-import { PlanstodError } from "../core/messages";
 import { generatedTemplate } from "../core/templates";
 import { readParts } from "../ooxml/read/recognise";
 import { isEmptyBody } from "../ooxml/read/empty-body";
 import { FlatOpc } from "../ooxml/package/flat-opc";
-import { officeErrorText } from "./errors";
+import type { Snapshot } from "../taskpane/host";
+import type { OfficeApis } from "./apis";
+import { has, REQUIREMENTS } from "./capabilities";
+import { asProblem, problem } from "./problems";
+import { readDocument } from "./read";
+import type { Session } from "./session";
 
 /**
  * "Skapa en ny plan": inserts one of Planstöd's own templates into an empty Word document.
@@ -12,73 +16,41 @@ import { officeErrorText } from "./errors";
  * insert at its start (never "Replace": should the user type meanwhile, their text stays).
  */
 
-export const CREATE_REQUIREMENT = { set: "WordApi", version: "1.1" } as const;
-
-export const CREATE_TEXT = {
-  sv: {
-    unsupported:
-      "Den här versionen av Word kan inte ta emot en ny plan från tillägg (WordApi 1.1 saknas). Skapa planen med planstod new och öppna filen i Word.",
-    notEmpty: "Dokumentet innehåller redan något. Planstöd skapar en ny plan bara i ett tomt dokument.",
-    unknown: "Planstöd känner inte till den mallen.",
-    notRecognised:
-      "Planen infogades men Planstöd känner inte igen den. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
-  },
-  da: {
-    unsupported:
-      "Denne version af Word kan ikke modtage en ny plan fra tilføjelsesprogrammer (WordApi 1.1 mangler). Opret planen med planstod new, og åbn filen i Word.",
-    notEmpty: "Dokumentet indeholder allerede noget. Planstöd opretter kun en ny plan i et tomt dokument.",
-    unknown: "Planstöd kender ikke den skabelon.",
-    notRecognised:
-      "Planen blev indsat, men Planstöd genkender den ikke. Kontrollér dokumentet, og fortryd om nødvendigt (Ctrl+Z).",
-  },
-} as const;
-
-export interface CreateApis {
-  Word: typeof Word;
-  Office: typeof Office;
-}
-
-/** Whether the client can insert a plan; never throws. */
-export function canCreatePlan(office: typeof Office): boolean {
-  try {
-    return (
-      office.context.requirements.isSetSupported(CREATE_REQUIREMENT.set, CREATE_REQUIREMENT.version) === true
-    );
-  } catch {
-    return false;
-  }
-}
-
-function supports13(office: typeof Office): boolean {
-  try {
-    return office.context.requirements.isSetSupported("WordApi", "1.3") === true;
-  } catch {
-    return false;
-  }
-}
+/** Whether the client can insert a plan (WordApi 1.1); never throws. */
+export const canCreatePlan = (office: typeof Office): boolean => has(office, REQUIREMENTS.create);
 
 /** Inserts the template's document into the (empty) body. Throws PlanstodError when refused. */
-export async function insertPlan(apis: CreateApis, templateId: string): Promise<void> {
+export async function insertPlan(apis: OfficeApis, templateId: string): Promise<void> {
   // The generator is a chunk of its own in the pane: only needed when a plan is created.
   const { planFlatOpc } = await import(/* webpackChunkName: "new-plan" */ "../ooxml/generate/flat");
   const generated = generatedTemplate(templateId);
-  if (!generated) throw new PlanstodError("word", CREATE_TEXT.sv.unknown);
-  const text = CREATE_TEXT[generated.template.language];
-  if (!canCreatePlan(apis.Office)) throw new PlanstodError("word", text.unsupported);
+  if (!generated) throw problem("create-unknown-template");
+  const language = generated.template.language === "da" ? "da" : "sv";
+  if (!canCreatePlan(apis.Office)) throw problem("create-unsupported", undefined, language);
   try {
     await apis.Word.run(async (context) => {
       const body = context.document.body;
       const ooxml = body.getOoxml();
       await context.sync();
       const read = await readParts(new FlatOpc(ooxml.value));
-      if (!isEmptyBody(read.body)) throw new PlanstodError("word", text.notEmpty);
+      if (!isEmptyBody(read.body)) throw problem("create-not-empty", undefined, language);
       body.insertOoxml(planFlatOpc(generated), "Start");
-      const properties = supports13(apis.Office) ? context.document.properties : undefined;
+      const properties = has(apis.Office, REQUIREMENTS.properties) ? context.document.properties : undefined;
       if (properties) properties.title = generated.template.title ?? generated.template.name;
       await context.sync();
     });
   } catch (error) {
-    if (error instanceof PlanstodError) throw error;
-    throw new PlanstodError("word", officeErrorText(error));
+    throw asProblem(error, apis.Office);
   }
+}
+
+/** Inserts a new plan of one of Planstöd's own templates into an empty document, then reads it. */
+export async function createPlan(session: Session, templateId: string): Promise<Snapshot> {
+  await insertPlan(session.apis, templateId);
+  const snapshot = await readDocument(session);
+  if (snapshot.template?.id !== templateId) {
+    const language = snapshot.template?.language === "da" || templateId.startsWith("dk-") ? "da" : "sv";
+    throw problem("create-not-recognised", undefined, language);
+  }
+  return snapshot;
 }

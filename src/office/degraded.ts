@@ -4,16 +4,13 @@
  * texts usually still load. From them the adapter recognises the template (recognition works
  * on paragraph texts) so the pane can show the template's outline; statuses are not shown,
  * because tables, content controls and placeholders cannot be told apart in plain texts and a
- * wrong "ifylld" would be worse than none.
+ * wrong "ifylld" would be worse than none. The pane words it from the problem code "degraded".
  */
 import { buildModel } from "../ooxml/read/paragraph-model";
 import { recognise } from "../ooxml/read/recognise";
 import { parseXml, W, firstW } from "../ooxml/xml/dom";
 import type { TemplateDef } from "../core/types";
 import { normalizeWordText } from "./text-match";
-
-export const DEGRADED_TEXT =
-  "Word kunde inte lämna ut dokumentets innehåll till Planstöd (body.getOoxml misslyckades), så fälten kan inte kontrolleras just nu. Mallens avsnitt visas utan status. Spara och stäng dokumentet, öppna det igen och välj Uppdatera. Hjälper inte det kan du öppna dokumentet i en annan Word, till exempel Word på webben.";
 
 /** Text safe for an XML text node: markup escaped, control characters (not allowed in XML 1.0) dropped. */
 function escapeXml(text: string): string {

@@ -2,18 +2,11 @@
  * Locked content controls (w:sdtPr/w:lock). Word refuses to edit inside a control whose contents
  * are locked (contentLocked, sdtContentLocked) and to delete a control that cannot be deleted
  * (sdtLocked, sdtContentLocked), with a generic error. The adapter checks the OOXML it read
- * before Word is touched and refuses with a message that names the lock.
+ * before Word is touched and refuses with a problem that names the lock ("locked-add",
+ * "locked-remove").
  */
 import type { Paragraph } from "../ooxml/read/paragraph-model";
 import { descendantsW, firstW, isW, isWithin, wAttr, type XmlElement } from "../ooxml/xml/dom";
-
-export const LOCK_TEXT = {
-  remove:
-    "Det du vill ta bort innehåller en låst innehållskontroll som inte får tas bort, så Planstöd tar inte bort det. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
-  add: "En innehållskontroll runt tabellen eller avsnittet är låst för redigering, så Planstöd kan inte lägga till något där. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
-  write:
-    "Fältet är låst för redigering i Word, så Planstöd skriver inte i det. Lås upp innehållskontrollen (Utvecklare → Egenskaper → Låsning) om du vill fylla i det.",
-};
 
 type Lock = "unlocked" | "sdtLocked" | "contentLocked" | "sdtContentLocked";
 
@@ -65,13 +58,4 @@ export function removeIsLocked(el: XmlElement, inside: Paragraph | undefined): b
 /** Whether Word would refuse to insert next to `el` (a control around it locks its contents). */
 export function insertIsLocked(el: XmlElement): boolean {
   return ancestorControls(el).some(contentLocked);
-}
-
-/** Whether a paragraph sits in, or holds, a control whose contents are locked. */
-export function writeIsLocked(paragraph: Paragraph): boolean {
-  const controls = [
-    ...paragraph.containers.map((c) => c.el),
-    ...paragraph.segments.flatMap((s) => (s.sdt ? [s.sdt.el] : [])),
-  ];
-  return controls.some(contentLocked);
 }

@@ -18,20 +18,8 @@
 
 import { descendantsW, type XmlElement } from "../ooxml/xml/dom";
 
-export const TRACKING_REQUIREMENT = { set: "WordApi", version: "1.4" } as const;
-
 /** Whether tracking is on; null when the client cannot say (no WordApi 1.4). */
 export type TrackingState = boolean | null;
-
-export const TRACKING_TEXT = {
-  removeRefused:
-    "Spåra ändringar är på i dokumentet. Planstöd tar inte bort något medan ändringar spåras, eftersom det då står kvar som en spårad borttagning tills någon godkänner den. Stäng av Spåra ändringar (Granska → Spåra ändringar) och försök igen, eller ta bort det själv.",
-  addedTracked: "Spåra ändringar är på, så tillägget syns som en spårad ändring tills någon godkänner det.",
-  removedTracked:
-    "Spåra ändringar är på, så borttagningen syns som en spårad ändring tills någon godkänner den.",
-  removeUnverified:
-    "Det finns kvar i dokumentet. Om Spåra ändringar är på står det kvar som en spårad borttagning: godkänn borttagningen (Granska → Godkänn) eller ångra med Ctrl+Z.",
-};
 
 /**
  * Queues, in `context`, a read of the tracking mode when the client has WordApi 1.4; returns a

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Body1, Button, Spinner, Title2, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
+import { outlineKey } from "../core/keys";
 import { entryOf, planGuidance, type OutlineEntry } from "../core/outline";
 import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
@@ -13,6 +14,7 @@ import { Outline } from "./Outline";
 import { PlanGuidance } from "./PlanGuidance";
 import { ReviewView } from "./review/ReviewView";
 import { REVIEW, TOP } from "./state/reducer";
+import { problemMessage } from "./errors";
 import { usePane, type AddRequest, type Pane } from "./state/usePane";
 import { Summary } from "./Summary";
 import { UnknownTemplate } from "./UnknownTemplate";
@@ -75,17 +77,18 @@ export interface AppProps {
   refreshPollMs?: number;
 }
 
-const sectionIdOf = (entry: OutlineEntry): string => entry.key.replace(/#\d+$/, "");
-
 const addRequest = (entry: OutlineEntry, anchor?: string): AddRequest | null =>
-  entry.block ? { ...entry.block, sectionId: sectionIdOf(entry), anchor } : null;
+  entry.block ? { ...entry.block, sectionId: entry.sectionId, anchor } : null;
 
 export function App({ host, environment, refreshPollMs }: AppProps) {
   const styles = useStyles();
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
   const pane = usePane(host, { refreshPollMs });
   const { state, text, actions } = pane;
-  const missing = [...(host?.capabilities.missing ?? []), ...(pane.followError ? [pane.followError] : [])];
+  const missing = [
+    ...(host?.capabilities.missing ?? []),
+    ...(pane.followError ? [pane.followError] : []),
+  ].map((problem) => problemMessage(problem, text));
   const canRead = host?.capabilities.read ?? false;
   /** The diagnostics page (self-test) is open. */
   const [diagnostics, setDiagnostics] = useState(false);
@@ -156,7 +159,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
           <ErrorBoundary resetKey={state.snapshot}>
             {state.snapshot?.degraded && (
               <DegradedView
-                message={state.snapshot.degraded}
+                message={problemMessage(state.snapshot.degraded, text)}
                 template={state.snapshot.template}
                 onRefresh={actions.reread}
                 busy={state.busy !== null}
@@ -214,7 +217,7 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
     }
     const index = entry.block.index ?? 1;
     // The removed block's button had the focus: give it to the instance before it.
-    const before = `${sectionIdOf(entry)}#${index - 1}`;
+    const before = outlineKey({ sectionId: entry.sectionId, index: index - 1 });
     actions.remove({
       type: entry.block.type,
       index,

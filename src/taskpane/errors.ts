@@ -1,4 +1,5 @@
-import { sv, type PaneText } from "./i18n";
+import { isHostProblem, type HostProblem } from "./host";
+import { catalogueFor, sv, type PaneText } from "./i18n";
 
 /** Longest detail shown from an unexpected error, so a long dump never fills the pane. */
 const MAX_DETAIL = 200;
@@ -10,6 +11,7 @@ const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase("s
  * other error gets "Något gick fel: …" with the first line of its message, never its stack.
  */
 export function errorMessage(error: unknown, text: PaneText = sv): string {
+  if (isHostProblem(error)) return problemMessage(error, text);
   if (error instanceof Error && error.name === "PlanstodError" && error.message.trim() !== "") {
     return capitalise(error.message.trim());
   }
@@ -19,4 +21,10 @@ export function errorMessage(error: unknown, text: PaneText = sv): string {
   const detail =
     firstLine.length > MAX_DETAIL ? `${firstLine.slice(0, MAX_DETAIL - 1).trimEnd()}…` : firstLine;
   return text.somethingWrong(detail);
+}
+
+/** A host problem in the pane's language (or the problem's own, for a new plan's). */
+export function problemMessage(problem: HostProblem, text: PaneText = sv): string {
+  const t = problem.language ? catalogueFor(problem.language) : text;
+  return t.host[problem.code](problem.params ?? {});
 }

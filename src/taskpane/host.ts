@@ -4,6 +4,83 @@ import type { Report, TemplateDef } from "../core/types";
 import type { SelfTestResult } from "./diagnostics/types";
 
 /**
+ * What the host reports as a problem: a code with parameters, worded by the pane's catalogue
+ * (src/taskpane/i18n, `host` block) in the pane's language. The host never words a problem.
+ */
+export type HostProblemCode =
+  /** The client lacks WordApi 1.3: nothing works. */
+  | "needs-wordapi-13"
+  /** The document is open read-only. */
+  | "read-only"
+  /** The client has no selection events (DocumentEvents), or Word refused the subscription. */
+  | "no-selection-events"
+  /** The client has no comments API (WordApi 1.4). */
+  | "no-comments-api"
+  /** Word on the web answered NotAllowed: `feature` is "comments" or "add-block". */
+  | "not-supported-on-web"
+  /** NotAllowed on the desktop (a dialog or another edit holds the document). */
+  | "not-allowed"
+  /** Office.js error codes Word answers with. */
+  | "access-denied"
+  | "item-not-found"
+  | "general-exception"
+  | "invalid-argument"
+  | "api-not-found"
+  | "word-failed"
+  /** The document changed since the last read; nothing was changed. */
+  | "document-changed"
+  /** Word changed the document otherwise than expected. */
+  | "edit-unexpected"
+  | "field-gone"
+  | "field-not-found"
+  | "instruction-gone"
+  | "instruction-not-found"
+  /** body.getOoxml failed: the outline is shown without statuses. */
+  | "degraded"
+  | "locked-remove"
+  | "locked-add"
+  | "tracking-remove-refused"
+  | "tracking-remove-unverified"
+  | "create-unsupported"
+  | "create-not-empty"
+  | "create-unknown-template"
+  | "create-not-recognised"
+  | "comments-unknown-template"
+  | "comments-changed";
+
+export type HostProblemParams = Readonly<Record<string, string | number>>;
+
+export interface HostProblem {
+  code: HostProblemCode;
+  params?: HostProblemParams;
+  /** The language to word it in when it is not the pane's current one (a new Danish plan). */
+  language?: "sv" | "da";
+}
+
+/** A host call refused or failed with a problem (thrown by the adapter). */
+export class HostProblemError extends Error implements HostProblem {
+  readonly code: HostProblemCode;
+  readonly params?: HostProblemParams;
+  readonly language?: "sv" | "da";
+  constructor(problem: HostProblem) {
+    super(problem.code);
+    this.name = "HostProblemError";
+    this.code = problem.code;
+    if (problem.params) this.params = problem.params;
+    if (problem.language) this.language = problem.language;
+  }
+}
+
+/** Whether a thrown value is a host problem (by shape: it may come from another bundle). */
+export function isHostProblem(error: unknown): error is HostProblemError {
+  return (
+    error instanceof Error &&
+    error.name === "HostProblemError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
+/**
  * What the pane needs from its host document. The Word adapter (src/office/) implements it over
  * Office.js; tests and the harness implement it over a test double. The pane never touches
  * `Word` or `Office` itself.
@@ -16,11 +93,11 @@ export interface Snapshot {
   /** Track Changes is on in the document (edits show as revisions); absent when off or unknown. */
   trackChanges?: boolean;
   /**
-   * Set when Word could not hand over the document (body.getOoxml failed): a Swedish message.
+   * Set when Word could not hand over the document (body.getOoxml failed): code "degraded".
    * `report` is then null and `template` is recognised from the paragraph texts, if at all; the
    * pane shows the template's outline without statuses.
    */
-  degraded?: string;
+  degraded?: HostProblem;
   /** True when the document holds nothing at all (no template): the pane offers a new plan. */
   empty?: boolean;
 }
@@ -33,8 +110,8 @@ export interface HostCapabilities {
   editBlocks: boolean;
   /** Word comments can be inserted and removed (WordApi 1.4). */
   comments: boolean;
-  /** Swedish explanations of what this Word client lacks, for a message bar. */
-  missing: string[];
+  /** What this Word client lacks, worded by the pane for a message bar. */
+  missing: HostProblem[];
   /** The document is open read-only (Office.context.document.mode): nothing is edited. */
   readOnly?: boolean;
 }
@@ -49,10 +126,10 @@ export interface PlanstodHost {
   fieldAtCursor(): Promise<FieldKey | null>;
   /**
    * Calls `listener` when the selection moves; returns a function that stops listening. When
-   * Word refuses the subscription, `onUnavailable` gets a Swedish explanation (the pane then
-   * stops following the cursor).
+   * Word refuses the subscription, `onUnavailable` gets the problem (the pane then stops following
+   * the cursor).
    */
-  onSelectionChanged(listener: () => void, onUnavailable?: (message: string) => void): () => void;
+  onSelectionChanged(listener: () => void, onUnavailable?: (problem: HostProblem) => void): () => void;
   /** Adds a fresh instance of a block after instance `after` (default: the last); returns the new state. */
   addBlock(type: string, after?: number): Promise<Snapshot>;
   /** Removes an unused instance; refused (with a Swedish message) when it holds any text. */
@@ -63,6 +140,16 @@ export interface PlanstodHost {
    * document's structure changed.
    */
   refresh(): Promise<Snapshot | null>;
+  /**
+   * Subscribes to Word's paragraph events (WordApi 1.6), which say only *that* something
+   * changed: `listener` is called after each (the pane then calls refreshChanged); `onMissed`
+   * when a safety check (refresh) found a change no event announced (the pane then polls
+   * again). Resolves to a function that stops listening, or null when the client has no such
+   * events or refused them (the pane polls). Hosts without events leave it out.
+   */
+  watchChanges?(listener: () => void, onMissed: () => void): Promise<(() => void) | null>;
+  /** The check after events: re-reads only what they named; null when the report is unchanged. */
+  refreshChanged?(): Promise<Snapshot | null>;
   /** Selects what a review item points at (a field, or a leftover instruction). */
   selectTarget(target: ReviewTarget): Promise<void>;
   /**

@@ -6,7 +6,7 @@
 import { checkDocx } from "../../src/ooxml/docx";
 import { GENERATED_TEMPLATES } from "../../src/core/templates";
 import { generateDocx } from "../../src/ooxml/generate";
-import { CREATE_TEXT } from "../../src/office/create-plan";
+import { errorMessage } from "../../src/taskpane/errors";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { buildTestDocx, para, run } from "../../word-double/build-docx";
 import { createWordDouble, REQUIREMENT_SETS } from "../../word-double";
@@ -54,8 +54,12 @@ describe("never into a document that holds anything", () => {
     const { double, host } = await hostFor(body);
     expect((await host.read()).empty).toBeUndefined();
     const before = double.documentXml();
-    await expect(host.createPlan("trs-verksamhetsplan")).rejects.toThrow(CREATE_TEXT.sv.notEmpty);
-    await expect(host.createPlan("dk-implementeringsplan")).rejects.toThrow(CREATE_TEXT.da.notEmpty);
+    const sv = await host.createPlan("trs-verksamhetsplan").catch((e: unknown) => e);
+    expect(sv).toMatchObject({ code: "create-not-empty", language: "sv" });
+    expect(errorMessage(sv)).toContain("Planstöd skapar en ny plan bara i ett tomt dokument");
+    // Worded in the plan's language, whatever the pane speaks.
+    const da = await host.createPlan("dk-implementeringsplan").catch((e: unknown) => e);
+    expect(errorMessage(da)).toContain("Planstöd opretter kun en ny plan i et tomt dokument");
     expect(double.documentXml()).toBe(before);
   });
 
@@ -63,7 +67,7 @@ describe("never into a document that holds anything", () => {
     const { double, host } = await hostFor(para(""), {});
     expect(host.canCreatePlan).toBe(false);
     const before = double.documentXml();
-    await expect(host.createPlan("utbildningsinsats")).rejects.toThrow(CREATE_TEXT.sv.unsupported);
+    await expect(host.createPlan("utbildningsinsats")).rejects.toMatchObject({ code: "create-unsupported" });
     expect(double.documentXml()).toBe(before);
   });
 });

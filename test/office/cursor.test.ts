@@ -73,4 +73,33 @@ describe("the cursor after an edit", () => {
     expect(value).toEqual(orsaker2);
     expect(n).toBe(1);
   });
+
+  test("typing in the cursor's own paragraph: one round trip, no getOoxml, the paragraph re-texted", async () => {
+    const double = await createWordDouble(bytesOf("sv-blank"), {
+      profile: "web",
+      wordApi: "1.3",
+      costs: { syncMs: 0 },
+    });
+    const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+    const before = await host.read();
+    const deltagare = { id: "deltagare", block: null };
+    await host.select(deltagare);
+    const label = double
+      .paragraphTexts()
+      .findIndex((t) => t.startsWith("Ange målgrupp, funktion och antal."));
+    double.user.moveTo({ paragraph: label + 1 }, "end");
+    for (const burst of ["Alla ", "lärare ", "på skolan."]) {
+      double.user.type(burst);
+      const costs = { ...double.costs };
+      const { value, syncs: n } = await syncs(double, () => host.fieldAtCursor());
+      expect(value).toEqual(deltagare);
+      expect(n).toBe(1);
+      expect(double.costs.getOoxml - costs.getOoxml).toBe(0);
+    }
+    // The statuses follow from the re-texted model: the refresh after it reads texts only.
+    const getOoxml = double.costs.getOoxml;
+    const { value } = await syncs(double, () => host.refresh());
+    expect(double.costs.getOoxml).toBe(getOoxml);
+    expect(value?.report?.requiredFilled).toBe((before.report?.requiredFilled ?? 0) + 1);
+  });
 });

@@ -7,39 +7,12 @@ import { checkDocx, editDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, type WordDouble, type WordDoubleOptions } from "../../word-double";
 import type { FieldKey } from "../../src/core/outline";
-import { SETS, bytesOf, syncs } from "../support/word-host";
+import { SETS, bytesOf, syncs, typeAtEnd, typeInControl } from "../support/word-host";
 
 async function hostFor(bytes: Uint8Array, options: WordDoubleOptions = {}) {
   const double = await createWordDouble(bytes, { requirementSets: SETS, ...options });
   const apis = { Word: double.Word, Office: double.Office } as unknown as OfficeApis;
   return { double, host: new WordHost(apis), fresh: () => new WordHost(apis) };
-}
-
-/**
- * Types into the field at the cursor, as Word does: over the content control around the cursor
- * or the last control of its paragraph (replacing a placeholder), else at the paragraph's end.
- */
-async function typeInControl(double: WordDouble, text: string): Promise<void> {
-  await double.Word.run(async (context) => {
-    const selection = context.document.getSelection();
-    const around = selection.parentContentControlOrNullObject;
-    const paragraph = selection.paragraphs.getFirst();
-    const inline = paragraph.getContentControls();
-    inline.load("items");
-    await context.sync();
-    const control = around.isNullObject ? inline.items[inline.items.length - 1] : around;
-    if (control) control.insertText(text, "Replace");
-    else paragraph.insertText(text, "End");
-    await context.sync();
-  });
-}
-
-/** Types at the end of the cursor's paragraph. */
-async function typeAtEnd(double: WordDouble, text: string): Promise<void> {
-  await double.Word.run(async (context) => {
-    context.document.getSelection().paragraphs.getFirst().insertText(text, "End");
-    await context.sync();
-  });
 }
 
 const key = (id: string, type?: string, index?: number): FieldKey => ({
@@ -121,7 +94,7 @@ describe("refresh", () => {
     await expectSameAsFullRead(double, fresh, before.report);
   });
 
-  test("after a refresh from texts, navigation, the cursor and writing a field work on the new state", async () => {
+  test("after a refresh from texts, navigation, the cursor and typing in another field work on the new state", async () => {
     const { double, host } = await hostFor(bytesOf("sv-partial"));
     await host.read();
     const orsaker = key("orsaker", "utvecklingsomrade", 1);
@@ -132,10 +105,8 @@ describe("refresh", () => {
     expect((await syncs(double, () => host.select(orsaker))).syncs).toBe(1);
     expect(await syncs(double, () => host.fieldAtCursor())).toEqual({ value: orsaker, syncs: 1 });
     expect((await syncs(double, () => host.select(key("mal", "utvecklingsomrade", 1)))).syncs).toBe(1);
-    const { syncs: n } = await syncs(double, () =>
-      host.writeField(key("mal", "utvecklingsomrade", 1), "Fler når E"),
-    );
-    expect(n).toBe(3);
+    await typeInControl(double, "Fler når E");
+    expect((await syncs(double, () => host.refresh())).syncs).toBeLessThanOrEqual(2);
     const report = await checkDocx(await double.toDocx());
     expect(report.missing.map((m) => `${m.id}#${m.block?.index}`)).not.toContain("orsaker#1");
     expect(report.missing.map((m) => `${m.id}#${m.block?.index}`)).not.toContain("mal#1");

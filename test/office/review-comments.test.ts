@@ -12,7 +12,8 @@ import {
 } from "../../src/core/review";
 import { checkDocx, editDocx } from "../../src/ooxml/docx";
 import { reviewComments } from "../../src/ooxml/comments";
-import { MISSING_TEXT, WordHost, type OfficeApis } from "../../src/office/word-host";
+import { WordHost, type OfficeApis } from "../../src/office/word-host";
+import { errorMessage } from "../../src/taskpane/errors";
 import { createWordDouble, PERSON, WORD_USER, type WordDouble } from "../../word-double";
 import { SETS, bytesOf, hostFor, syncs } from "../support/word-host";
 
@@ -72,12 +73,12 @@ describe("selectTarget", () => {
     expect(cursorText(double)).toContain("Solbackaskolan");
   });
 
-  test("an instruction that is gone is refused with a Swedish message", async () => {
+  test("an instruction that is gone is refused with a problem the pane words in Swedish", async () => {
     const { host } = await hostFor("sv-complete");
     await host.read();
-    await expect(host.selectTarget({ kind: "instruction", ordinal: 0 })).rejects.toThrow(
-      "Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.",
-    );
+    const error = await host.selectTarget({ kind: "instruction", ordinal: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "instruction-gone" });
+    expect(errorMessage(error)).toBe("Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.");
   });
 });
 
@@ -303,9 +304,10 @@ describe("review comments", () => {
     const double = await createWordDouble(bytesOf("sv-partial"), { requirementSets: { WordApi: "1.3" } });
     const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
     expect(host.capabilities.comments).toBe(false);
-    expect(MISSING_TEXT.comments).toContain("planstod check FIL --comments -o UT.docx");
-    await expect(host.insertReviewComments()).rejects.toThrow(MISSING_TEXT.comments);
-    await expect(host.removeReviewComments()).rejects.toThrow(MISSING_TEXT.comments);
+    const error = await host.insertReviewComments().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "no-comments-api" });
+    expect(errorMessage(error)).toContain("planstod check FIL --comments -o UT.docx");
+    await expect(host.removeReviewComments()).rejects.toMatchObject({ code: "no-comments-api" });
     expect(double.comments()).toHaveLength(0);
   });
 });

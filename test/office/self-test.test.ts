@@ -38,8 +38,22 @@ describe.each(["include", "omit"] as const)('the double passes the self-test (de
       "cursor-table-cell": "ok",
       "tracked-deletion-text": "ok",
       "add-remove-round-trip": "ok",
+      // The double raises paragraph events for the simulated user's edits, not for the API's
+      // edits the self-test makes: it reports that they did not fire.
+      "paragraph-events": "warn",
+      "paragraph-ids": "ok",
+      "get-ooxml-time": "ok",
+      "not-allowed": "ok",
       "undo-steps": "skipped",
     });
+    expect(check(result, "paragraph-events").data?.fired).toEqual({
+      typing: false,
+      enter: false,
+      undo: null,
+      trackedDeletion: null,
+    });
+    expect(check(result, "get-ooxml-time").data?.kib).toBeGreaterThan(0);
+    expect(result.client.behavesLike).toEqual({ name: "windows", wordApi: "1.7" });
     expect(check(result, "tracked-deletion-text").data?.mode).toBe(
       mode === "include" ? "includes-deleted" : "omits-deleted",
     );
@@ -50,7 +64,7 @@ describe.each(["include", "omit"] as const)('the double passes the self-test (de
       afterRemove: 3,
       restored: true,
     });
-    expect(result.summary).toEqual({ ok: 8, warn: 0, fail: 0, skipped: 1 });
+    expect(result.summary).toEqual({ ok: 11, warn: 1, fail: 0, skipped: 1 });
     expect(check(result, "tracking-mode").data).toEqual({ mode: "Off" });
     expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-tracked")));
     // Copyable JSON: it survives a round trip through JSON.
@@ -111,3 +125,19 @@ describe("the self-test fails where an assumption breaks", () => {
     expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-blank")));
   }, 60000);
 });
+
+test("Word on the web refusing comments: the self-test names the web profile and the NotAllowed answer", async () => {
+  const { double, result } = await selfTest("sv-partial", {
+    profile: "web",
+    requirementSets: { WordApi: "1.6", DocumentEvents: "1.1" },
+    costs: { syncMs: 0, msPerKiB: 0, eventDelayMs: 0 },
+    notAllowed: { comments: true, replaceWithDatePicker: true },
+  });
+  expect(result.client.behavesLike).toEqual({ name: "web", wordApi: "1.6" });
+  expect(check(result, "not-allowed")).toMatchObject({
+    status: "warn",
+    data: { answers: { comments: "NotAllowed", replace: "NotAllowed" } },
+  });
+  expect(check(result, "add-remove-round-trip").data?.addMs).toEqual(expect.any(Number));
+  expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-partial")));
+}, 60000);

@@ -7,7 +7,9 @@
 import JSZip from "jszip";
 import { checkDocx, editDocx } from "../../src/ooxml/docx";
 import { PlanstodError } from "../../src/core/messages";
-import { WordHost, capabilitiesOf, MISSING_TEXT, type OfficeApis } from "../../src/office/word-host";
+import { sv } from "../../src/taskpane/i18n";
+import { errorMessage } from "../../src/taskpane/errors";
+import { WordHost, capabilitiesOf, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble } from "../../word-double";
 import { SETS, bytesOf, syncs } from "../support/word-host";
 
@@ -107,12 +109,14 @@ describe("navigation", () => {
     expect(double.paragraphTexts()[double.selection.paragraphIndexes[0]]).toContain("Solbackaskolan");
   });
 
-  test("an unknown field is refused with a Swedish message", async () => {
+  test("an unknown field is refused with a problem the pane words in Swedish", async () => {
     const { host } = await hostFor(bytesOf("sv-partial"));
     await host.read();
-    await expect(host.select({ id: "mal", block: { type: "utvecklingsomrade", index: 9 } })).rejects.toThrow(
-      /Fältet finns inte längre/,
-    );
+    const error = await host
+      .select({ id: "mal", block: { type: "utvecklingsomrade", index: 9 } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "field-gone" });
+    expect(errorMessage(error)).toMatch(/Fältet finns inte längre/);
   });
 });
 
@@ -225,55 +229,6 @@ describe("block operations", () => {
   });
 });
 
-describe("writing a field", () => {
-  test.each([
-    ["sv-blank", { id: "deltagare", block: null }],
-    ["sv-blank", { id: "mal", block: { type: "utvecklingsomrade", index: 1 } }],
-    ["sv-blank", { id: "insats", block: { type: "utvecklingsomrade", index: 2 } }],
-    ["sv-blank", { id: "nar", block: { type: "uppfoljning", index: 1 } }],
-    ["iko-blank", { id: "malgrupp", block: null }],
-    ["iko-blank", { id: "organisation", block: null }],
-    ["iko-blank", { id: "kontaktuppgifter", block: { type: "upprattad_av", index: 2 } }],
-  ] as const)("%s: %j is written in three round trips and then counts as filled", async (name, key) => {
-    const { double, host } = await hostFor(bytesOf(name));
-    await host.read();
-    const field = { id: key.id, block: key.block ? { ...key.block } : null };
-    const { syncs: n } = await syncs(double, () => host.writeField(field, "Text från Planstöd"));
-    expect(n).toBe(3);
-    const report = await checkDocx(await double.toDocx());
-    const state = report.fields.find(
-      (f) =>
-        f.id === field.id && f.block?.type === field.block?.type && f.block?.index === field.block?.index,
-    );
-    expect(state?.filled).toBe(true);
-    const before = await checkDocx(bytesOf(name));
-    expect(report.requiredFilled).toBe(before.requiredFilled + 1);
-  });
-
-  test("a dropdown or date is chosen in the document, not written", async () => {
-    const { double, host } = await hostFor(bytesOf("sv-blank"));
-    await host.read();
-    const before = double.documentXml();
-    await expect(
-      host.writeField({ id: "omrade", block: { type: "utvecklingsomrade", index: 1 } }, "X"),
-    ).rejects.toThrow("välja i listan");
-    await expect(host.writeField({ id: "datum", block: null }, "2026-01-01")).rejects.toThrow(
-      "välja i listan",
-    );
-    expect(double.documentXml()).toBe(before);
-  });
-
-  test("a field with text is never overwritten", async () => {
-    const { double, host } = await hostFor(bytesOf("sv-partial"));
-    await host.read();
-    const before = double.documentXml();
-    await expect(host.writeField({ id: "bakgrund", block: null }, "Ny text")).rejects.toThrow(
-      "Fältet har redan text. Planstöd skriver aldrig över det du har skrivit.",
-    );
-    expect(double.documentXml()).toBe(before);
-  });
-});
-
 describe("requirement sets", () => {
   test("WordApi 1.3 is enough for all but comments (1.4); DocumentEvents for following the cursor", async () => {
     const full = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3", DocumentEvents: "1.1" });
@@ -283,11 +238,14 @@ describe("requirement sets", () => {
       followCursor: true,
       editBlocks: true,
       comments: false,
-      missing: [MISSING_TEXT.comments],
+      missing: [{ code: "no-comments-api" }],
     });
     const noEvents = await hostFor(bytesOf("sv-blank"), { WordApi: "1.3" });
     expect(noEvents.host.capabilities.followCursor).toBe(false);
-    expect(noEvents.host.capabilities.missing).toEqual([MISSING_TEXT.events, MISSING_TEXT.comments]);
+    expect(noEvents.host.capabilities.missing).toEqual([
+      { code: "no-selection-events" },
+      { code: "no-comments-api" },
+    ]);
     const withComments = await hostFor(bytesOf("sv-blank"), { WordApi: "1.4", DocumentEvents: "1.1" });
     expect(withComments.host.capabilities).toMatchObject({ comments: true, missing: [] });
   });
@@ -295,9 +253,9 @@ describe("requirement sets", () => {
   test("a WordApi 1.1 client (the manifest never offers it the add-in) reads nothing and is told which Word is needed", async () => {
     const { host } = await hostFor(bytesOf("sv-partial"), { WordApi: "1.1" });
     expect(host.capabilities).toMatchObject({ read: false, navigate: false, editBlocks: false });
-    expect(host.capabilities.missing).toEqual([MISSING_TEXT.read]);
-    expect(MISSING_TEXT.read).toContain("WordApi 1.3");
-    await expect(host.addBlock("uppfoljning")).rejects.toThrow(MISSING_TEXT.core);
+    expect(host.capabilities.missing).toEqual([{ code: "needs-wordapi-13" }]);
+    expect(sv.host["needs-wordapi-13"]({})).toContain("WordApi 1.3");
+    await expect(host.addBlock("uppfoljning")).rejects.toMatchObject({ code: "needs-wordapi-13" });
   });
 
   test("capabilitiesOf never throws on a broken requirements object", () => {
@@ -313,7 +271,7 @@ describe("requirement sets", () => {
     expect(capabilitiesOf(office)).toMatchObject({
       read: false,
       navigate: false,
-      missing: [MISSING_TEXT.read],
+      missing: [{ code: "needs-wordapi-13" }],
     });
   });
 });

@@ -3,15 +3,13 @@
  * document reads as empty, and createPlan replaces it by the generator's bytes of the chosen
  * template, refusing (as the Word adapter does) when the document holds anything.
  */
-import { PlanstodError } from "../../src/core/messages";
 import { generatedTemplate } from "../../src/core/templates";
 import { readParts } from "../../src/ooxml/read/recognise";
 import "../../src/ooxml/docx";
 import { isEmptyBody } from "../../src/ooxml/read/empty-body";
 import { generateDocx } from "../../src/ooxml/generate";
 import { DocxPackage } from "../../src/ooxml/package/docx-package";
-import { CREATE_TEXT } from "../../src/office/create-plan";
-import type { HostCapabilities, Snapshot } from "../../src/taskpane/host";
+import { HostProblemError, type HostCapabilities, type Snapshot } from "../../src/taskpane/host";
 import { FakeHost, fixture } from "./pane-host";
 
 export class NewPlanHost extends FakeHost {
@@ -44,9 +42,12 @@ export class NewPlanHost extends FakeHost {
 
   async createPlan(templateId: string): Promise<Snapshot> {
     const generated = generatedTemplate(templateId);
-    if (!generated) throw new PlanstodError("word", CREATE_TEXT.sv.unknown);
+    if (!generated) throw new HostProblemError({ code: "create-unknown-template" });
     if (!(await this.isEmpty()))
-      throw new PlanstodError("word", CREATE_TEXT[generated.template.language].notEmpty);
+      throw new HostProblemError({
+        code: "create-not-empty",
+        language: generated.template.language === "da" ? "da" : "sv",
+      });
     const bytes = await generateDocx(generated);
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);

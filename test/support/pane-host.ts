@@ -19,6 +19,7 @@ import {
 } from "../../src/core/review";
 import type { CommentsResult, HostCapabilities, PlanstodHost, Snapshot } from "../../src/taskpane/host";
 import { FIXTURES as FIXTURE_DIR } from "./paths";
+import { planComments } from "../../src/ooxml/comments/plan";
 
 // jsdom lacks TextDecoder/TextEncoder, which the OOXML reader uses (browsers and Word have them).
 if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder, TextEncoder });
@@ -169,13 +170,17 @@ export class FakeHost implements PlanstodHost {
     this.calls.read--;
     if (!snapshot.template || !snapshot.report) throw new PlanstodError("unknown-template");
     const template = snapshot.template;
-    const removed = this.comments.filter((c) => isPlanstodComment(c.text)).length;
-    const items = reviewItems(buildReview(template, snapshot.report));
-    this.comments = [
-      ...this.comments.filter((c) => !isPlanstodComment(c.text)),
-      ...items.map((item) => ({ text: commentText(template, item), target: item.target })),
-    ];
-    return { inserted: items.length, removed };
+    // The product's comment plan (src/ooxml/comments/plan.ts); nobody answers the fake's comments.
+    const wanted = reviewItems(buildReview(template, snapshot.report)).map((item) => ({
+      text: commentText(template, item),
+      target: item.target,
+    }));
+    const own = this.comments
+      .filter((c) => isPlanstodComment(c.text))
+      .map((c) => ({ ...c, answered: false }));
+    const plan = planComments(wanted, own);
+    this.comments = [...this.comments.filter((c) => !isPlanstodComment(c.text)), ...plan.insert];
+    return { inserted: plan.insert.length, removed: plan.remove.length };
   }
 
   async removeReviewComments(): Promise<number> {

@@ -27,3 +27,30 @@ export async function syncs<T>(
   const value = await step();
   return { value, syncs: double.syncCount };
 }
+
+/**
+ * Types into the field at the cursor, as Word does: over the content control around the cursor
+ * or the last control of its paragraph (replacing a placeholder), else at the paragraph's end.
+ */
+export async function typeInControl(double: WordDouble, text: string): Promise<void> {
+  await double.Word.run(async (context) => {
+    const selection = context.document.getSelection();
+    const around = selection.parentContentControlOrNullObject;
+    const paragraph = selection.paragraphs.getFirst();
+    const inline = paragraph.getContentControls();
+    inline.load("items");
+    await context.sync();
+    const control = around.isNullObject ? inline.items[inline.items.length - 1] : around;
+    if (control) control.insertText(text, "Replace");
+    else paragraph.insertText(text, "End");
+    await context.sync();
+  });
+}
+
+/** Types at the end of the cursor's paragraph. */
+export async function typeAtEnd(double: WordDouble, text: string): Promise<void> {
+  await double.Word.run(async (context) => {
+    context.document.getSelection().paragraphs.getFirst().insertText(text, "End");
+    await context.sync();
+  });
+}

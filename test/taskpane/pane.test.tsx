@@ -4,6 +4,7 @@
 import { act } from "react";
 import { SELECTION_DEBOUNCE_MS } from "../../src/taskpane/App";
 import { FakeHost } from "../support/pane-host";
+import { sv } from "../../src/taskpane/i18n";
 import {
   dialog,
   dialogButton,
@@ -448,12 +449,11 @@ describe("documents and hosts the pane cannot work with", () => {
   });
 
   test("what the Word client lacks is shown as a warning and its controls are disabled", async () => {
-    const lacks =
-      "Den här versionen av Word kan inte lägga till eller ta bort block. Gör det i Word för webben.";
+    const lacks = sv.host["read-only"]({});
     const host = FakeHost.fromFixture("sv-partial.docx", {
       editBlocks: false,
       navigate: false,
-      missing: [lacks],
+      missing: [{ code: "read-only" }],
     });
     const { user } = await renderPane(host);
     const bars = messageBars();
@@ -477,11 +477,11 @@ describe("documents and hosts the pane cannot work with", () => {
   });
 
   test("an old Word is explained once, by the host, not also by the pane's own check", async () => {
-    const lacks = "Den här versionen av Word saknar WordApi 1.3.";
+    const lacks = sv.host["needs-wordapi-13"]({});
     const host = FakeHost.fromFixture("sv-partial.docx", {
       navigate: false,
       editBlocks: false,
-      missing: [lacks],
+      missing: [{ code: "needs-wordapi-13" }],
     });
     await renderPane(host, {
       environment: { officeLoaded: true, inWord: true, wordApiSupported: false, darkTheme: undefined },
@@ -492,8 +492,10 @@ describe("documents and hosts the pane cannot work with", () => {
   });
 
   test("a host that cannot read shows why and does not try", async () => {
-    const lacks = "Den här versionen av Word kan inte läsa dokumentet.";
-    const host = FakeHost.fromFixture("sv-partial.docx", { read: false, missing: [lacks] });
+    const host = FakeHost.fromFixture("sv-partial.docx", {
+      read: false,
+      missing: [{ code: "needs-wordapi-13" }],
+    });
     await renderPane(host);
     expect(host.calls.read).toBe(0);
     expect(messageBars().map((b) => b.intent)).toEqual(["warning"]);

@@ -56,7 +56,10 @@ describe("auto-refresh", () => {
       const before = host.calls.refresh;
       for (let i = 0; i < 5; i++) {
         act(() => host.fireSelectionChanged());
-        act(() => jest.advanceTimersByTime(SELECTION_DEBOUNCE_MS));
+        // The cursor check runs through the pane's queue: let it finish.
+        await act(async () => {
+          jest.advanceTimersByTime(SELECTION_DEBOUNCE_MS);
+        });
       }
       expect(host.calls.refresh).toBe(before);
       await act(async () => {

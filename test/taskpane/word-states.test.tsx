@@ -9,13 +9,16 @@
 import axe from "axe-core";
 import { fixture, type FakeHost } from "../support/pane-host";
 import { messageBars, renderPane, screen, waitFor, waitIdle } from "../support/pane-render";
-import { WordHost, MISSING_TEXT, type OfficeApis } from "../../src/office/word-host";
-import { DEGRADED_TEXT } from "../../src/office/degraded";
+import { WordHost, type OfficeApis } from "../../src/office/word-host";
+import { sv } from "../../src/taskpane/i18n";
 import { HOST_NOTICE } from "../../src/taskpane/host-notices";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
 import type { OfficeEnvironment } from "../../src/taskpane/office-env";
 import { DIAGNOSTICS_TEXT } from "../../src/taskpane/diagnostics/DiagnosticsView";
 import type { SelfTestResult } from "../../src/taskpane/diagnostics/types";
+
+const DEGRADED_TEXT = sv.host.degraded({});
+const MISSING_TEXT = { readOnly: sv.host["read-only"]({}), events: sv.host["no-selection-events"]({}) };
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
@@ -78,9 +81,9 @@ describe("when body.getOoxml fails", () => {
     expect(snapshot).toEqual({
       template: expect.objectContaining({ id: "skolverket-atgardsplan" }),
       report: null,
-      degraded: DEGRADED_TEXT,
+      degraded: { code: "degraded" },
     });
-    await expect(host.addBlock("uppfoljning")).rejects.toThrow(DEGRADED_TEXT);
+    await expect(host.addBlock("uppfoljning")).rejects.toMatchObject({ code: "degraded" });
   });
 
   test("a document that is no template still gets the message, without an outline", async () => {

@@ -10,6 +10,7 @@ import { freshId } from "../xml/word-ids";
 import { W_STRICT } from "../xml/namespaces";
 import { emptyPart, loadParts, partsOf, registerParts, serialise } from "./comment-parts-io";
 import { anchorParagraph } from "./anchors";
+import { planComments } from "./plan";
 import { PLANSTOD_AUTHOR, PLANSTOD_INITIALS } from "./comment-parts";
 import { readComments, threadsOf, type CommentParts, type ExistingComment } from "./read";
 import { anchorComment, appendComment, removeAnchors, removeComment, usedIds, wNamespace } from "./write";
@@ -91,21 +92,24 @@ export async function reviewComments(
   const existing = readComments(partsOf(loaded));
   const threads = threadsOf(existing);
 
-  // Planstöd's earlier comments go, unless a person answered them.
+  // The plan (plan.ts): Planstöd's earlier comments go, unless a person answered them; an item
+  // whose comment a kept one already says is not commented again.
+  const wanted = reviewItems(buildReview(template, report)).map((item) => ({
+    text: commentText(template, item),
+    paragraph: anchorParagraph(analysis, read.model, item.target),
+  }));
+  const plan = planComments(wanted, [
+    ...threads.keep.map((c) => ({ ...c, answered: true })),
+    ...threads.replace.map((c) => ({ ...c, answered: false })),
+  ]);
   const docRoot = read.doc.documentElement;
   if (!docRoot) throw new PlanstodError("bad-xml", pkg.mainPart);
-  const gone = new Set(threads.replace.map((c) => c.id));
-  for (const c of threads.replace) removeComment(partsOf(loaded), c);
+  const gone = new Set(plan.remove.map((c) => c.id));
+  for (const c of plan.remove) removeComment(partsOf(loaded), c);
   removeAnchors(docRoot, gone);
 
   const w = wNamespace(read.doc);
-  const keptTexts = new Set(threads.keep.map((c) => c.text));
-  const pending = reviewItems(buildReview(template, report))
-    .map((item) => ({
-      text: commentText(template, item),
-      paragraph: anchorParagraph(analysis, read.model, item.target),
-    }))
-    .filter((p) => p.paragraph !== null && !keptTexts.has(p.text));
+  const pending = plan.insert.filter((p) => p.paragraph !== null);
   // A document that needs no comment and has none gets no comment parts.
   if (pending.length > 0) for (const part of loaded) part.doc ??= emptyPart(part.kind, w);
   const written = loaded.filter((l) => l.doc !== null);

@@ -2,9 +2,8 @@ import { PlanstodError } from "../../core/messages";
 import type { ExtractedDocument, ExtractedInstance, TemplateDef } from "../../core/types";
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
 import { analyse, modelOf, type Analysis, type ReadDocument } from "../read/recognise";
-import { extract, rulesFor } from "../read/extract";
-import type { DocModel } from "../read/paragraph-model";
-import { userParagraph, type TextRules } from "../../core/text";
+import { extract } from "../read/extract";
+import { sameUserText } from "./user-text";
 import { descendantsW, firstW, wAttr, type XmlElement } from "../xml/dom";
 
 export type BlockOperation =
@@ -88,11 +87,7 @@ export function verifyEdit(
   return true;
 }
 
-/** Every paragraph of user text in a model, sorted (a multiset, independent of order). */
-export function userParagraphs(model: DocModel, rules: TextRules): string {
-  const texts = model.paragraphs.map((p) => userParagraph(p.liveText, rules)).filter((t) => t !== "");
-  return JSON.stringify(texts.sort());
-}
+export { sameUserText, userParagraphs } from "./user-text";
 
 /**
  * Applies a block operation to a read document's DOM and checks the result; throws
@@ -126,8 +121,8 @@ export async function applyEdit(
   if (!verifyEdit(extracted, afterExtracted, operation, applied.index))
     throw new PlanstodError("edit-unsafe");
   // Beyond the fields: every paragraph of the user's text is still there, and no other is.
-  const rules = rulesFor(template, read.placeholders);
-  if (userParagraphs(read.model, rules) !== userParagraphs(afterModel, rules))
+  const before = { model: read.model, placeholders: read.placeholders };
+  if (!sameUserText(template, before, { ...before, model: afterModel }))
     throw new PlanstodError("edit-unsafe");
   return { template, extracted, afterExtracted, ...applied };
 }

@@ -27,6 +27,8 @@ export interface SelfTestResult {
     documentMode: string | null;
     /** The highest version of each requirement set the client reports, or null when none. */
     requirementSets: Record<string, string | null>;
+    /** The profile of the Word double this client behaves like, and the WordApi level it reports. */
+    behavesLike?: { name: "web" | "windows" | "mac"; wordApi: string | null };
   };
   document: { template: string | null; bodyParagraphs: number | null };
   checks: SelfTestCheck[];

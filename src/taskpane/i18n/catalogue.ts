@@ -9,6 +9,14 @@
  * uppföljning, rad), never "block".
  */
 
+import type { HostProblemCode, HostProblemParams } from "../host";
+
+/**
+ * The host's problems (src/taskpane/host.ts, thrown by the Word adapter), one text per code.
+ * `params` carry what the sentence needs (for "not-supported-on-web": `feature`).
+ */
+export type HostText = { readonly [C in HostProblemCode]: (params: HostProblemParams) => string };
+
 /** A repeated part, as the texts need it: its name and whether it is a table's rows. */
 export interface PartName {
   /** The template's name, e.g. "Utvecklingsområde", "Tidplan". */
@@ -129,6 +137,9 @@ export interface PaneText {
 
   /** "Skapa en ny plan": Planstöd's own templates, on an empty document and on the unknown page. */
   newPlan: NewPlanText;
+
+  /** What the Word adapter reports (its own block: src/office's codes). */
+  host: HostText;
 
   somethingWrong: (detail: string) => string;
   unknownError: string;

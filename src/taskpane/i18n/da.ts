@@ -147,6 +147,60 @@ export const da: PaneText = {
     listIntro: "Planstöd kan også oprette disse planer for dig. Åbn et tomt dokument, og start Planstöd:",
   },
 
+  host: {
+    "needs-wordapi-13": () =>
+      "Denne version af Word mangler WordApi 1.3, som Planstöd har brug for. Brug Word på nettet, Word til Microsoft 365 (Windows eller Mac) eller Word 2021 eller nyere.",
+    "read-only": () =>
+      "Dokumentet er åbnet skrivebeskyttet, så Planstöd kan gennemgå det, men ikke ændre det. Vælg Rediger dokument i Word for at tilføje eller fjerne indsatsområder eller rækker.",
+    "no-selection-events": () =>
+      "Denne version af Word melder ikke, når markøren flyttes, så Planstöd følger ikke markøren. Klik på et afsnit for at gå til det.",
+    "no-comments-api": () =>
+      "Denne version af Word kan ikke indsætte kommentarer fra tilføjelsesprogrammer (WordApi 1.4 mangler; det kræver Office 2021 i detailversion, Office 2024 eller Microsoft 365). Gennemgangen kan stadig indsættes som kommentarer med Planstöds kommandolinjeværktøj: planstod check FIL --comments -o UD.docx",
+    "not-supported-on-web": ({ feature }) =>
+      feature === "comments"
+        ? "Word på nettet tillader ikke, at Planstöd indsætter kommentarer i dette dokument. Åbn dokumentet i Word til Windows eller Mac, eller skriv gennemgangen som kommentarer med kommandolinjeværktøjet: planstod check FIL.docx --comments -o UD.docx"
+        : "Word på nettet tillader ikke, at Planstöd tilføjer noget i et dokument med en datovælger (som feltet Dato). Åbn dokumentet i Word til Windows eller Mac, eller tilføj med kommandolinjeværktøjet: planstod add FIL.docx TYPE -o UD.docx",
+    "not-allowed": () => "Word tillader ikke ændringen lige nu. Luk åbne dialogbokse i Word, og prøv igen.",
+    "access-denied": () =>
+      "Word tillader ikke ændringen. Dokumentet kan være skrivebeskyttet eller låst for redigering.",
+    "item-not-found": () =>
+      "Planstöd fandt ikke det, der skulle ændres. Dokumentet kan være ændret; opdater, og prøv igen.",
+    "general-exception": () =>
+      "Word kunne ikke udføre handlingen. Prøv igen; opdater Planstöd, hvis det ikke hjælper.",
+    "invalid-argument": () => "Word tog ikke imod ændringen. Opdater Planstöd, og prøv igen.",
+    "api-not-found": () =>
+      "Denne version af Word mangler en funktion, som Planstöd har brug for. Brug Word på nettet eller en nyere Word.",
+    "word-failed": () => "Word kunne ikke udføre handlingen. Prøv igen.",
+    "document-changed": () =>
+      "Dokumentet er ændret, siden Planstöd læste det, så intet blev ændret. Opdater, og prøv igen.",
+    "edit-unexpected": () =>
+      "Word ændrede dokumentet på en anden måde end ventet. Kontrollér dokumentet, og fortryd om nødvendigt (Ctrl+Z).",
+    "field-gone": () => "Feltet findes ikke længere i dokumentet. Opdater Planstöd.",
+    "field-not-found": () => "Planstöd fandt ikke feltet i dokumentet. Opdater, og prøv igen.",
+    "instruction-gone": () => "Instruktionen findes ikke længere i dokumentet. Opdater Planstöd.",
+    "instruction-not-found": () => "Planstöd fandt ikke instruktionen i dokumentet. Opdater, og prøv igen.",
+    degraded: () =>
+      "Word kunne ikke udlevere dokumentets indhold til Planstöd (body.getOoxml mislykkedes), så felterne kan ikke kontrolleres lige nu. Skabelonens afsnit vises uden status. Gem og luk dokumentet, åbn det igen, og vælg Opdater. Hjælper det ikke, kan du åbne dokumentet i en anden Word, for eksempel Word på nettet.",
+    "locked-remove": () =>
+      "Det, du vil fjerne, indeholder et låst indholdskontrolelement, som ikke må fjernes, så Planstöd fjerner det ikke. Lås kontrolelementet op i Word (Udvikler → Egenskaber → Låsning), og prøv igen.",
+    "locked-add": () =>
+      "Et indholdskontrolelement omkring tabellen eller afsnittet er låst for redigering, så Planstöd kan ikke tilføje noget der. Lås kontrolelementet op i Word (Udvikler → Egenskaber → Låsning), og prøv igen.",
+    "tracking-remove-refused": () =>
+      "Registrer ændringer er slået til i dokumentet. Planstöd fjerner ikke noget, mens ændringer registreres, for så står det tilbage som en registreret sletning, indtil nogen godkender den. Slå Registrer ændringer fra (Gennemse → Registrer ændringer), og prøv igen, eller fjern det selv.",
+    "tracking-remove-unverified": () =>
+      "Det står stadig i dokumentet. Er Registrer ændringer slået til, står det som en registreret sletning: godkend sletningen (Gennemse → Godkend), eller fortryd med Ctrl+Z.",
+    "create-unsupported": () =>
+      "Denne version af Word kan ikke modtage en ny plan fra tilføjelsesprogrammer (WordApi 1.1 mangler). Opret planen med planstod new, og åbn filen i Word.",
+    "create-not-empty": () =>
+      "Dokumentet indeholder allerede noget. Planstöd opretter kun en ny plan i et tomt dokument.",
+    "create-unknown-template": () => "Planstöd kender ikke den skabelon.",
+    "create-not-recognised": () =>
+      "Planen blev indsat, men Planstöd genkender den ikke. Kontrollér dokumentet, og fortryd om nødvendigt (Ctrl+Z).",
+    "comments-unknown-template": () =>
+      "Dokumentet er ikke en skabelon, som Planstöd kender, så der er ingen gennemgang at indsætte.",
+    "comments-changed": () => "Dokumentet blev ændret, mens Planstöd indsatte kommentarerne. Prøv igen.",
+  },
+
   somethingWrong: (detail) => `Noget gik galt: ${detail}`,
   unknownError: "ukendt fejl.",
   renderError: "Noget gik galt, da panelet skulle vises. Vælg Opdater for at prøve igen.",

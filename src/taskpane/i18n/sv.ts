@@ -146,6 +146,62 @@ export const sv: PaneText = {
       "Planstöd kan också skapa de här planerna åt dig. Öppna ett tomt dokument och starta Planstöd:",
   },
 
+  host: {
+    "needs-wordapi-13": () =>
+      "Den här versionen av Word saknar WordApi 1.3, som Planstöd behöver. Använd Word på webben, Word för Microsoft 365 (Windows eller Mac) eller Word 2021 eller senare.",
+    "read-only": () =>
+      "Dokumentet är öppnat skrivskyddat, så Planstöd kan granska det men inte ändra det. Välj Redigera dokument i Word för att lägga till eller ta bort utvecklingsområden, uppföljningar eller rader.",
+    "no-selection-events": () =>
+      "Den här versionen av Word meddelar inte när markören flyttas, så Planstöd följer inte markören. Klicka på ett avsnitt för att gå till det.",
+    "no-comments-api": () =>
+      "Den här versionen av Word kan inte lägga in kommentarer från tillägg (WordApi 1.4 saknas; det kräver Office 2021 i butiksversion, Office 2024 eller Microsoft 365). Granskningen kan ändå läggas in som kommentarer med Planstöds kommandoradsverktyg: planstod check FIL --comments -o UT.docx",
+    "not-supported-on-web": ({ feature }) =>
+      feature === "comments"
+        ? "Word på webben tillåter inte att Planstöd lägger in kommentarer i det här dokumentet. Öppna dokumentet i Word för Windows eller Mac, eller skriv granskningen som kommentarer med kommandoradsverktyget: planstod check FIL.docx --comments -o UT.docx"
+        : "Word på webben tillåter inte att Planstöd lägger till något i ett dokument med en datumväljare (som fältet Datum). Öppna dokumentet i Word för Windows eller Mac, eller lägg till med kommandoradsverktyget: planstod add FIL.docx TYP -o UT.docx",
+    "not-allowed": () =>
+      "Word tillåter inte ändringen just nu. Stäng öppna dialogrutor i Word och försök igen.",
+    "access-denied": () =>
+      "Word tillåter inte ändringen. Dokumentet kan vara skrivskyddat eller låst för redigering.",
+    "item-not-found": () =>
+      "Planstöd hittade inte det som skulle ändras. Dokumentet kan ha ändrats; uppdatera och försök igen.",
+    "general-exception": () =>
+      "Word kunde inte utföra åtgärden. Försök igen; uppdatera Planstöd om det inte hjälper.",
+    "invalid-argument": () => "Word tog inte emot ändringen. Uppdatera Planstöd och försök igen.",
+    "api-not-found": () =>
+      "Den här versionen av Word saknar en funktion som Planstöd behöver. Använd Word för webben eller en nyare Word.",
+    "word-failed": () => "Word kunde inte utföra åtgärden. Försök igen.",
+    "document-changed": () =>
+      "Dokumentet har ändrats sedan Planstöd läste det, så ingenting ändrades. Uppdatera och försök igen.",
+    "edit-unexpected": () =>
+      "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
+    "field-gone": () => "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.",
+    "field-not-found": () => "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.",
+    "instruction-gone": () => "Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.",
+    "instruction-not-found": () =>
+      "Planstöd hittade inte instruktionen i dokumentet. Uppdatera och försök igen.",
+    degraded: () =>
+      "Word kunde inte lämna ut dokumentets innehåll till Planstöd (body.getOoxml misslyckades), så fälten kan inte kontrolleras just nu. Mallens avsnitt visas utan status. Spara och stäng dokumentet, öppna det igen och välj Uppdatera. Hjälper inte det kan du öppna dokumentet i en annan Word, till exempel Word på webben.",
+    "locked-remove": () =>
+      "Det du vill ta bort innehåller en låst innehållskontroll som inte får tas bort, så Planstöd tar inte bort det. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
+    "locked-add": () =>
+      "En innehållskontroll runt tabellen eller avsnittet är låst för redigering, så Planstöd kan inte lägga till något där. Lås upp kontrollen i Word (Utvecklare → Egenskaper → Låsning) och försök igen.",
+    "tracking-remove-refused": () =>
+      "Spåra ändringar är på i dokumentet. Planstöd tar inte bort något medan ändringar spåras, eftersom det då står kvar som en spårad borttagning tills någon godkänner den. Stäng av Spåra ändringar (Granska → Spåra ändringar) och försök igen, eller ta bort det själv.",
+    "tracking-remove-unverified": () =>
+      "Det finns kvar i dokumentet. Om Spåra ändringar är på står det kvar som en spårad borttagning: godkänn borttagningen (Granska → Godkänn) eller ångra med Ctrl+Z.",
+    "create-unsupported": () =>
+      "Den här versionen av Word kan inte ta emot en ny plan från tillägg (WordApi 1.1 saknas). Skapa planen med planstod new och öppna filen i Word.",
+    "create-not-empty": () =>
+      "Dokumentet innehåller redan något. Planstöd skapar en ny plan bara i ett tomt dokument.",
+    "create-unknown-template": () => "Planstöd känner inte till den mallen.",
+    "create-not-recognised": () =>
+      "Planen infogades men Planstöd känner inte igen den. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
+    "comments-unknown-template": () =>
+      "Dokumentet är ingen mall som Planstöd känner igen, så det finns ingen granskning att lägga in.",
+    "comments-changed": () => "Dokumentet ändrades medan Planstöd lade in kommentarerna. Försök igen.",
+  },
+
   somethingWrong: (detail) => `Något gick fel: ${detail}`,
   unknownError: "okänt fel.",
   renderError: "Något gick fel när panelen skulle visas. Välj Uppdatera för att försöka igen.",

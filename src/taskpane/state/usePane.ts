@@ -1,17 +1,26 @@
 /**
  * The pane's behaviour over its host: the first read, following the cursor, refreshing by itself
  * while the user writes, and the user's actions (add, remove, go to, step, comments). Every host
- * call that changes or reads the document runs one at a time through one queue; the user's
- * actions show the busy state, the pane's own refreshes are silent and never wait in front of
- * the user (a refresh is skipped while anything else is queued).
+ * call runs one at a time through one queue (`enqueue`) — reads, edits, refreshes, the cursor
+ * check, select and go-to alike — so no two Word batches interleave; the user's actions show the
+ * busy state, the pane's own refreshes are silent and never wait in front of the user (a
+ * refresh is skipped while anything else is queued).
+ *
+ * Keeping the statuses current: where the host has paragraph events (WordApi 1.6,
+ * `watchChanges`), an event schedules `refreshChanged` (which re-reads only what the events
+ * named) EVENT_DELAY_MS later, at most one per interval, and a safety check (`refresh`) runs
+ * every SAFETY_CHECK_MS and whenever the pane becomes visible; there is no poll. Without
+ * events, or once the safety check found a change no event announced, the pane polls every
+ * REFRESH_POLL_MS while visible.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useAnnounce } from "../a11y/announce";
 import { HOST_NOTICE } from "../host-notices";
+import { outlineKey } from "../../core/keys";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
-import type { PlanstodHost, Snapshot } from "../host";
+import type { HostProblem, PlanstodHost, Snapshot } from "../host";
 import { catalogueFor, type PaneText, type PartName } from "../i18n";
 import { withoutFresh } from "../review/visible";
 import {
@@ -32,10 +41,19 @@ export const SELECTION_DEBOUNCE_MS = 150;
 export const REFRESH_DELAY_MS = 1000;
 /** How often the pane checks the document while it is visible (typing may not move the selection). */
 export const REFRESH_POLL_MS = 1000;
+/**
+ * How long after a paragraph event the pane re-reads what the events named; events arriving
+ * meanwhile wait for the same check (at most one per this interval while the user types).
+ */
+export const EVENT_DELAY_MS = 1000;
+/** With paragraph events, how often the safety check runs (it catches what events miss). */
+export const SAFETY_CHECK_MS = 12000;
 
 export interface PaneOptions {
   /** Interval of the background check; 0 turns it off (the check after a cursor move stays). */
   refreshPollMs?: number;
+  /** Interval of the safety check while paragraph events are trusted; 0 turns it off. */
+  safetyCheckMs?: number;
 }
 
 /** A block to add, as the pane knows it. */
@@ -66,8 +84,8 @@ export interface Pane {
   review: Review | null;
   /** The outline entry the cursor is in. */
   currentKey: string | undefined;
-  /** Set when Word refused the selection subscription: cursor following is off (a Swedish text). */
-  followError: string | null;
+  /** Set when Word refused the selection subscription: cursor following is off. */
+  followError: HostProblem | null;
   actions: {
     reread: () => void;
     select: (field: FieldKey, anchor: Anchor) => void;
@@ -88,15 +106,15 @@ export interface Pane {
 const sameReport = (a: Snapshot | null, b: Snapshot): boolean =>
   a !== null && JSON.stringify(a.report) === JSON.stringify(b.report);
 
-const sectionKey = (sectionId: string, index: number | null): string =>
-  index === null ? sectionId : `${sectionId}#${index}`;
-
 export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): Pane {
   const pollMs = options.refreshPollMs ?? REFRESH_POLL_MS;
+  const safetyMs = options.safetyCheckMs ?? SAFETY_CHECK_MS;
+  /** Paragraph events are subscribed and trusted: no poll, only the safety check. */
+  const [eventsOn, setEventsOn] = useState(false);
   const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
   const { announce } = useAnnounce();
   const text = catalogueFor(state.snapshot?.template?.language);
-  const [followError, setFollowError] = useState<string | null>(null);
+  const [followError, setFollowError] = useState<HostProblem | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
     const s = state.snapshot;
@@ -108,16 +126,18 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   }, [state.snapshot, state.fresh]);
 
   // Listeners and timers live as long as the host; they read the latest state from here.
-  const latest = useRef({ state, outline, text });
+  const latest = useRef({ state, outline, text, eventsOn });
   useEffect(() => {
-    latest.current = { state, outline, text };
-  }, [state, outline, text]);
+    latest.current = { state, outline, text, eventsOn };
+  }, [state, outline, text, eventsOn]);
 
   // One host call at a time. `userBusy`: a user action is running or queued (a second one is ignored:
   // buttons stay focusable while busy, so a second click must not start another edit).
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
   const userBusy = useRef(false);
+  /** A check after paragraph events is queued (one is enough). */
+  const changedQueued = useRef(false);
   const enqueue = useCallback((job: () => Promise<void>): Promise<void> => {
     pending.current++;
     const next = queue.current.then(job).finally(() => {
@@ -191,29 +211,40 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     };
   }, [host, enqueue, say]);
 
-  /** The pane's own check: silent, skipped while anything else runs, announces a changed count. */
-  const autoRefresh = useCallback(async () => {
-    // Nothing to keep up with before a first read, or in a document that is no known template
-    // (its refresh would be a full read every time).
-    if (!host?.capabilities.read || pending.current > 0 || !latest.current.state.snapshot?.template) return;
-    await enqueue(async () => {
-      try {
-        const next = await host.refresh();
-        if (!next) return;
-        const before = latest.current.state.snapshot?.report;
-        dispatch({ type: "snapshot", snapshot: next });
-        const after = next.report;
-        if (after && before && after.requiredFilled !== before.requiredFilled) {
-          const t = latest.current.text;
-          announce(t.summary(after.requiredFilled, after.requiredTotal), {
-            polite: true,
-          });
+  /**
+   * The pane's own check: silent, skipped while anything else runs, announces a changed count.
+   * `changed`: only what paragraph events named (refreshChanged), else the full re-check.
+   */
+  const autoRefresh = useCallback(
+    async (changed = false) => {
+      // Nothing to keep up with before a first read, or in a document that is no known template
+      // (its refresh would be a full read every time).
+      if (!host?.capabilities.read || !latest.current.state.snapshot?.template) return;
+      // The check after events waits its turn (once) instead of being skipped: the events that
+      // asked for it are not sent again. The poll and the safety check skip while anything runs.
+      if (changed ? changedQueued.current : pending.current > 0) return;
+      if (changed) changedQueued.current = true;
+      await enqueue(async () => {
+        if (changed) changedQueued.current = false;
+        try {
+          const next = changed && host.refreshChanged ? await host.refreshChanged() : await host.refresh();
+          if (!next) return;
+          const before = latest.current.state.snapshot?.report;
+          dispatch({ type: "snapshot", snapshot: next });
+          const after = next.report;
+          if (after && before && after.requiredFilled !== before.requiredFilled) {
+            const t = latest.current.text;
+            announce(t.summary(after.requiredFilled, after.requiredTotal), {
+              polite: true,
+            });
+          }
+        } catch {
+          // A background check that fails says nothing: the next one, or "Uppdatera", tries again.
         }
-      } catch {
-        // A background check that fails says nothing: the next one, or "Uppdatera", tries again.
-      }
-    });
-  }, [host, enqueue, announce]);
+      });
+    },
+    [host, enqueue, announce],
+  );
 
   // Following the cursor, and checking the document again once the cursor has rested.
   useEffect(() => {
@@ -225,7 +256,11 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     const check = async () => {
       const mine = ++call;
       try {
-        const field = await host.fieldAtCursor();
+        // Through the queue like every host call: it waits for an edit or a refresh to finish.
+        let field: FieldKey | null = null;
+        await enqueue(async () => {
+          if (active && mine === call) field = await host.fieldAtCursor();
+        });
         if (!active || mine !== call) return;
         const o = latest.current.outline;
         const entry = field && o ? entryOf(o, field) : undefined;
@@ -240,12 +275,14 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         clearTimeout(cursorTimer);
         cursorTimer = setTimeout(() => void check(), SELECTION_DEBOUNCE_MS);
         clearTimeout(refreshTimer);
-        refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
+        // With paragraph events the events say when to check; the cursor moving does not.
+        if (!latest.current.eventsOn)
+          refreshTimer = setTimeout(() => active && void autoRefresh(), REFRESH_DELAY_MS);
       },
-      (message) => {
+      (problem) => {
         if (!active) return;
         clearTimeout(cursorTimer);
-        setFollowError(message);
+        setFollowError(problem);
       },
     );
     return () => {
@@ -254,17 +291,63 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
       clearTimeout(refreshTimer);
       stop();
     };
-  }, [host, autoRefresh]);
+  }, [host, autoRefresh, enqueue]);
 
-  // The gentle poll while the pane is visible: typing does not always move Word's selection events.
+  // Word's paragraph events, where the host has them: each schedules a check of what it named.
   useEffect(() => {
-    if (!host?.capabilities.read || pollMs <= 0) return;
+    const watch = host?.watchChanges?.bind(host);
+    if (!host?.capabilities.read || !watch) return;
+    let active = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => void) | null = null;
+    // At most one check per EVENT_DELAY_MS while events keep arriving (Word sends one per
+    // keystroke): the first event starts the wait, later ones ride along.
+    const changed = () => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (active) void autoRefresh(true);
+      }, EVENT_DELAY_MS);
+    };
+    // A change the safety check found and no event announced: events are missed; poll again.
+    const missed = () => active && setEventsOn(false);
+    void enqueue(async () => {
+      const stopWatching = await watch(changed, missed).catch(() => null);
+      if (!active) stopWatching?.();
+      else if (stopWatching) {
+        stop = stopWatching;
+        setEventsOn(true);
+      }
+    });
+    return () => {
+      active = false;
+      clearTimeout(timer);
+      stop?.();
+      setEventsOn(false);
+    };
+  }, [host, enqueue, autoRefresh]);
+
+  // Without trusted events, the gentle poll while the pane is visible (typing does not always
+  // move Word's selection events); with them, the safety check every SAFETY_CHECK_MS.
+  useEffect(() => {
+    const every = eventsOn ? safetyMs : pollMs;
+    if (!host?.capabilities.read || every <= 0) return;
     const id = setInterval(() => {
       if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
       void autoRefresh();
-    }, pollMs);
+    }, every);
     return () => clearInterval(id);
-  }, [host, pollMs, autoRefresh]);
+  }, [host, pollMs, safetyMs, eventsOn, autoRefresh]);
+
+  // The safety check whenever the pane becomes visible again (what happened meanwhile is unknown).
+  useEffect(() => {
+    if (!host?.capabilities.read || typeof document === "undefined") return;
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void autoRefresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [host, autoRefresh]);
 
   const reread = useCallback(() => {
     if (!host) return;
@@ -295,22 +378,22 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     (target: ReviewTarget, anchor: Anchor) => {
       if (!host) return;
       if (target.kind === "field") moveCursor(target.field);
-      host.selectTarget(target).catch((e: unknown) => {
+      enqueue(() => host.selectTarget(target)).catch((e: unknown) => {
         say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
       });
     },
-    [host, moveCursor, say],
+    [host, moveCursor, say, enqueue],
   );
 
   const select = useCallback(
     (field: FieldKey, anchor: Anchor) => {
       if (!host) return;
       moveCursor(field);
-      host.select(field).catch((e: unknown) => {
+      enqueue(() => host.select(field)).catch((e: unknown) => {
         say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
       });
     },
-    [host, moveCursor, say],
+    [host, moveCursor, say, enqueue],
   );
 
   const step = useCallback(
@@ -345,7 +428,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const t = latest.current.text;
           const index = next.report?.blocks[request.type] ?? 0;
           const rows = request.kind === "rows";
-          const key = rows ? request.sectionId : sectionKey(request.sectionId, index);
+          const key = rows ? request.sectionId : outlineKey({ sectionId: request.sectionId, index });
           const first = firstField(next, request.type, index);
           const feedback: Feedback = {
             intent: "success",

@@ -1,11 +1,11 @@
 /**
- * retextParagraph (src/office/refresh.ts): a paragraph of the model as it is after Word's text
+ * retextParagraph (src/ooxml/read/retext.ts): a paragraph of the model as it is after Word's text
  * changed, or null when the text alone cannot tell. Checked against the model the engine builds
  * from the OOXML Word would then hold.
  */
-import { retextParagraph } from "../../src/office/refresh";
-import { buildModel, type Paragraph } from "../../src/ooxml/read/paragraph-model";
-import { parseXml, firstW } from "../../src/ooxml/xml/dom";
+import { retextParagraph } from "../../../src/ooxml/read/retext";
+import { buildModel, type Paragraph } from "../../../src/ooxml/read/paragraph-model";
+import { parseXml, firstW } from "../../../src/ooxml/xml/dom";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const PH = "Klicka eller tryck här för att ange text.";

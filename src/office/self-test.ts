@@ -12,7 +12,8 @@ import { descendantsW, type XmlElement } from "../ooxml/xml/dom";
 import type { CheckStatus, SelfTestCheck, SelfTestResult } from "../taskpane/diagnostics/types";
 import { hasTrackedDeletion, matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 import type { PlanstodHost } from "../taskpane/host";
-import type { OfficeApis } from "./word-host";
+import type { OfficeApis } from "./apis";
+import { measureWord, profileOf } from "./self-test-word";
 
 /** The requirement sets reported, each probed from its highest known version down. */
 const SETS: Record<string, string[]> = {
@@ -300,7 +301,9 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
         return;
       }
       reset();
+      const addStarted = Date.now();
       const added = await host.addBlock(type);
+      const addMs = Date.now() - addStarted;
       const addTrips = syncs();
       reset();
       const removed = await host.removeBlock(type, count + 1);
@@ -320,6 +323,7 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
           afterRemove: removed.report?.blocks[type] ?? null,
           restored,
           roundTrips: { read: readTrips, add: addTrips, remove: removeTrips },
+          addMs,
           trackChanges: added.trackChanges === true,
         },
       );
@@ -330,6 +334,9 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
       add("add-remove-round-trip", "fail", `The round trip stopped: ${describe(e)}`, { block: block.type });
     }
   }
+
+  // What the user's Word does with events, ids, getOoxml and NotAllowed (self-test-word.ts).
+  if (!options.readOnly) await measureWord(apis, add);
 
   add(
     "undo-steps",
@@ -349,6 +356,7 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
       officeVersion: safe(() => office.context.diagnostics.version),
       documentMode: safe(() => String(office.context.document.mode)),
       requirementSets,
+      behavesLike: profileOf(office),
     },
     document: { template, bodyParagraphs: texts.length || null },
     checks,
