@@ -9,7 +9,7 @@
  */
 import { act } from "react";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
-import { createWordDouble } from "../../word-double";
+import { createWordDouble, type RequestContextDouble } from "../../word-double";
 import type { FakeHost } from "../support/pane-host";
 import { renderPane, screen, waitFor, waitIdle } from "../support/pane-render";
 import { SETS, bytesOf } from "../support/word-host";
@@ -29,7 +29,7 @@ test("cursor checks, event checks, an add and a go-to never run two Word batches
   const Word = new Proxy(double.Word, {
     get(target, name) {
       if (name !== "run") return Reflect.get(target, name, target) as unknown;
-      return async (batch: Parameters<typeof target.run>[0]) => {
+      return async (batch: (context: RequestContextDouble) => Promise<unknown>) => {
         open++;
         batches++;
         most = Math.max(most, open);
