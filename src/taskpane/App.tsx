@@ -83,7 +83,7 @@ const addRequest = (entry: OutlineEntry, anchor?: string): AddRequest | null =>
 export function App({ host, environment, refreshPollMs }: AppProps) {
   const styles = useStyles();
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
-  const pane = usePane(host, { refreshPollMs });
+  const pane = usePane(host, { refreshPollMs, displayLanguage: env.displayLanguage });
   const { state, text, actions } = pane;
   const missing = [...(host?.capabilities.missing ?? []), ...(pane.followError ? [pane.followError] : [])];
   const canRead = host?.capabilities.read ?? false;

@@ -12,7 +12,7 @@ import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../c
 import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
 import type { PlanstodHost, Snapshot } from "../host";
-import { catalogueFor, type PaneText, type PartName } from "../i18n";
+import { catalogueFor, paneCatalogue, type PaneText, type PartName } from "../i18n";
 import { withoutFresh } from "../review/visible";
 import {
   COMMENTS,
@@ -36,6 +36,8 @@ export const REFRESH_POLL_MS = 1000;
 export interface PaneOptions {
   /** Interval of the background check; 0 turns it off (the check after a cursor move stays). */
   refreshPollMs?: number;
+  /** Word's display language: the pane's language until a template is known. */
+  displayLanguage?: string;
 }
 
 /** A block to add, as the pane knows it. */
@@ -95,7 +97,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   const pollMs = options.refreshPollMs ?? REFRESH_POLL_MS;
   const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
   const { announce } = useAnnounce();
-  const text = catalogueFor(state.snapshot?.template?.language);
+  const text = paneCatalogue(state.snapshot?.template?.language, options.displayLanguage);
   const [followError, setFollowError] = useState<string | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
