@@ -5,7 +5,7 @@ import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
 import { TextProvider } from "./i18n";
 import { DegradedView } from "./DegradedView";
-import { DiagnosticsLink } from "./diagnostics/DiagnosticsLink";
+import { AboutMenu } from "./about/AboutMenu";
 import { DiagnosticsView } from "./diagnostics/DiagnosticsView";
 import { ErrorBoundary, Notice } from "./Messages";
 import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
@@ -27,12 +27,21 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    // Word at 200 % zoom: a 160-px pane keeps its width for the content.
+    "@media screen and (max-width: 240px)": {
+      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
+    },
   },
   header: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalM,
+    minWidth: 0,
   },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginRight: "auto" },
   logo: {
     width: "32px",
     height: "32px",
@@ -94,7 +103,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   if (diagnostics && selfTest) {
     return (
       <TextProvider value={text}>
-        <main className={styles.root}>
+        <main className={styles.root} lang={text.locale}>
           <DiagnosticsView
             run={selfTest}
             onClose={() => {
@@ -110,12 +119,15 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   return (
     <TextProvider value={text}>
       <FeedbackProvider value={{ feedback: state.feedback, dismiss: actions.dismiss, goTo: actions.goTo }}>
-        <main className={styles.root}>
+        <main className={styles.root} lang={text.locale}>
           <header className={styles.header}>
-            <img className={styles.logo} src="assets/icon-64.png" alt="" />
-            <Title2 as="h1" className={styles.title}>
-              {text.title}
-            </Title2>
+            <div className={styles.brand}>
+              <img className={styles.logo} src="assets/icon-64.png" alt="" />
+              <Title2 as="h1" className={styles.title}>
+                {text.title}
+              </Title2>
+            </div>
+            <AboutMenu onSelfTest={selfTest && canRead ? () => setDiagnostics(true) : null} />
           </header>
           {/* With a host, what this Word lacks comes from host.capabilities.missing (shown below). */}
           {!host && env.inWord && !env.wordApiSupported && (
@@ -146,7 +158,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
               label={state.busy === "read" ? text.loading : text.working}
             />
           )}
-          <ErrorBoundary resetKey={state.snapshot}>
+          <ErrorBoundary resetKey={state.snapshot} message={text.renderError}>
             {state.snapshot?.degraded && (
               <DegradedView
                 message={state.snapshot.degraded}
@@ -169,7 +181,6 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
               ))}
             <Document pane={pane} host={host} />
           </ErrorBoundary>
-          {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
         </main>
       </FeedbackProvider>
     </TextProvider>
@@ -273,13 +284,17 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
             review={review}
             outline={outline}
             cursor={state.cursor}
+            step={state.reviewStep}
+            requiredChange={state.requiredChange}
             canNavigate={caps.navigate}
-            canEdit={caps.editBlocks}
+            canEdit={caps.editBlocks && !caps.readOnly}
+            canRemoveInstruction={typeof host.removeInstruction === "function"}
             busy={busy}
-            onGoTo={(item) => item.target && actions.goTo(item.target, REVIEW)}
+            onGoTo={actions.goToItem}
             onStep={actions.step}
             onAddBlock={(entry) => add(entry, REVIEW)}
             onRemoveBlock={(entry) => remove(entry, undefined, REVIEW)}
+            onRemoveInstruction={actions.removeInstruction}
             comments={{
               available: caps.comments,
               onInsert: actions.insertComments,

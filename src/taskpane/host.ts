@@ -84,6 +84,16 @@ export interface PlanstodHost {
    * clear message) when the document holds anything.
    */
   createPlan?(templateId: string): Promise<Snapshot>;
+  /**
+   * Removes the n-th (from 0) leftover template instruction's text, and nothing else, as one
+   * undoable edit verified as every edit is; refused (PlanstodError with the reason) when the
+   * paragraph holds anything the user wrote. Hosts that cannot edit leave it out.
+   */
+  removeInstruction?(ordinal: number): Promise<Snapshot>;
+  /** Whether `setChecked` works in this client (WordApi 1.7: the checkbox content control API). */
+  readonly canTick?: boolean;
+  /** Ticks or clears a checklist item's box in the document, read back and verified. */
+  setChecked?(field: FieldKey, checked: boolean): Promise<Snapshot>;
 }
 
 export interface CommentsResult {

@@ -65,7 +65,8 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     expect(screen.getByRole("button", { name: "Granska (18)" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Avsnitt" }).getAttribute("aria-pressed")).toBe("true");
     await user.click(screen.getByRole("button", { name: "Granska (18)" }));
-    // The review says what its total counts.
+    // The review says what its total counts, when asked (it folds away in a small pane).
+    await user.click(screen.getByRole("button", { name: "Vad räknas?" }));
     expect(screen.getByText(/^Räknar alla obligatoriska fält/)).toBeTruthy();
     expect(
       screen.getByText(
