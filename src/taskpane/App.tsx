@@ -26,13 +26,15 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    // Less room at the sides in a narrow pane (160 px at Word's 200 % zoom): at most 5 % of it.
+    padding: `${tokens.spacingVerticalL} min(${tokens.spacingHorizontalL}, 5%)`,
+    // The pane's own width, for the @container rules of its parts.
+    containerType: "inline-size",
     minWidth: 0,
-    overflowWrap: "anywhere",
-    // Word at 200 % zoom: a 160-px pane keeps its width for the content.
-    "@media screen and (max-width: 240px)": {
-      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
-    },
+    overflowWrap: "break-word",
+    // Buttons and message bars wrap their words in a narrow pane instead of running out of it.
+    "& .fui-Button": { whiteSpace: "normal", height: "auto", maxWidth: "100%", minWidth: 0 },
+    "& .fui-MessageBar": { minWidth: 0 },
   },
   header: {
     display: "flex",
@@ -49,6 +51,11 @@ const useStyles = makeStyles({
   },
   title: {
     margin: 0,
+    // At 200 % zoom the name keeps to one line beside the logo.
+    "@container (max-width: 240px)": {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
   },
   messages: {
     display: "flex",
@@ -63,6 +70,7 @@ const useStyles = makeStyles({
   },
   views: {
     display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
   panel: {
@@ -276,6 +284,11 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
                 onSelect={(field) => actions.select(field, entryOf(outline, field)?.key ?? TOP)}
                 onAdd={(entry) => add(entry)}
                 onRemove={(entry, row) => remove(entry, row)}
+                canTick={host.canTick === true && typeof host.setChecked === "function"}
+                onTick={(field, checked) => {
+                  const entry = entryOf(outline, field);
+                  actions.setChecked(field, checked, field.label, entry?.key ?? TOP);
+                }}
               />
             </nav>
           </>

@@ -82,9 +82,9 @@ describe("Granska over sv-partial", () => {
     expect(counts).toBe(18);
     // A field named as its section is not named twice: "Tidplan" under "Tidplan".
     const tidplan = document.querySelector<HTMLElement>('[data-group="tidplan"]')!;
-    expect(within(tidplan).getByRole("button", { name: "Tidplan, saknas" }).textContent).toBe(
-      "Gå till fältet",
-    );
+    expect(
+      within(tidplan).getByRole("button", { name: "Gå till fältet ”Tidplan” (saknas)" }).textContent,
+    ).toBe("Gå till fältet");
     // Before any step, the stepper says how many items there are.
     expect(position()).toBe("18 punkter");
   });
@@ -97,7 +97,7 @@ describe("Granska over sv-partial", () => {
     await pane.user.click(within(group).getByRole("button", { name: "Mål med insatsen, saknas" }));
     expect(host.targets).toEqual([{ kind: "field", field: { id: "mal", block: { type: UO, index: 1 } } }]);
     const deltagare = document.querySelector<HTMLElement>('[data-group="deltagare"]')!;
-    within(deltagare).getByRole("button", { name: "Deltagare i insatsen, saknas" }).focus();
+    within(deltagare).getByRole("button", { name: "Gå till fältet ”Deltagare i insatsen” (saknas)" }).focus();
     await pane.user.keyboard("{Enter}");
     expect(host.targets[1]).toEqual({ kind: "field", field: { id: "deltagare", block: null } });
     // The item the pane went to is marked as where the cursor is.

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { version } from "../../../package.json";
+import pkg from "../../../package.json";
 import { useText } from "../i18n";
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   list: {
     listStyleType: "none",
@@ -55,7 +55,7 @@ export function AboutMenu({ onSelfTest }: { onSelfTest: (() => void) | null }) {
       </Button>
       {open && (
         <div className={styles.panel} id={id} data-testid="about">
-          <Caption1>{t.version(version)}</Caption1>
+          <Caption1>{t.version(pkg.version)}</Caption1>
           <ul className={styles.list}>
             <li>
               <Link href="support.html#anvandarguide" target="_blank" rel="noopener">

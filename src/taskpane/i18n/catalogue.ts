@@ -102,6 +102,8 @@ export interface PaneText {
   /** A field's status: `optional` only for a field the template does not require. */
   field: { filled: string; missing: string; optional: string; notFilled: string };
   goToField: (label: string, status: string, row?: number) => string;
+  /** Before a dropdown's choices. */
+  choices: string;
   row: (index: number) => string;
 
   addInstance: (part: PartName) => string;
@@ -131,6 +133,8 @@ export interface PaneText {
     /** Where Word cannot tick the box for Planstöd: the item goes to the box. */
     goToBox: (label: string) => string;
     ticked: (label: string, checked: boolean) => string;
+    checked: string;
+    unchecked: string;
   };
 
   review: {

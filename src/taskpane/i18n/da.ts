@@ -94,6 +94,7 @@ export const da: PaneText = {
   goToField: (label, status, row) =>
     `Gå til feltet ”${label}”${row === undefined ? "" : ` i række ${row}`} (${status})`,
   row: (index) => `Række ${index}`,
+  choices: "Du kan vælge mellem:",
 
   addInstance,
   addRow: "Tilføj række",
@@ -122,7 +123,9 @@ export const da: PaneText = {
   checklist: {
     count: (done, total) => `${done} af ${total} gennemført`,
     label: (section) => `Tjekliste: ${section}`,
-    goToBox: (label) => `Gå til feltet for ”${label}”`,
+    goToBox: (label) => `Gå til afkrydsningsfeltet for ”${label}”`,
+    checked: "markeret",
+    unchecked: "ikke markeret",
     ticked: (label, checked) =>
       `”${label}” er ${checked ? "markeret som gennemført" : "ikke længere markeret"}.`,
   },

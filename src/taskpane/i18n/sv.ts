@@ -90,6 +90,7 @@ export const sv: PaneText = {
   goToField: (label, status, row) =>
     `Gå till fältet ”${label}”${row === undefined ? "" : ` på rad ${row}`} (${status})`,
   row: (index) => `Rad ${index}`,
+  choices: "Att välja mellan:",
 
   addInstance,
   addRow: "Lägg till rad",
@@ -119,6 +120,8 @@ export const sv: PaneText = {
     count: (done, total) => `${done} av ${total} genomförda`,
     label: (section) => `Checklista: ${section}`,
     goToBox: (label) => `Gå till rutan för ”${label}”`,
+    checked: "markerad",
+    unchecked: "inte markerad",
     ticked: (label, checked) =>
       `”${label}” är ${checked ? "markerad som genomförd" : "inte längre markerad"}.`,
   },

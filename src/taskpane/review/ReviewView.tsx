@@ -63,7 +63,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   done: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   para: { margin: 0 },
@@ -76,14 +76,16 @@ const useStyles = makeStyles({
     margin: 0,
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   groupHeading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
+    // "Utvecklingsområde 1" stays whole on one line in a 160-px pane.
+    "@container (max-width: 240px)": { fontSize: tokens.fontSizeBase200 },
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
     hyphens: "auto",
   },
   items: {
@@ -105,8 +107,10 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalXS,
     borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}`,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
     hyphens: "auto",
+    // A long label ("förskolans/elevernas/enheternas") wraps inside the item, never past it.
+    "& > *": { maxWidth: "100%", boxSizing: "border-box" },
   },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   // The current item: a brand outline (≥ 3:1 against the pane's background) around a tinted box.
@@ -166,8 +170,14 @@ function reveal(item: HTMLElement, sticky: HTMLElement | null): void {
   const scroller = scrollerOf(item);
   const page = scroller === document.scrollingElement || scroller === document.documentElement;
   const box = page ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-  const r = item.getBoundingClientRect();
-  if (box.bottom - box.top === 0 && r.height === 0) return; // not laid out (jsdom)
+  const own = item.getBoundingClientRect();
+  // The first item of a group comes with its group's heading, when both fit.
+  const group = item.previousElementSibling === null ? item.closest("section") : null;
+  const withHeading = group?.getBoundingClientRect();
+  const room = box.bottom - box.top - (sticky?.offsetHeight ?? 0) - 2 * MARGIN;
+  const r =
+    withHeading && own.bottom - withHeading.top <= room ? { top: withHeading.top, bottom: own.bottom } : own;
+  if (box.bottom - box.top === 0 && r.bottom - r.top === 0) return; // not laid out (jsdom)
   const top = box.top + (sticky?.offsetHeight ?? 0) + MARGIN;
   const bottom = box.bottom - MARGIN;
   let by = 0;
@@ -284,7 +294,12 @@ export function ReviewView(props: ReviewViewProps) {
     const at = item.key === currentKey;
     const warning = item.kind === "warning";
     const tag = warning ? t.warningTag : t.missingTag;
-    const showFix = warning && item.fix !== "" && !item.reason.includes(item.fix);
+    // A fix the reason already says, or that the item's own button does, is not said again.
+    const showFix =
+      warning &&
+      item.fix !== "" &&
+      !item.reason.includes(item.fix) &&
+      item.action?.kind !== "remove-instruction";
     // A field whose label is its section's title is not named twice ("Tidplan" under "Tidplan").
     const title = !warning && item.title === group.title ? t.fillField : keepNumber(item.title);
     const action = actionOf(item);
@@ -302,7 +317,11 @@ export function ReviewView(props: ReviewViewProps) {
             as="button"
             className={styles.link}
             disabled={!canNavigate}
-            aria-label={`${item.title === group.title ? group.title : item.title}, ${tag.toLocaleLowerCase(text.locale)}`}
+            aria-label={
+              !warning && item.title === group.title
+                ? text.goToField(item.title, tag.toLocaleLowerCase(text.locale))
+                : `${item.title}, ${tag.toLocaleLowerCase(text.locale)}`
+            }
             onClick={() => onGoTo(item)}
           >
             {warning ? "⚠ " : ""}
