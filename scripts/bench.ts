@@ -4,7 +4,9 @@
  * the Word adapter makes (counted on the Word API double), and folder review with the built CLI:
  * 200 mixed documents in one call (one thread and worker threads) against 200 separate calls;
  * then the pane's first-load bytes (scripts/bench/pane-size.ts), the built CLI against its floor
- * (scripts/bench/cli.ts) and the pane's speed in headless Chromium (scripts/bench/pane-speed.ts).
+ * (scripts/bench/cli.ts) and the pane's speed in headless Chromium (scripts/bench/pane-speed.ts),
+ * and last a minute of typing in the pane over the Word double under each client's costs, against
+ * the code before issue 17 (scripts/bench/typing.ts; `npm run bench -- typing` runs only that).
  * Needs `npm run fixtures`, `npm run build:cli` and `npm run build:harness` first (npm test's
  * pretest does all three). BENCH_RUNS, BENCH_CLI_RUNS, BENCH_PANE_RUNS set the number of runs.
  */
@@ -22,6 +24,7 @@ import { allocationCeiling } from "./bench/ceiling";
 import { cliBench, cpuOf } from "./bench/cli";
 import { paneSize, paneSizeReport } from "./bench/pane-size";
 import { paneSpeedBench } from "./bench/pane-speed";
+import { typingBench } from "./bench/typing";
 
 const FIXTURES = path.resolve(__dirname, "../test/fixtures/generated");
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -313,10 +316,14 @@ async function batchBench(): Promise<void> {
   }
 }
 
-main()
-  .then(() => batchBench())
-  .then(() => speedFigures(new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")))))
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  });
+const onlyTyping = process.argv.slice(2).includes("typing");
+(onlyTyping
+  ? typingBench()
+  : main()
+      .then(() => batchBench())
+      .then(() => speedFigures(new Uint8Array(readFileSync(path.join(FIXTURES, "sv-blank.docx")))))
+      .then(() => typingBench())
+).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -11,6 +11,7 @@ export const ErrorCodes = {
   invalidObjectPath: "InvalidObjectPath",
   invalidRequestContext: "InvalidRequestContext",
   itemNotFound: "ItemNotFound",
+  notAllowed: "NotAllowed",
   notImplemented: "NotImplemented",
   propertyNotLoaded: "PropertyNotLoaded",
   runMustReturnPromise: "RunMustReturnPromise",
@@ -117,6 +118,15 @@ export function generalException(location: string, detail: string): OfficeExtens
   return new OfficeExtensionErrorDouble(
     ErrorCodes.generalException,
     `An internal error has occurred. (${detail})`,
+    location,
+  );
+}
+
+/** Word on the web refusing an action it does not support there (office-js #6746, #6865). */
+export function notAllowed(location: string): OfficeExtensionErrorDouble {
+  return new OfficeExtensionErrorDouble(
+    ErrorCodes.notAllowed,
+    "The action isn't supported by Word in a browser. Check the OfficeExtension.Error.debugInfo for more information.",
     location,
   );
 }

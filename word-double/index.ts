@@ -141,14 +141,35 @@
  *   resolution); getOoxml carries the comments part; paragraph text shows "\x05" per reference
  *   (Word on Windows). A comment whose reference mark is removed by an edit is dropped, as Word
  *   drops a comment with its range. Helpers: addPersonComment, addPersonReply, comments().
+ * - Events (events.ts, user.ts): WordApi 1.6 Document.onParagraphAdded/Changed/Deleted (args
+ *   { type, uniqueLocalIds, source }), Paragraph.uniqueLocalId, Document.
+ *   getParagraphByUniqueLocalId (@types/office-js has no ParagraphCollection.getByUniqueLocalId);
+ *   WordApi 1.5 ContentControl.onDataChanged (args { eventType, ids, source }). Registration
+ *   happens at sync and fails with ApiNotFound without the set. The simulated user
+ *   (`user.type/pressEnter/paste/deleteParagraph/undo/moveTo`) and co-authors (`coauthor.*`,
+ *   source "Remote") raise them, local edits with DocumentSelectionChanged; each known fault of
+ *   Word is switchable through `eventFaults` (#3864, #4874, #5089, #5400, #5784, #5597).
+ * - Check boxes (WordApi 1.7): ContentControl.checkboxContentControl (a null object on other
+ *   types) with isChecked (load, write, set({ isChecked })); a write sets w14:checked and puts
+ *   the glyph of w14:checkedState/uncheckedState in its font into the control's run, as Word
+ *   does; user.toggleCheckbox(id) is the user's click.
+ * - Profiles and costs (profiles.ts): `profile: "web" | "windows" | "mac"` with `wordApi`
+ *   "1.3" | "1.4" | "1.6" | "1.7" sets the platform, the requirement sets reported
+ *   ({ WordApi, DocumentEvents 1.1 }), the event faults and a cost model: every context.sync()
+ *   costs `syncMs` plus `msPerKiB` per KiB loaded (property values, ClientResults), slept on the
+ *   injected `clock` (simulated time, see clock.ts). `costs` counts round trips, getOoxml calls,
+ *   KiB loaded by kind (ooxml, text, other) and the simulated `wordMs`. On the web profile,
+ *   inserting with "Replace" while the document holds a date picker answers NotAllowed (#6865)
+ *   and, with `notAllowed: { comments: true }`, so do comments (#6746). Figures and sources:
+ *   docs/design.md, "What Word costs".
  * - Paragraph.getNext walks on in document order (linear chains on large documents).
  * - toDocx(): re-serialises only the changed parts (document, headers, footers) into the
  *   original package; every other part is byte-for-byte untouched.
  *
  * NOT EMULATED
  * - Fonts, paragraph formatting other than style, lists, inline pictures, fields,
- *   footnotes, tracked-change objects, search, HTML, events other than
- *   DocumentSelectionChanged, content-control events, insertContentControl, insertTable,
+ *   footnotes, tracked-change objects, search, HTML, events other than those above,
+ *   insertContentControl, insertTable,
  *   Table.addRows, expandToOrNullObject/intersectWith, set() on objects, placeholderText and
  *   TableRow.values writes, other TableRow/TableCell members (isHeader, borders, padding,
  *   heights, merge ...), type-specific control objects (dropDownListContentControl ...).
@@ -182,6 +203,25 @@ import { RequestContextDouble, type Session } from "./objects";
 import { DocxParts } from "./package";
 import { CommentStore, type Author, type CommentInfo } from "./comments";
 import { ClientResultDouble, RequirementSets } from "./runtime";
+import { realClock, type Clock } from "./clock";
+import {
+  EventHub,
+  type EventFaults,
+  type ContentControlEventArgsDouble,
+  type ParagraphEventArgsDouble,
+} from "./events";
+import { createUser, type CoauthorDouble, type UserDouble } from "./user";
+import {
+  FREE,
+  PROFILES,
+  noCosts,
+  requirementSetsFor,
+  type CostModel,
+  type NotAllowedFaults,
+  type ProfileName,
+  type WordApiLevel,
+  type WordCosts,
+} from "./profiles";
 import type { ChangeTrackingModeString } from "./tracking";
 import { serializeXml, type XmlDocument, type XmlElement } from "./xml";
 
@@ -205,6 +245,18 @@ export type {
 export type { ClientResultDouble, LoadArgument } from "./runtime";
 export type { OfficeDouble } from "./office";
 export { WORD_USER, type Author, type CommentInfo } from "./comments";
+export type { Clock } from "./clock";
+export { realClock, globalClock } from "./clock";
+export type {
+  ContentControlEventArgsDouble,
+  EventFaults,
+  EventSourceString,
+  ParagraphEventArgsDouble,
+} from "./events";
+export type { CoauthorDouble, UserDouble } from "./user";
+export { PROFILES, requirementSetsFor } from "./profiles";
+export type { CostModel, NotAllowedFaults, Profile, ProfileName, WordApiLevel, WordCosts } from "./profiles";
+export { CHARACTERS_PER_PAGE } from "./user";
 
 /** The default author of test comments made "by a person" (addPersonComment). */
 export const PERSON: Author = { name: "Bertil Rektor", initials: "BR" };
@@ -252,6 +304,28 @@ export interface WordDoubleOptions {
   selectionEventsFail?: boolean;
   /** body.getOoxml() fails with GeneralException, as on some documents (office-js #3898, #6016). */
   failGetOoxml?: boolean;
+  /**
+   * The double's time: latency, event delivery and the user's keystroke timing. Default: real
+   * timers. Pass a virtual clock (e.g. over @sinonjs/fake-timers) to simulate without waiting.
+   */
+  clock?: Clock;
+  /** Known faults of Word's events, each switchable (events.ts); default none. */
+  eventFaults?: EventFaults;
+  /** Delay between a user's edit and its events reaching the add-in; default 0 (the profile's with one). */
+  eventDelayMs?: number;
+  /**
+   * The client the double behaves like (profiles.ts): its platform, requirement sets (WordApi
+   * `wordApi`), cost of a round trip and of each KiB loaded, event delay, event faults and
+   * NotAllowed refusals. Without a profile Word is free and faultless, as before. Options given
+   * here override the profile's.
+   */
+  profile?: ProfileName;
+  /** With a profile: the WordApi level it reports; default "1.7". */
+  wordApi?: WordApiLevel;
+  /** A cost model of one's own (default: the profile's, or free). */
+  costs?: Partial<CostModel>;
+  /** Edits refused with NotAllowed (default: the profile's, or none). */
+  notAllowed?: NotAllowedFaults;
 }
 
 /** The `Word` namespace of the double. */
@@ -273,6 +347,13 @@ export interface WordNamespaceDouble {
     readonly content: "Content";
   };
   readonly SelectionMode: { readonly select: "Select"; readonly start: "Start"; readonly end: "End" };
+  readonly EventSource: { readonly local: "Local"; readonly remote: "Remote" };
+  readonly EventType: {
+    readonly contentControlDataChanged: "ContentControlDataChanged";
+    readonly paragraphAdded: "ParagraphAdded";
+    readonly paragraphChanged: "ParagraphChanged";
+    readonly paragraphDeleted: "ParagraphDeleted";
+  };
   readonly HeaderFooterType: {
     readonly primary: "Primary";
     readonly firstPage: "FirstPage";
@@ -318,6 +399,9 @@ export interface WordDouble {
   /** context.sync() calls so far (including Word.run's final flush when it had work). */
   readonly syncCount: number;
   resetSyncCount(): void;
+  /** What the add-in has cost Word since the start or the last resetCosts() (a copy). */
+  readonly costs: WordCosts;
+  resetCosts(): void;
   /**
    * Runs `change` at the start of every sync (before its queued actions) with the sync's number
    * as syncCount counts it; `change` may edit the document (for example with `paragraphs()` and
@@ -350,6 +434,15 @@ export interface WordDouble {
   readonly selection: SelectionInfo;
   /** Fires Office's DocumentSelectionChanged handlers (awaiting any promises they return). */
   fireDocumentSelectionChanged(): Promise<void>;
+
+  /** The person at the keyboard: typing, Enter, paste, delete, undo, clicks (user.ts). */
+  readonly user: UserDouble;
+  /** A co-author editing the same document (events with source "Remote"). */
+  readonly coauthor: CoauthorDouble;
+  /** Every paragraph and content-control event raised so far, delivered or not. */
+  readonly events: readonly (ParagraphEventArgsDouble | ContentControlEventArgsDouble)[];
+  /** Event handlers registered now (paragraph and content-control events). */
+  readonly eventHandlerCount: number;
 
   /** The body's comments in document order, with their replies (see comments.ts). */
   comments(): CommentInfo[];
@@ -396,7 +489,12 @@ export async function createWordDouble(
   options: WordDoubleOptions = {},
 ): Promise<WordDouble> {
   const parts = await DocxParts.open(docxBytes);
-  const requirements = new RequirementSets(options.requirementSets ?? REQUIREMENT_SETS.modern);
+  const profile = options.profile ? PROFILES[options.profile] : undefined;
+  const requirements = new RequirementSets(
+    options.requirementSets ??
+      (profile ? requirementSetsFor(options.wordApi ?? "1.7") : REQUIREMENT_SETS.modern),
+  );
+  const costModel: CostModel = { ...(profile?.costs ?? FREE), ...options.costs };
   const model = new DocModel(parts, {
     deletedText: options.deletedText ?? "include",
     firstContentControlId: options.firstContentControlId ?? 1,
@@ -406,10 +504,27 @@ export async function createWordDouble(
   });
   const comments = await CommentStore.open(parts, model);
   parts.flatOpcExtra = (blocks) => comments.flatOpcPart(blocks);
-  const session: Session = { model, parts, requirements, comments, syncCount: 0 };
+  const clock = options.clock ?? realClock();
+  const events = new EventHub(
+    clock,
+    options.eventFaults ?? profile?.faults ?? {},
+    () => options.eventDelayMs ?? costModel.eventDelayMs,
+  );
+  const session: Session = {
+    model,
+    parts,
+    requirements,
+    comments,
+    events,
+    clock,
+    costModel,
+    costs: noCosts(),
+    notAllowed: options.notAllowed ?? profile?.notAllowed ?? {},
+    syncCount: 0,
+  };
   const office = createOfficeDouble({
     host: options.host ?? "Word",
-    platform: options.platform ?? "PC",
+    platform: options.platform ?? profile?.platform ?? "PC",
     version: options.version ?? "16.0.0.0",
     officeTheme: options.officeTheme,
     displayLanguage: options.displayLanguage,
@@ -441,6 +556,13 @@ export async function createWordDouble(
       content: "Content",
     },
     SelectionMode: { select: "Select", start: "Start", end: "End" },
+    EventSource: { local: "Local", remote: "Remote" },
+    EventType: {
+      contentControlDataChanged: "ContentControlDataChanged",
+      paragraphAdded: "ParagraphAdded",
+      paragraphChanged: "ParagraphChanged",
+      paragraphDeleted: "ParagraphDeleted",
+    },
     HeaderFooterType: { primary: "Primary", firstPage: "FirstPage", evenPages: "EvenPages" },
     ContentControlType: CONTENT_CONTROL_TYPE,
     ContentControlAppearance: { boundingBox: "BoundingBox", tags: "Tags", hidden: "Hidden" },
@@ -460,6 +582,12 @@ export async function createWordDouble(
   };
 
   const bodyParagraphs = (): XmlElement[] => model.paragraphsIn(model.body);
+  const people = createUser({
+    model,
+    hub: events,
+    clock,
+    fireSelectionChanged: () => office.fireSelectionChanged(),
+  });
   const cursor = (el: XmlElement, mode: CursorMode): RangeTarget =>
     mode === "whole" ? { kind: "nodes", first: el, last: el } : { kind: "edge", el, edge: mode };
 
@@ -472,6 +600,13 @@ export async function createWordDouble(
     },
     resetSyncCount() {
       session.syncCount = 0;
+    },
+    get costs(): WordCosts {
+      const c = session.costs;
+      return { ...c, kib: { ...c.kib } };
+    },
+    resetCosts() {
+      session.costs = noCosts();
     },
     beforeSync(change) {
       session.beforeSync = change
@@ -512,6 +647,12 @@ export async function createWordDouble(
       };
     },
     fireDocumentSelectionChanged: () => office.fireSelectionChanged(),
+    user: people.user,
+    coauthor: people.coauthor,
+    events: events.log,
+    get eventHandlerCount() {
+      return events.handlerCount;
+    },
     comments: () => comments.info(),
     addPersonComment(paragraphIndex, text, author = PERSON) {
       const p = bodyParagraphs()[paragraphIndex];

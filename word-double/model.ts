@@ -734,6 +734,64 @@ export class DocModel {
     this.setSdtPrChild(sdt, "temporary", value ? "" : null);
   }
 
+  /** A check box control's w14:checkbox, or null for any other control. */
+  private checkbox(sdt: XmlElement): XmlElement | null {
+    return childNs(this.sdtPr(sdt), NS.w14, "checkbox");
+  }
+
+  /** CheckboxContentControl.isChecked: w14:checkbox/w14:checked w14:val ("1"/"true"). */
+  ccChecked(sdt: XmlElement): boolean {
+    const box = this.checkbox(sdt);
+    const checked = box ? childNs(box, NS.w14, "checked") : null;
+    const v = checked?.getAttributeNS(NS.w14, "val") ?? null;
+    return v === "1" || v === "true" || v === "on";
+  }
+
+  /**
+   * Ticks or clears a check box as Word does: w14:checked w14:val "1"/"0", and the control's
+   * text becomes the glyph of w14:checkedState / w14:uncheckedState (hex code point, default
+   * U+2612 / U+2610) in that state's font, in the control's one run.
+   */
+  setCcChecked(sdt: XmlElement, value: boolean, where: string): void {
+    const box = this.checkbox(sdt);
+    if (!box) throw invalidArgument(where, "the content control is not a check box");
+    this.checkEditable(sdt, where);
+    this.markDirty(sdt);
+    let checked = childNs(box, NS.w14, "checked");
+    if (!checked) {
+      checked = box.ownerDocument!.createElementNS(NS.w14, "w14:checked");
+      box.insertBefore(checked, box.firstChild);
+    }
+    checked.setAttributeNS(NS.w14, "w14:val", value ? "1" : "0");
+    const state = childNs(box, NS.w14, value ? "checkedState" : "uncheckedState");
+    const code = Number.parseInt(state?.getAttributeNS(NS.w14, "val") ?? "", 16);
+    const glyph = String.fromCodePoint(Number.isFinite(code) ? code : value ? 0x2612 : 0x2610);
+    const font = state?.getAttributeNS(NS.w14, "font") ?? null;
+    const content = this.sdtContent(sdt);
+    const oldRun = descendantsW(content, "r")[0] ?? null;
+    const rPr = oldRun ? ((childW(oldRun, "rPr")?.cloneNode(true) as XmlElement | undefined) ?? null) : null;
+    const run = this.makeRun(content, glyph, rPr);
+    if (font) {
+      let runPr = childW(run, "rPr");
+      if (!runPr) {
+        runPr = createW(run, "rPr");
+        run.insertBefore(runPr, run.firstChild);
+      }
+      let fonts = childW(runPr, "rFonts");
+      if (!fonts) {
+        fonts = createW(run, "rFonts");
+        runPr.insertBefore(fonts, runPr.firstChild);
+      }
+      for (const a of ["ascii", "eastAsia", "hAnsi"]) fonts.setAttributeNS(NS.w, `w:${a}`, font);
+    }
+    const holder =
+      oldRun?.parentNode ?? (this.ccKind(sdt) === "inline" ? content : this.paragraphsIn(content)[0]);
+    if (!holder) throw invalidArgument(where, "the check box has no place for its glyph");
+    for (const r of descendantsW(content, "r")) removeNode(r);
+    holder.appendChild(run);
+    this.setCcShowingPlaceholder(sdt, false);
+  }
+
   /** Run properties for text typed into a control: its sdtPr/w:rPr, without the placeholder style. */
   private ccRunProperties(sdt: XmlElement): XmlElement | null {
     const base = childW(this.sdtPr(sdt), "rPr") ?? descendantsW(this.sdtContent(sdt), "rPr")[0] ?? null;
@@ -1420,7 +1478,7 @@ export class DocModel {
     holder.insertBefore(p, sectPr ?? null);
   }
 
-  private makeRun(near: XmlNode, text: string, rPr: XmlElement | null): XmlElement {
+  makeRun(near: XmlNode, text: string, rPr: XmlElement | null): XmlElement {
     const r = createW(near, "r");
     if (rPr) r.appendChild(rPr.cloneNode(true));
     const parts = text.split(/(\t|\v)/);

@@ -45,6 +45,23 @@ import {
 } from "./runtime";
 import { ancestorW, type XmlElement } from "./xml";
 import { CommentCollectionDouble, CommentDouble, type CommentStore } from "./comments";
+import type { Clock } from "./clock";
+import { notAllowed } from "./errors";
+import {
+  payloadBytes,
+  type CostModel,
+  type LoadKind,
+  type NotAllowedFaults,
+  type WordCosts,
+} from "./profiles";
+import {
+  EventHandlersDouble,
+  WordApi16,
+  type ContentControlEventArgsDouble,
+  type EventHub,
+  type ParagraphEventArgsDouble,
+  type ParagraphEventType,
+} from "./events";
 
 // ---------------------------------------------------------------------------
 // Shared state and the request context
@@ -56,6 +73,16 @@ export interface Session {
   readonly requirements: RequirementSets;
   /** Word comments (comments.ts). */
   readonly comments: CommentStore;
+  /** Document and content-control events, paragraph ids (events.ts). */
+  readonly events: EventHub;
+  /** The double's time (clock.ts). */
+  readonly clock: Clock;
+  /** What a round trip and a KiB cost on the simulated client (profiles.ts). */
+  readonly costModel: CostModel;
+  /** What the add-in has cost Word so far. */
+  costs: WordCosts;
+  /** Edits the simulated client refuses with NotAllowed. */
+  readonly notAllowed: NotAllowedFaults;
   syncCount: number;
   /**
    * Called at the start of every sync, before its queued actions run, with the sync's number
@@ -87,6 +114,8 @@ export class RequestContextDouble implements BatchContext {
   private queue: QueuedAction[] = [];
   private commits: (() => void)[] | null = null;
   private closed = false;
+  /** Bytes loaded in the running sync, by kind. */
+  private batchBytes: Record<LoadKind, number> = { ooxml: 0, text: 0, other: 0 };
 
   constructor(readonly session: Session) {
     this.document = new DocumentDouble(this);
@@ -135,6 +164,24 @@ export class RequestContextDouble implements BatchContext {
     this.commits.push(commit);
   }
 
+  loaded(kind: LoadKind, bytes: number): void {
+    this.batchBytes[kind] += bytes;
+    if (kind === "ooxml") this.session.costs.getOoxml++;
+  }
+
+  /** Word on the web refuses an insert with "Replace" while the document holds a date picker (#6865). */
+  checkReplace(location: string, where: string): void {
+    if (location !== "Replace" || !this.session.notAllowed.replaceWithDatePicker) return;
+    const roots = this.model.storyRoots();
+    if (roots.some((r) => this.model.sdtsIn(r).some((s) => this.model.ccType(s) === "DatePicker")))
+      throw notAllowed(where);
+  }
+
+  /** Word on the web refuses comments in some sessions (#6746). */
+  checkComments(where: string): void {
+    if (this.session.notAllowed.comments) throw notAllowed(where);
+  }
+
   load<T extends Loadable & { load(option?: LoadArgument): unknown }>(object: T, option?: LoadArgument): T {
     object.load(option);
     return object;
@@ -149,7 +196,9 @@ export class RequestContextDouble implements BatchContext {
     await Promise.resolve();
     const commits: (() => void)[] = [];
     this.commits = commits;
+    this.batchBytes = { ooxml: 0, text: 0, other: 0 };
     let current: QueuedAction | undefined;
+    let failure: unknown = null;
     try {
       for (current of actions) {
         this.requirements.check(current.api, current.location);
@@ -158,10 +207,23 @@ export class RequestContextDouble implements BatchContext {
     } catch (error) {
       if (error instanceof OfficeExtensionErrorDouble && current)
         error.debugInfo.statement ??= current.location;
-      throw error;
+      failure = error;
     } finally {
       this.commits = null;
     }
+    // What Word charges: the round trip, and every KiB it hands back.
+    const costs = this.session.costs;
+    const model = this.session.costModel;
+    const kib = (b: number) => b / 1024;
+    costs.roundTrips++;
+    costs.kib.ooxml += kib(this.batchBytes.ooxml);
+    costs.kib.text += kib(this.batchBytes.text);
+    costs.kib.other += kib(this.batchBytes.other);
+    const total = kib(this.batchBytes.ooxml + this.batchBytes.text + this.batchBytes.other);
+    const ms = model.syncMs + total * model.msPerKiB;
+    costs.wordMs += ms;
+    if (ms > 0) await this.session.clock.sleep(ms);
+    if (failure !== null) throw failure;
     for (const commit of commits) commit();
     return passThroughValue as T;
   }
@@ -272,6 +334,7 @@ abstract class WordObject<T> extends ClientObjectDouble<T> {
     const out = new ClientResultDouble<V>();
     this.enqueue(location, api, () => {
       const value = compute(this.target(location));
+      this.context.loaded(location.endsWith(".getOoxml") ? "ooxml" : "other", payloadBytes(value));
       this.context.onCommit(() => out.deliver(value));
     });
     return out;
@@ -460,6 +523,45 @@ export class DocumentDouble extends WordObject<DocModel> {
     );
   }
 
+  private paragraphEvent(type: ParagraphEventType): EventHandlersDouble<ParagraphEventArgsDouble> {
+    const hub = this.context.session.events;
+    return new EventHandlersDouble<ParagraphEventArgsDouble>(
+      this.context,
+      `Document.on${type}`,
+      WordApi16,
+      (h) => hub.addParagraphHandler(type, h),
+      (h) => hub.removeParagraphHandler(type, h),
+    );
+  }
+
+  /** WordApi 1.6: the user (or a co-author) added paragraphs. */
+  get onParagraphAdded(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphAdded");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) changed paragraphs. */
+  get onParagraphChanged(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphChanged");
+  }
+
+  /** WordApi 1.6: the user (or a co-author) deleted paragraphs. */
+  get onParagraphDeleted(): EventHandlersDouble<ParagraphEventArgsDouble> {
+    return this.paragraphEvent("ParagraphDeleted");
+  }
+
+  /** WordApi 1.6: the paragraph holding a uniqueLocalId now; ItemNotFound when none does. */
+  getParagraphByUniqueLocalId(id: string): ParagraphDouble {
+    const location = "Document.getParagraphByUniqueLocalId";
+    return new ParagraphDouble(
+      this.context,
+      () => {
+        const p = this.context.session.events.paragraphOf(String(id));
+        return p && this.model.isAttached(p) ? p : null;
+      },
+      { location, api: WordApi16, instantiate: true },
+    );
+  }
+
   getSelection(): RangeDouble {
     return new RangeDouble(this.context, () => this.model.currentSelection(), {
       location: "Document.getSelection",
@@ -581,7 +683,10 @@ export class BodyDouble extends ElementObject {
     const location = "Body.getComments";
     return new CommentCollectionDouble(
       this.context,
-      () => (this.target(location) === this.model.body ? this.context.comments.topLevel() : []),
+      () => {
+        this.context.checkComments(location);
+        return this.target(location) === this.model.body ? this.context.comments.topLevel() : [];
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -596,6 +701,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(
           this.rangeOf(this.target(location)),
           loc,
@@ -613,6 +719,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -625,6 +732,7 @@ export class BodyDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.rangeOf(this.target(location)), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -657,6 +765,7 @@ export class ParagraphDouble extends ElementObject {
       styleBuiltIn: { api: WordApi13, get: (p) => this.model.paragraphStyleBuiltIn(p) },
       tableNestingLevel: { api: WordApi13, get: (p) => this.model.tableNestingLevel(p) },
       isLastParagraph: { api: WordApi13, get: (p) => this.model.isLastParagraph(p) },
+      uniqueLocalId: { api: WordApi16, get: (p) => this.context.session.events.idOf(p) },
     };
   }
 
@@ -683,6 +792,11 @@ export class ParagraphDouble extends ElementObject {
 
   get text(): string {
     return this.read("text");
+  }
+
+  /** WordApi 1.6: a GUID for this paragraph, stable within the session (see EventFaults). */
+  get uniqueLocalId(): string {
+    return this.read("uniqueLocalId");
   }
 
   get style(): string {
@@ -820,6 +934,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(
           this.content(this.target(location)),
           loc,
@@ -837,6 +952,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -849,6 +965,7 @@ export class ParagraphDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.content(this.target(location)), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -900,6 +1017,7 @@ export class ContentControlDouble extends ElementObject {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
@@ -1002,6 +1120,37 @@ export class ContentControlDouble extends ElementObject {
     return this.read("showingPlaceholderText");
   }
 
+  /** WordApi 1.7: the check box data of a CheckBox control; a null object for any other type. */
+  get checkboxContentControl(): CheckboxContentControlDouble {
+    return this.nav("checkboxContentControl", () => {
+      const location = "ContentControl.checkboxContentControl";
+      return new CheckboxContentControlDouble(
+        this.context,
+        () => {
+          const sdt = this.targetOrNull();
+          return sdt !== null && this.model.ccType(sdt) === "CheckBox" ? sdt : null;
+        },
+        { location, api: WordApi17, nullable: true },
+      );
+    });
+  }
+
+  /**
+   * WordApi 1.5: the control's data changed. When it fires depends on the client (EventFaults
+   * contentControlDataChanged: while typing on the web, on leaving the control on Windows/Mac).
+   */
+  get onDataChanged(): EventHandlersDouble<ContentControlEventArgsDouble> {
+    const hub = this.context.session.events;
+    const location = "ContentControl.onDataChanged";
+    return new EventHandlersDouble<ContentControlEventArgsDouble>(
+      this.context,
+      location,
+      WordApi15,
+      (h) => hub.addDataChangedHandler(this.model.ccId(this.target(location)), h),
+      (h) => hub.removeDataChangedHandler(this.model.ccId(this.target(location)), h),
+    );
+  }
+
   get paragraphs(): ParagraphCollectionDouble {
     return this.nav(
       "paragraphs",
@@ -1096,6 +1245,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.ccInsertText(this.target(location), text, loc, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1108,6 +1258,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         let loc = normaliseLocation(insertLocation, ["Replace", "Start", "End"] as const, location);
+        this.context.checkReplace(loc, location);
         const sdt = this.target(location);
         const blocks = ooxmlBlocks(ooxml, location);
         if (this.model.ccShowingPlaceholder(sdt)) {
@@ -1126,6 +1277,7 @@ export class ContentControlDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Start", "End", "Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         const sdt = this.target(location);
         const t: RangeTarget =
           loc === "Start" || loc === "End" ? { kind: "content", container: sdt } : this.rangeOf(sdt);
@@ -1152,6 +1304,41 @@ export class ContentControlDouble extends ElementObject {
   }
 }
 
+/**
+ * Word.CheckboxContentControl (WordApi 1.7): isChecked, readable after load and writable;
+ * set({ isChecked }). Writing ticks or clears the box as Word does (model.setCcChecked:
+ * w14:checked and the state's glyph).
+ */
+export class CheckboxContentControlDouble extends WordObject<XmlElement> {
+  protected readonly typeName = "CheckboxContentControl";
+
+  constructor(context: RequestContextDouble, resolver: Resolver<XmlElement>, origin: ProxyOptions) {
+    super(context, resolver, origin);
+  }
+
+  protected override isAlive(target: XmlElement): boolean {
+    return this.model.isAttached(target);
+  }
+
+  protected properties(): PropertyTable<XmlElement> {
+    return { isChecked: { api: WordApi17, get: (s) => this.model.ccChecked(s) } };
+  }
+
+  get isChecked(): boolean {
+    return this.read("isChecked");
+  }
+
+  set isChecked(value: boolean) {
+    this.write("isChecked", Boolean(value), WordApi17, (s, v) =>
+      this.model.setCcChecked(s, v, "CheckboxContentControl.isChecked"),
+    );
+  }
+
+  set(properties: { isChecked?: boolean }): void {
+    if (properties.isChecked !== undefined) this.isChecked = properties.isChecked;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Range
 
@@ -1175,6 +1362,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
 
   protected override navNames(): readonly string[] {
     return [
+      "checkboxContentControl",
       "paragraphs",
       "contentControls",
       "tables",
@@ -1340,7 +1528,10 @@ export class RangeDouble extends WordObject<RangeTarget> {
     const location = "Range.getComments";
     return new CommentCollectionDouble(
       this.context,
-      () => this.context.comments.topLevelIn(this.model.rangeParagraphs(this.target(location))),
+      () => {
+        this.context.checkComments(location);
+        return this.context.comments.topLevelIn(this.model.rangeParagraphs(this.target(location)));
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -1350,7 +1541,10 @@ export class RangeDouble extends WordObject<RangeTarget> {
     const location = "Range.insertComment";
     return new CommentDouble(
       this.context,
-      () => this.context.comments.insert(this.target(location), commentText),
+      () => {
+        this.context.checkComments(location);
+        return this.context.comments.insert(this.target(location), commentText);
+      },
       { location, api: WordApi14, instantiate: true },
     );
   }
@@ -1388,6 +1582,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
           ["Replace", "Start", "End", "Before", "After"] as const,
           location,
         );
+        this.context.checkReplace(loc, location);
         return this.model.insertBlocks(this.target(location), loc, ooxmlBlocks(ooxml, location), location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1404,6 +1599,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
           ["Replace", "Start", "End", "Before", "After"] as const,
           location,
         );
+        this.context.checkReplace(loc, location);
         return this.model.insertText(this.target(location), loc, text, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1416,6 +1612,7 @@ export class RangeDouble extends WordObject<RangeTarget> {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.target(location), loc, paragraphText, location);
       },
       { location, api: WordApi11, instantiate: true },
@@ -1575,6 +1772,7 @@ export class TableDouble extends ElementObject {
       this.context,
       () => {
         const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+        this.context.checkReplace(loc, location);
         return this.model.insertParagraph(this.rangeOf(this.target(location)), loc, paragraphText, location);
       },
       { location, api: WordApi13, instantiate: true },
@@ -1771,6 +1969,7 @@ export class TableRowDouble extends ElementObject {
         if (inserted === null) {
           try {
             const loc = normaliseLocation(insertLocation, ["Before", "After"] as const, location);
+            this.context.checkReplace(loc, location);
             inserted = this.model.insertRows(this.target(location), loc, rowCount, values, location);
           } catch (error) {
             failed = error;

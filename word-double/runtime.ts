@@ -5,6 +5,7 @@
  */
 
 import { apiNotFound, invalidArgument, itemNotFound, propertyNotLoaded, valueNotLoaded } from "./errors";
+import { payloadBytes } from "./profiles";
 
 // ---------------------------------------------------------------------------
 // Requirement sets
@@ -73,6 +74,8 @@ export interface BatchContext {
   enqueue(action: QueuedAction): void;
   /** Registers work to do when the running sync succeeds (delivering loaded values). */
   onCommit(commit: () => void): void;
+  /** Records `bytes` loaded from Word in the running sync (what Word charges for). */
+  loaded(kind: "ooxml" | "text" | "other", bytes: number): void;
 }
 
 // ---------------------------------------------------------------------------
@@ -275,7 +278,13 @@ export abstract class ClientObjectDouble<T> implements Loadable {
       }
     }
     const loaded = new Map<string, unknown>();
-    if (target !== null) for (const name of scalars) loaded.set(name, table[name].get(target));
+    if (target !== null) {
+      for (const name of scalars) {
+        const value = table[name].get(target);
+        loaded.set(name, value);
+        this.context.loaded(name === "text" ? "text" : "other", payloadBytes(value) + name.length + 4);
+      }
+    }
     const commits: (() => void)[] = [];
     for (const [name, sub] of nested) {
       const nav = this.navigation(name);
