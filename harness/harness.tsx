@@ -160,6 +160,23 @@ class ObservedHost implements PlanstodHost {
       this.changed();
     }
   }
+  get canTick(): boolean {
+    return this.inner.canTick;
+  }
+  async setChecked(field: FieldKey, checked: boolean): Promise<Snapshot> {
+    try {
+      return await this.inner.setChecked(field, checked);
+    } finally {
+      this.changed();
+    }
+  }
+  async removeInstruction(ordinal: number): Promise<Snapshot> {
+    try {
+      return await this.inner.removeInstruction(ordinal);
+    } finally {
+      this.changed();
+    }
+  }
   get canCreatePlan(): boolean {
     return this.inner.canCreatePlan;
   }

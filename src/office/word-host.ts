@@ -49,6 +49,8 @@ import { queueTextProbe, retext } from "./refresh";
 import { instructionParagraph } from "./targets";
 import { wordText } from "./word-text";
 import { insertReviewComments, removeReviewComments, type CommentHost } from "./comments";
+import { canTick, setCheckbox } from "./checkbox";
+import { removeInstruction } from "./remove-instruction";
 
 /** The Office.js namespaces, injected so that tests can pass a double. */
 export interface OfficeApis {
@@ -615,6 +617,37 @@ export class WordHost implements PlanstodHost {
       "word",
       "Planstöd hittade inte instruktionen i dokumentet. Uppdatera och försök igen.",
     );
+  }
+
+  /** Ticks a checklist box in Word (src/office/checkbox.ts, WordApi 1.7), then reads the document. */
+  get canTick(): boolean {
+    return this.capabilities.editBlocks && canTick(this.apis.Office);
+  }
+
+  async setChecked(field: FieldKey, checked: boolean): Promise<Snapshot> {
+    const template = (this.state ?? (await this.load())).analysis?.template;
+    if (!template) throw new PlanstodError("unknown-template");
+    await setCheckbox({ office: this.apis.Office, run: (b) => this.run(b) }, template, field, checked);
+    return this.read();
+  }
+
+  /** Clears a leftover instruction's text (src/office/remove-instruction.ts, 2 round trips). */
+  async removeInstruction(ordinal: number): Promise<Snapshot> {
+    if (!this.capabilities.editBlocks) {
+      throw new PlanstodError("word", this.capabilities.readOnly ? MISSING_TEXT.readOnly : MISSING_TEXT.core);
+    }
+    let state: State | null = null;
+    await removeInstruction(
+      {
+        // The read the pane's review came from: Word's paragraph is checked against it.
+        load: async () => (state = this.state ?? (await this.load())),
+        paragraph: (context, index) => (state ? this.paragraphProxy(context, state, index) : null),
+        queueRead: (context) => this.queueRead(context),
+        run: (batch) => this.run(batch),
+      },
+      ordinal,
+    );
+    return this.read();
   }
 
   /** See src/office/comments.ts (3 round trips). */
