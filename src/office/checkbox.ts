@@ -64,11 +64,12 @@ export async function setCheckbox(
   if (!canTick(session.office)) throw new PlanstodError("word", t.unsupported);
   const tag = fieldTag(template.id, field.id);
   const id = await session.run(async (context) => {
-    const controls = context.document.contentControls.getByTag(tag);
-    controls.load("items/id,items/type");
+    // contentControls holds rich-text controls only: check boxes are asked for by type.
+    const controls = context.document.getContentControls({ types: ["CheckBox" as Word.ContentControlType] });
+    controls.load("items/id,items/tag");
     await context.sync();
     // One box per item; a copy pasted twice is ambiguous: refuse rather than tick the wrong one.
-    const boxes = controls.items.filter((c) => String(c.type) === "CheckBox");
+    const boxes = controls.items.filter((c) => c.tag === tag);
     if (boxes.length !== 1) throw new PlanstodError("word", t.notFound);
     boxes[0].checkboxContentControl.isChecked = checked;
     await context.sync();
