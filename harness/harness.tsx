@@ -63,6 +63,7 @@ const useStyles = makeStyles({
   page: { display: "grid", height: "100vh", alignItems: "start" },
   doc: {
     overflowY: "auto",
+    minWidth: 0,
     padding: tokens.spacingHorizontalL,
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
   },
@@ -92,6 +93,9 @@ const useStyles = makeStyles({
   pane: {
     boxSizing: "border-box",
     overflowY: "auto",
+    // Opaque, and above the document column when the window is as narrow as the pane.
+    position: "relative",
+    backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
