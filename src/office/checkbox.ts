@@ -1,7 +1,7 @@
 /**
  * Ticking a checklist item's box from the pane (the Danish plan's activities): WordApi 1.7's
  * ContentControl.checkboxContentControl.isChecked, set on the box tagged `<template>/<field>`,
- * then read back in a second round trip and verified. Where the client lacks WordApi 1.7 the pane
+ * then read back (one more sync) and verified. Where the client lacks WordApi 1.7 the pane
  * does not offer it (it goes to the box instead), and this refuses with a reason.
  */
 import { PlanstodError } from "../core/messages";
@@ -49,8 +49,7 @@ export interface CheckboxSession {
 }
 
 /**
- * Sets the box of a checklist field to `checked` (1 round trip), then reads it back (1 more) and
- * refuses, with a reason in the template's language, when Word does not hold what was asked.
+ * Finds the box (1 sync), sets it to `checked` (1), reads it back (1) and refuses, with a reason in the template's language, when Word does not hold what was asked.
  */
 export async function setCheckbox(
   session: CheckboxSession,
@@ -63,7 +62,7 @@ export async function setCheckbox(
   if (def?.control?.kind !== "checkbox") throw new PlanstodError("word", t.notFound);
   if (!canTick(session.office)) throw new PlanstodError("word", t.unsupported);
   const tag = fieldTag(template.id, field.id);
-  const id = await session.run(async (context) => {
+  const now = await session.run(async (context) => {
     // contentControls holds rich-text controls only: check boxes are asked for by type.
     const controls = context.document.getContentControls({ types: ["CheckBox" as Word.ContentControlType] });
     controls.load("items/id,items/tag");
@@ -71,12 +70,10 @@ export async function setCheckbox(
     // One box per item; a copy pasted twice is ambiguous: refuse rather than tick the wrong one.
     const boxes = controls.items.filter((c) => c.tag === tag);
     if (boxes.length !== 1) throw new PlanstodError("word", t.notFound);
-    boxes[0].checkboxContentControl.isChecked = checked;
+    const box = boxes[0].checkboxContentControl;
+    box.isChecked = checked;
     await context.sync();
-    return boxes[0].id;
-  });
-  const now = await session.run(async (context) => {
-    const box = context.document.contentControls.getById(id).checkboxContentControl;
+    // Read back from Word after the write.
     box.load("isChecked");
     await context.sync();
     return box.isChecked;

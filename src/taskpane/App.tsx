@@ -34,7 +34,8 @@ const useStyles = makeStyles({
     overflowWrap: "break-word",
     // Buttons and message bars wrap their words in a narrow pane instead of running out of it.
     "& .fui-Button": { whiteSpace: "normal", height: "auto", maxWidth: "100%", minWidth: 0 },
-    "& .fui-MessageBar": { minWidth: 0 },
+    // (Notice is always multiline: icon, body, actions; the body may shrink below its longest word.)
+    "& .fui-MessageBar": { minWidth: 0, gridTemplateColumns: "auto minmax(0, 1fr) auto" },
   },
   header: {
     display: "flex",

@@ -55,7 +55,9 @@ const useStyles = makeStyles({
     overflowWrap: "break-word",
   },
   checkItems: { listStyleType: "none", margin: 0, padding: 0 },
-  checkLabel: { overflowWrap: "break-word" },
+  // Fluent's checkbox is inline: in a 160-px pane it is made a block whose label wraps.
+  check: { display: "flex", alignItems: "flex-start", width: "100%", boxSizing: "border-box", minWidth: 0 },
+  checkLabel: { flex: "1 1 auto", minWidth: 0, whiteSpace: "normal", overflowWrap: "break-word" },
   icon: {
     marginRight: tokens.spacingHorizontalXS,
   },
@@ -208,9 +210,10 @@ function Checklist(props: {
           <li key={`${f.id}#${f.block?.index ?? 0}`} data-check={f.id}>
             {canTick ? (
               <Checkbox
+                className={styles.check}
                 checked={f.filled}
                 disabled={busy}
-                label={<span className={styles.checkLabel}>{f.label}</span>}
+                label={{ className: styles.checkLabel, children: f.label }}
                 onChange={(_, data) => onTick(f, data.checked === true)}
               />
             ) : (

@@ -247,6 +247,25 @@ describe.each(DOCS)("$fixture", (doc) => {
       await state(`${doc.fixture}-${size}-1b-about`);
       await pane().getByRole("button", { name: "Om Planstöd" }).click();
 
+      // The Danish phases' activities: a checklist with its count, ticked in Word (WordApi 1.7).
+      if (doc.fixture === "dk-partial") {
+        await pane()
+          .getByRole("button", { name: /^Iscenesættelse/ })
+          .click();
+        const list = pane().getByRole("group", { name: /^Tjekliste: / });
+        const count = list.getByTestId("checklist-count");
+        const before = Number(/^(\d+)/.exec((await count.textContent()) ?? "")?.[1]);
+        await state(`${doc.fixture}-${size}-1c-checklist`);
+        const unticked = list.getByRole("checkbox", { checked: false }).first();
+        await unticked.check();
+        await until(
+          () => count.textContent(),
+          (t) => (t ?? "").startsWith(`${before + 1} af`),
+          "the count after a tick",
+        );
+        await state(`${doc.fixture}-${size}-1d-ticked`);
+      }
+
       await pane().getByRole("button", { name: doc.words.review }).click();
       await pane().getByTestId("review-stepper").waitFor();
       await state(`${doc.fixture}-${size}-2-review`);

@@ -8,7 +8,7 @@
  * without it each item goes to its box. A dropdown's choices are listed as the template has them.
  */
 import { fixture, type FakeHost } from "../support/pane-host";
-import { open, renderPane, waitFor, waitIdle, within } from "../support/pane-render";
+import { messageBars, open, renderPane, waitFor, waitIdle, within } from "../support/pane-render";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { checkDocx } from "../../src/ooxml/docx";
 import { templateById } from "../../src/core/templates";
@@ -58,6 +58,8 @@ test("with WordApi 1.7: the phase's checklist counts its ticks, and a tick in th
   await waitIdle();
   await waitFor(() => expect(within(list).getAllByRole("checkbox")[index]).toHaveProperty("checked", true));
   expect(await ticked(double)).toEqual([...before, activities[index].id].sort(byOrder));
+  // Ticked and read back without a word of error.
+  expect(messageBars()).toEqual([]);
   expect(within(list).getByTestId("checklist-count").textContent).toBe(
     `${before.length + 1} af ${activities.length} gennemført`,
   );
