@@ -56,7 +56,18 @@ const useStyles = makeStyles({
   },
   checkItems: { listStyleType: "none", margin: 0, padding: 0 },
   // Fluent's checkbox is inline: in a 160-px pane it is made a block whose label wraps.
-  check: { display: "flex", alignItems: "flex-start", width: "100%", boxSizing: "border-box", minWidth: 0 },
+  check: {
+    display: "flex",
+    alignItems: "flex-start",
+    width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    // At 160 px the label gets the room the box's own margins would take.
+    "@container (max-width: 240px)": {
+      "& .fui-Checkbox__indicator": { marginLeft: 0, marginRight: 0 },
+      "& .fui-Checkbox__label": { paddingLeft: "6px", paddingRight: 0 },
+    },
+  },
   checkLabel: { flex: "1 1 auto", minWidth: 0, whiteSpace: "normal", overflowWrap: "break-word" },
   icon: {
     marginRight: tokens.spacingHorizontalXS,
