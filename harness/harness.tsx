@@ -23,13 +23,47 @@ import { browserXmlDom } from "../src/taskpane/browser-xml";
 setXmlDom(browserXmlDom(window));
 
 /** A Word with comments (WordApi 1.4) and selection events; the older clients are covered by the jsdom tests. */
-const SETS = { WordApi: "1.4", DocumentEvents: "1.1" };
+const DEFAULT_SETS: Readonly<Record<string, string>> = { WordApi: "1.4", DocumentEvents: "1.1" };
+
+/**
+ * The harness's options, from the page's query string:
+ * - `?lang=da-DK`: Word's display language (Office.context.displayLanguage), default sv-SE;
+ * - `?pane=160x800`: the pane column's width and height in CSS px (Word at 200 % zoom gives a
+ *   160-px pane), default 320 wide and the window's height;
+ * - `?sets=WordApi:1.7,DocumentEvents:1.1`: the requirement sets the double reports.
+ */
+export interface HarnessOptions {
+  displayLanguage: string;
+  pane: { width: number; height: number | null };
+  sets: Readonly<Record<string, string>>;
+}
+
+export function harnessOptions(search: string): HarnessOptions {
+  const query = new URLSearchParams(search);
+  const size = /^(\d+)x(\d+)$/.exec(query.get("pane") ?? "");
+  const sets = query.get("sets");
+  return {
+    displayLanguage: query.get("lang") || "sv-SE",
+    pane: size ? { width: Number(size[1]), height: Number(size[2]) } : { width: 320, height: null },
+    sets: sets
+      ? Object.fromEntries(
+          sets
+            .split(",")
+            .map((s) => s.split(":").map((x) => x.trim()))
+            .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== ""),
+        )
+      : DEFAULT_SETS,
+  };
+}
+
+const OPTIONS = harnessOptions(window.location.search);
 
 const useStyles = makeStyles({
-  // The pane column is as narrow as Word's task pane usually is.
-  page: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 320px", height: "100vh" },
+  // The pane column is as narrow as Word's task pane (its width comes from ?pane=).
+  page: { display: "grid", height: "100vh", alignItems: "start" },
   doc: {
     overflowY: "auto",
+    minWidth: 0,
     padding: tokens.spacingHorizontalL,
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
   },
@@ -55,7 +89,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     outline: `1px solid ${tokens.colorBrandStroke1}`,
   },
-  pane: { overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Word's task pane is its own window: it scrolls by itself, at the size ?pane= gives.
+  pane: {
+    boxSizing: "border-box",
+    overflowY: "auto",
+    // Opaque, and above the document column when the window is as narrow as the pane.
+    position: "relative",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** Tells the harness when the pane changed the document, so the document view can refresh. */
@@ -118,6 +160,23 @@ class ObservedHost implements PlanstodHost {
   async removeReviewComments(): Promise<number> {
     try {
       return await this.inner.removeReviewComments();
+    } finally {
+      this.changed();
+    }
+  }
+  get canTick(): boolean {
+    return this.inner.canTick;
+  }
+  async setChecked(field: FieldKey, checked: boolean): Promise<Snapshot> {
+    try {
+      return await this.inner.setChecked(field, checked);
+    } finally {
+      this.changed();
+    }
+  }
+  async removeInstruction(ordinal: number): Promise<Snapshot> {
+    try {
+      return await this.inner.removeInstruction(ordinal);
     } finally {
       this.changed();
     }
@@ -206,8 +265,12 @@ function Harness({
   }, [bump]);
 
   return (
-    <div className={styles.page}>
-      <section className={styles.doc} aria-label="Dokumentet">
+    <div className={styles.page} style={{ gridTemplateColumns: `minmax(0, 1fr) ${OPTIONS.pane.width}px` }}>
+      <section
+        className={styles.doc}
+        style={{ height: "100vh", boxSizing: "border-box" }}
+        aria-label="Dokumentet"
+      >
         <div className={styles.bar}>
           <input
             type="file"
@@ -247,12 +310,23 @@ function Harness({
         ))}
       </section>
       {/* A plain container, as Word's task pane frame is: the pane's own <main> stays top-level. */}
-      <div className={styles.pane} data-testid="pane">
+      <div
+        className={styles.pane}
+        id="pane"
+        data-testid="pane"
+        style={{ width: OPTIONS.pane.width, height: OPTIONS.pane.height ?? "100vh" }}
+      >
         <Announcer>
           <App
             key={name}
             host={host}
-            environment={{ officeLoaded: true, inWord: true, wordApiSupported: true, darkTheme: false }}
+            environment={{
+              officeLoaded: true,
+              inWord: true,
+              wordApiSupported: true,
+              darkTheme: false,
+              displayLanguage: double.Office.context.displayLanguage,
+            }}
           />
         </Announcer>
       </div>
@@ -266,7 +340,10 @@ async function start(): Promise<void> {
   const root = createRoot(container);
   const open = async (bytes: Uint8Array, name: string) => {
     try {
-      const double = await createWordDouble(bytes, { requirementSets: SETS });
+      const double = await createWordDouble(bytes, {
+        requirementSets: OPTIONS.sets,
+        displayLanguage: OPTIONS.displayLanguage,
+      });
       // npm run bench tells the double's set-up (Word's side) from the pane's own time.
       performance.mark("planstod:double-ready");
       root.render(

@@ -282,6 +282,8 @@ export interface WordDoubleOptions {
   /** Office.context.diagnostics.version; default "16.0.0.0". */
   version?: string;
   officeTheme?: { bodyBackgroundColor: string };
+  /** Office.context.displayLanguage (Word's UI language); default "sv-SE". */
+  displayLanguage?: string;
   /**
    * Tracked deletions in `text`: "include" (default: what Word on the web always returns, and
    * Word on the desktop while markup is shown) or "omit" (markup hidden, as if accepted).
@@ -531,6 +533,7 @@ export async function createWordDouble(
     platform: options.platform ?? profile?.platform ?? "PC",
     version: options.version ?? "16.0.0.0",
     officeTheme: options.officeTheme,
+    displayLanguage: options.displayLanguage,
     requirements,
     documentMode: options.documentMode,
     selectionEventsFail: options.selectionEventsFail,

@@ -55,6 +55,8 @@ export interface OfficeDouble {
   readonly context: {
     readonly host: HostName;
     readonly platform: PlatformName;
+    /** Word's display language (BCP 47, e.g. "sv-SE", "da-DK"). */
+    readonly displayLanguage: string;
     readonly diagnostics: { host: HostName; platform: PlatformName; version: string };
     readonly officeTheme: { bodyBackgroundColor: string } | undefined;
     readonly requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
@@ -86,6 +88,8 @@ export function createOfficeDouble(config: {
   platform: PlatformName;
   version: string;
   officeTheme?: { bodyBackgroundColor: string };
+  /** Office.context.displayLanguage; default "sv-SE". */
+  displayLanguage?: string;
   requirements: RequirementSets;
   /** Office.context.document.mode; default "readWrite". */
   documentMode?: DocumentModeName;
@@ -162,6 +166,7 @@ export function createOfficeDouble(config: {
     context: {
       host: config.host,
       platform: config.platform,
+      displayLanguage: config.displayLanguage ?? "sv-SE",
       diagnostics: { ...info, version: config.version },
       officeTheme: config.officeTheme,
       requirements: {

@@ -1,6 +1,6 @@
 import { outlineKey } from "./keys";
 import { key } from "./text";
-import type { BlockRef, FieldState, Report, SectionState, TemplateDef } from "./types";
+import type { BlockRef, FieldDef, FieldState, Report, SectionState, TemplateDef } from "./types";
 
 /**
  * The outline the task pane shows: the report's sections with the template's own guidance text
@@ -15,6 +15,10 @@ export interface FieldKey {
 export interface OutlineField extends FieldState {
   /** The template's guidance text and questions for this field. */
   guidance: readonly string[];
+  /** A checklist item (a checkbox control): `filled` is its tick. */
+  checkbox?: boolean;
+  /** A dropdown's choices, as the template lists them. */
+  choices?: readonly string[];
 }
 
 export interface OutlineEntry {
@@ -47,11 +51,25 @@ export const sameField = (a: FieldKey, b: FieldKey): boolean =>
 
 export function buildOutline(template: TemplateDef, report: Report): OutlineEntry[] {
   const fieldGuidance = new Map<string, readonly string[]>();
-  for (const f of template.fields) fieldGuidance.set(`:${f.id}`, f.guidance ?? []);
+  const controls = new Map<string, FieldDef["control"]>();
+  for (const f of template.fields) {
+    fieldGuidance.set(`:${f.id}`, f.guidance ?? []);
+    controls.set(`:${f.id}`, f.control);
+  }
   for (const b of template.blocks) {
     if (b.kind === "instances")
-      for (const f of b.fields) fieldGuidance.set(`${b.type}:${f.id}`, f.guidance ?? []);
+      for (const f of b.fields) {
+        fieldGuidance.set(`${b.type}:${f.id}`, f.guidance ?? []);
+        controls.set(`${b.type}:${f.id}`, f.control);
+      }
   }
+  /** What the pane shows of a field's control: a checkbox as a checklist item, a dropdown's choices. */
+  const controlOf = (f: FieldState): Pick<OutlineField, "checkbox" | "choices"> => {
+    const control = controls.get(`${f.block?.type ?? ""}:${f.id}`);
+    if (control?.kind === "checkbox") return { checkbox: true };
+    if (control?.kind === "dropDownList" && control.items?.length) return { choices: control.items };
+    return {};
+  };
   const sectionGuidance = new Map(template.sections.map((s) => [s.id, s.guidance] as const));
   // Lines that are the template's own headings or instructions (e.g. "… kopieras nedan och klistras
   // in längst ner", which the pane's add button does) are not guidance.
@@ -69,7 +87,7 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
     // Guidance is shown once: a field's own text is dropped where the section already shows it.
     const fields = section.fields.map((f): OutlineField => {
       const text = fieldGuidance.get(`${f.block?.type ?? ""}:${f.id}`) ?? [];
-      return { ...f, guidance: text.filter((g) => shown(g) && !own.includes(g)) };
+      return { ...f, ...controlOf(f), guidance: text.filter((g) => shown(g) && !own.includes(g)) };
     });
     // A single-field section without guidance of its own shows the field's, at the section.
     const guidance = own.length > 0 ? own : fields.length === 1 ? fields[0].guidance : [];
@@ -107,7 +125,8 @@ function pairsOf(template: TemplateDef, report: Report): Map<string, { key: stri
   const pairs = new Map<string, { key: string; title: string }>();
   for (const rule of template.blockCountRules ?? []) {
     for (const s of report.sections) {
-      if (s.block?.type !== rule.than) continue;
+      // An unused instance has no insats to follow up: nothing is paired with it.
+      if (s.block?.type !== rule.than || !s.used) continue;
       pairs.set(outlineKey({ sectionId: rule.fewer, index: s.block.index }), {
         key: outlineKey({ sectionId: s.id, index: s.block.index }),
         title: s.title,

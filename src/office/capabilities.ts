@@ -26,6 +26,8 @@ export const REQUIREMENTS = {
   allControls: { set: "WordApi", version: "1.5" },
   /** onParagraphAdded/Changed/Deleted, Paragraph.uniqueLocalId, getParagraphByUniqueLocalId. */
   paragraphEvents: { set: "WordApi", version: "1.6" },
+  /** ContentControl.checkboxContentControl.isChecked (ticking a checklist item, checkbox.ts). */
+  checkbox: { set: "WordApi", version: "1.7" },
   /** Body.insertOoxml into an empty document (a new plan). */
   create: { set: "WordApi", version: "1.1" },
   /** Document.properties (the new plan's title). */

@@ -12,6 +12,7 @@
  * comments 3 (comments.ts); a new plan 2 + read (create-plan.ts). The figures Word charges for
  * them are in docs/design.md ("What Word costs").
  */
+import { PlanstodError } from "../core/messages";
 import type { FieldKey } from "../core/outline";
 import type { ReviewTarget } from "../core/review";
 import type { SelfTestResult } from "../taskpane/diagnostics/types";
@@ -26,6 +27,9 @@ import { readDocument } from "./read";
 import { refresh } from "./refresh";
 import { replayEdit } from "./replay-edit";
 import { Session } from "./session";
+import { canTick, setCheckbox } from "./checkbox";
+import { removeInstruction } from "./remove-instruction";
+import { problem } from "./problems";
 
 export type { OfficeApis } from "./apis";
 export { capabilitiesOf } from "./capabilities";
@@ -74,6 +78,27 @@ export class WordHost implements PlanstodHost {
 
   refreshChanged(): Promise<Snapshot | null> {
     return refreshChanged(this.session);
+  }
+
+  /** Whether a checklist box can be ticked from the pane (WordApi 1.7, checkbox.ts). */
+  get canTick(): boolean {
+    return this.capabilities.editBlocks && canTick(this.session.apis.Office);
+  }
+
+  /** Ticks or clears a checklist box in Word, verified by reading it back (checkbox.ts). */
+  async setChecked(field: FieldKey, checked: boolean): Promise<Snapshot> {
+    const template = (this.session.state ?? (await this.session.load())).analysis?.template;
+    if (!template) throw new PlanstodError("unknown-template");
+    await setCheckbox(this.session, template, field, checked);
+    return this.read();
+  }
+
+  /** Clears a leftover instruction's text, verified as every edit is (remove-instruction.ts). */
+  async removeInstruction(ordinal: number): Promise<Snapshot> {
+    if (!this.capabilities.editBlocks)
+      throw problem(this.capabilities.readOnly ? "read-only" : "needs-wordapi-13");
+    await removeInstruction(this.session, ordinal);
+    return this.read();
   }
 
   addBlock(type: string, after?: number): Promise<Snapshot> {

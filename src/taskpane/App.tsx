@@ -6,7 +6,7 @@ import { FeedbackAt, FeedbackProvider } from "./feedback/FeedbackAt";
 import type { PlanstodHost } from "./host";
 import { TextProvider } from "./i18n";
 import { DegradedView } from "./DegradedView";
-import { DiagnosticsLink } from "./diagnostics/DiagnosticsLink";
+import { AboutMenu } from "./about/AboutMenu";
 import { DiagnosticsView } from "./diagnostics/DiagnosticsView";
 import { ErrorBoundary, Notice } from "./Messages";
 import { getOfficeEnvironment, type OfficeEnvironment } from "./office-env";
@@ -28,13 +28,25 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    // Less room at the sides in a narrow pane (160 px at Word's 200 % zoom): at most 5 % of it.
+    padding: `${tokens.spacingVerticalL} min(${tokens.spacingHorizontalL}, 5%)`,
+    // The pane's own width, for the @container rules of its parts.
+    containerType: "inline-size",
+    minWidth: 0,
+    overflowWrap: "break-word",
+    // Buttons and message bars wrap their words in a narrow pane instead of running out of it.
+    "& .fui-Button": { whiteSpace: "normal", height: "auto", maxWidth: "100%", minWidth: 0 },
+    // (Notice is always multiline: icon, body, actions; the body may shrink below its longest word.)
+    "& .fui-MessageBar": { minWidth: 0, gridTemplateColumns: "auto minmax(0, 1fr) auto" },
   },
   header: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalM,
+    minWidth: 0,
   },
+  brand: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginRight: "auto" },
   logo: {
     width: "32px",
     height: "32px",
@@ -42,6 +54,11 @@ const useStyles = makeStyles({
   },
   title: {
     margin: 0,
+    // At 200 % zoom the name keeps to one line beside the logo.
+    "@container (max-width: 240px)": {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
   },
   messages: {
     display: "flex",
@@ -56,6 +73,7 @@ const useStyles = makeStyles({
   },
   views: {
     display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
   },
   panel: {
@@ -83,7 +101,7 @@ const addRequest = (entry: OutlineEntry, anchor?: string): AddRequest | null =>
 export function App({ host, environment, refreshPollMs }: AppProps) {
   const styles = useStyles();
   const [env] = useState<OfficeEnvironment>(() => environment ?? getOfficeEnvironment());
-  const pane = usePane(host, { refreshPollMs });
+  const pane = usePane(host, { refreshPollMs, displayLanguage: env.displayLanguage });
   const { state, text, actions } = pane;
   const missing = [
     ...(host?.capabilities.missing ?? []),
@@ -97,7 +115,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   if (diagnostics && selfTest) {
     return (
       <TextProvider value={text}>
-        <main className={styles.root}>
+        <main className={styles.root} lang={text.locale}>
           <DiagnosticsView
             run={selfTest}
             onClose={() => {
@@ -113,12 +131,15 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
   return (
     <TextProvider value={text}>
       <FeedbackProvider value={{ feedback: state.feedback, dismiss: actions.dismiss, goTo: actions.goTo }}>
-        <main className={styles.root}>
+        <main className={styles.root} lang={text.locale}>
           <header className={styles.header}>
-            <img className={styles.logo} src="assets/icon-64.png" alt="" />
-            <Title2 as="h1" className={styles.title}>
-              {text.title}
-            </Title2>
+            <div className={styles.brand}>
+              <img className={styles.logo} src="assets/icon-64.png" alt="" />
+              <Title2 as="h1" className={styles.title}>
+                {text.title}
+              </Title2>
+            </div>
+            <AboutMenu onSelfTest={selfTest && canRead ? () => setDiagnostics(true) : null} />
           </header>
           {/* With a host, what this Word lacks comes from host.capabilities.missing (shown below). */}
           {!host && env.inWord && !env.wordApiSupported && (
@@ -156,7 +177,7 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
               label={state.busy === "read" ? text.loading : text.working}
             />
           )}
-          <ErrorBoundary resetKey={state.snapshot}>
+          <ErrorBoundary resetKey={state.snapshot} message={text.renderError}>
             {state.snapshot?.degraded && (
               <DegradedView
                 message={problemMessage(state.snapshot.degraded, text)}
@@ -179,7 +200,6 @@ export function App({ host, environment, refreshPollMs }: AppProps) {
               ))}
             <Document pane={pane} host={host} />
           </ErrorBoundary>
-          {selfTest && canRead && <DiagnosticsLink onOpen={() => setDiagnostics(true)} />}
         </main>
       </FeedbackProvider>
     </TextProvider>
@@ -275,6 +295,11 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
                 onSelect={(field) => actions.select(field, entryOf(outline, field)?.key ?? TOP)}
                 onAdd={(entry) => add(entry)}
                 onRemove={(entry, row) => remove(entry, row)}
+                canTick={host.canTick === true && typeof host.setChecked === "function"}
+                onTick={(field, checked) => {
+                  const entry = entryOf(outline, field);
+                  actions.setChecked(field, checked, field.label, entry?.key ?? TOP);
+                }}
               />
             </nav>
           </>
@@ -283,13 +308,17 @@ function Document({ pane, host }: { pane: Pane; host: PlanstodHost | null }) {
             review={review}
             outline={outline}
             cursor={state.cursor}
+            step={state.reviewStep}
+            requiredChange={state.requiredChange}
             canNavigate={caps.navigate}
-            canEdit={caps.editBlocks}
+            canEdit={caps.editBlocks && !caps.readOnly}
+            canRemoveInstruction={typeof host.removeInstruction === "function"}
             busy={busy}
-            onGoTo={(item) => item.target && actions.goTo(item.target, REVIEW)}
+            onGoTo={actions.goToItem}
             onStep={actions.step}
             onAddBlock={(entry) => add(entry, REVIEW)}
             onRemoveBlock={(entry) => remove(entry, undefined, REVIEW)}
+            onRemoveInstruction={actions.removeInstruction}
             comments={{
               available: caps.comments,
               onInsert: actions.insertComments,

@@ -1,8 +1,7 @@
 import { Body1, Button, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import type { TemplateDef } from "../core/types";
-import { HOST_NOTICE } from "./host-notices";
 import { Notice } from "./Messages";
-import { TEXT } from "./text";
+import { useText } from "./i18n";
 
 const useStyles = makeStyles({
   root: {
@@ -34,9 +33,10 @@ export function DegradedView(props: {
 }) {
   const styles = useStyles();
   const { message, template, onRefresh, busy } = props;
+  const text = useText();
   return (
     <section className={styles.root} aria-labelledby="planstod-degraded-title">
-      <Notice intent="warning" title={HOST_NOTICE.degradedTitle}>
+      <Notice intent="warning" title={text.degraded.title}>
         {message}
       </Notice>
       {template && (
@@ -44,8 +44,8 @@ export function DegradedView(props: {
           <Subtitle1 as="h2" id="planstod-degraded-title" className={styles.heading}>
             {template.name}
           </Subtitle1>
-          <Body1 as="p">{HOST_NOTICE.degradedOutline}</Body1>
-          <ul className={styles.list} aria-label={TEXT.outlineLabel}>
+          <Body1 as="p">{text.degraded.outline}</Body1>
+          <ul className={styles.list} aria-label={text.outlineLabel}>
             {sectionTitles(template).map((title, i) => (
               <li key={`${i}:${title}`}>
                 <Body1>{title}</Body1>
@@ -56,11 +56,11 @@ export function DegradedView(props: {
       )}
       {!template && (
         <Subtitle1 as="h2" id="planstod-degraded-title" className={styles.heading}>
-          {HOST_NOTICE.degradedTitle}
+          {text.degraded.title}
         </Subtitle1>
       )}
       <Button appearance="primary" onClick={onRefresh} disabled={busy}>
-        {TEXT.refresh}
+        {text.refresh}
       </Button>
     </section>
   );

@@ -52,6 +52,8 @@ interface BoundaryProps {
   children: ReactNode;
   /** Changing it clears a caught error (e.g. after a new snapshot). */
   resetKey: unknown;
+  /** The message shown instead, in the pane's language. */
+  message?: string;
 }
 
 interface BoundaryState {
@@ -77,7 +79,7 @@ export class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 
   override render(): ReactNode {
-    if (this.state.failed) return <Notice intent="error">{sv.renderError}</Notice>;
+    if (this.state.failed) return <Notice intent="error">{this.props.message ?? sv.renderError}</Notice>;
     return this.props.children;
   }
 }

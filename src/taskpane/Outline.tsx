@@ -5,6 +5,7 @@ import { AddBlockButton } from "./BlockActions";
 import { Disclosure } from "./controls/Disclosure";
 import { FeedbackAt } from "./feedback/FeedbackAt";
 import { useText, type PaneText } from "./i18n";
+import { keepNumber } from "./text";
 import { SectionPanel, type SectionPanelProps } from "./SectionPanel";
 
 const useStyles = makeStyles({
@@ -19,6 +20,9 @@ const useStyles = makeStyles({
   title: {
     display: "flex",
     flexDirection: "column",
+    minWidth: 0,
+    overflowWrap: "break-word",
+    hyphens: "auto",
   },
   belongsTo: {
     fontSize: tokens.fontSizeBase200,
@@ -26,16 +30,25 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     color: tokens.colorNeutralForeground2,
   },
+  // In a narrow pane (160 px at 200 % zoom) the badge goes under the title instead of out of view.
   headerContent: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
     width: "100%",
+    minWidth: 0,
     textAlign: "start",
   },
   badge: {
-    flexShrink: 0,
+    flexShrink: 1,
+    maxWidth: "100%",
+    height: "auto",
+    minHeight: "20px",
+    whiteSpace: "normal",
+    textAlign: "start",
   },
   panel: {
     paddingBottom: tokens.spacingVerticalM,
@@ -147,9 +160,11 @@ export function Outline(props: OutlineProps) {
               header={
                 <span className={styles.headerContent}>
                   <span className={styles.title}>
-                    <span>{entry.title}</span>
+                    <span>{keepNumber(entry.title)}</span>
                     {entry.belongsTo && (
-                      <span className={styles.belongsTo}>{text.followsUp(entry.belongsTo.title)}</span>
+                      <span className={styles.belongsTo}>
+                        {keepNumber(text.followsUp(entry.belongsTo.title))}
+                      </span>
                     )}
                   </span>
                   <Badge className={styles.badge} appearance="tint" color={badge.color}>
@@ -167,6 +182,8 @@ export function Outline(props: OutlineProps) {
                 onSelect={onSelect}
                 onAdd={onAdd}
                 onRemove={onRemove}
+                canTick={props.canTick}
+                onTick={props.onTick}
               />
             </Disclosure>
           </div>,

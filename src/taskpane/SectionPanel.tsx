@@ -1,4 +1,4 @@
-import { Caption1, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { sameField, type FieldKey, type OutlineEntry, type OutlineField } from "../core/outline";
 import { AddBlockButton, RemoveButton } from "./BlockActions";
 import { Guidance } from "./Guidance";
@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   field: {
     display: "flex",
     flexDirection: "column",
+    minWidth: 0,
+    "& > *": { maxWidth: "100%" },
     gap: tokens.spacingVerticalXXS,
     paddingLeft: tokens.spacingHorizontalXS,
     borderLeft: `${tokens.strokeWidthThick} solid transparent`,
@@ -25,7 +27,48 @@ const useStyles = makeStyles({
   },
   link: {
     textAlign: "start",
+    whiteSpace: "normal",
+    overflowWrap: "break-word",
   },
+  choices: {
+    margin: `0 0 ${tokens.spacingVerticalXS} 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  choicesIntro: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  checklist: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    marginTop: tokens.spacingVerticalS,
+  },
+  checklistHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "break-word",
+  },
+  checkItems: { listStyleType: "none", margin: 0, padding: 0 },
+  // Fluent's checkbox is inline: in a 160-px pane it is made a block whose label wraps.
+  check: {
+    display: "flex",
+    alignItems: "flex-start",
+    width: "100%",
+    boxSizing: "border-box",
+    minWidth: 0,
+    // At 160 px the label gets the room the box's own margins would take.
+    "@container (max-width: 240px)": {
+      "& .fui-Checkbox__indicator": { marginLeft: 0, marginRight: 0 },
+      "& .fui-Checkbox__label": { paddingLeft: "6px", paddingRight: 0 },
+    },
+  },
+  checkLabel: { flex: "1 1 auto", minWidth: 0, whiteSpace: "normal", overflowWrap: "break-word" },
   icon: {
     marginRight: tokens.spacingHorizontalXS,
   },
@@ -109,6 +152,16 @@ function FieldItem({ field, row, current, canNavigate, onSelect }: FieldItemProp
       )}
       {/* buildOutline leaves out what the section already shows. */}
       <Guidance lines={field.guidance} />
+      {field.choices && field.choices.length > 0 && (
+        <>
+          <p className={styles.choicesIntro}>{text.choices}</p>
+          <ul className={styles.choices}>
+            {field.choices.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </li>
   );
 }
@@ -135,6 +188,64 @@ export interface SectionPanelProps {
   onAdd: (entry: OutlineEntry) => void;
   /** Removes the entry (an unused instance), or one empty row of it (a row table). */
   onRemove: (entry: OutlineEntry, row?: number) => void;
+  /** Checklist items can be ticked from the pane (WordApi 1.7); else each goes to its box. */
+  canTick?: boolean;
+  onTick?: (field: OutlineField, checked: boolean) => void;
+}
+
+/**
+ * A checklist (the Danish phases' activities): a count ("2 af 9 gennemført") and the items; with
+ * the checkbox API a tick here ticks the box in Word, else each item goes to its box.
+ */
+function Checklist(props: {
+  title: string;
+  items: readonly OutlineField[];
+  canTick: boolean;
+  canNavigate: boolean;
+  busy: boolean;
+  onTick: (field: OutlineField, checked: boolean) => void;
+  onSelect: (field: FieldKey) => void;
+}) {
+  const { title, items, canTick, canNavigate, busy, onTick, onSelect } = props;
+  const styles = useStyles();
+  const text = useText();
+  const done = items.filter((f) => f.filled).length;
+  const count = text.checklist.count(done, items.length);
+  return (
+    <div className={styles.checklist} role="group" aria-label={`${text.checklist.label(title)}, ${count}`}>
+      <p className={styles.checklistHeading} data-testid="checklist-count">
+        {count}
+      </p>
+      <ul className={styles.checkItems}>
+        {items.map((f) => (
+          <li key={`${f.id}#${f.block?.index ?? 0}`} data-check={f.id}>
+            {canTick ? (
+              <Checkbox
+                className={styles.check}
+                checked={f.filled}
+                disabled={busy}
+                label={{ className: styles.checkLabel, children: f.label }}
+                onChange={(_, data) => onTick(f, data.checked === true)}
+              />
+            ) : (
+              <Link
+                as="button"
+                className={styles.link}
+                disabled={!canNavigate}
+                aria-label={`${text.checklist.goToBox(f.label)} (${f.filled ? text.checklist.checked : text.checklist.unchecked})`}
+                onClick={() => onSelect({ id: f.id, block: f.block })}
+              >
+                <span aria-hidden="true" className={styles.icon}>
+                  {f.filled ? "☒" : "☐"}
+                </span>
+                {f.label}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** The open part of an outline entry: guidance, its fields as links, and its block actions. */
@@ -156,6 +267,8 @@ export function SectionPanel(props: SectionPanelProps) {
       ))}
     </ul>
   );
+  const checks = entry.fields.filter((f) => f.checkbox);
+  const answers = entry.fields.filter((f) => !f.checkbox);
   const rows = entry.block?.kind === "rows" ? byRow(entry.fields) : [];
   const table = entry.block?.name ?? entry.title;
 
@@ -183,7 +296,18 @@ export function SectionPanel(props: SectionPanelProps) {
               {list(fields)}
             </div>
           ))
-        : list(entry.fields)}
+        : list(answers)}
+      {checks.length > 0 && (
+        <Checklist
+          title={entry.title}
+          items={checks}
+          canTick={props.canTick === true && canEdit && props.onTick !== undefined}
+          canNavigate={canNavigate}
+          busy={busy}
+          onTick={(f, checked) => props.onTick?.(f, checked)}
+          onSelect={onSelect}
+        />
+      )}
       {entry.block && (entry.block.kind === "rows" || entry.removable) && (
         <div className={styles.actions}>
           {entry.block.kind === "rows" && (

@@ -22,6 +22,14 @@ const useStyles = makeStyles({
   },
   heading: {
     margin: 0,
+    minWidth: 0,
+    maxWidth: "100%",
+    // A name longer than a 160-px pane ("Implementeringsplan") breaks rather than scrolls.
+    overflowWrap: "anywhere",
+    "@container (max-width: 240px)": {
+      fontSize: tokens.fontSizeBase300,
+      lineHeight: tokens.lineHeightBase300,
+    },
   },
   summary: {
     margin: 0,

@@ -34,6 +34,12 @@ export type HostProblemCode =
   | "field-gone"
   | "field-not-found"
   | "instruction-gone"
+  /** The user typed into the instruction's paragraph since the read: nothing is removed. */
+  | "instruction-typed-into"
+  /** Ticking a checklist box: the client lacks WordApi 1.7, the box is not found, or Word did not keep the tick. */
+  | "checkbox-unsupported"
+  | "checkbox-not-found"
+  | "checkbox-not-verified"
   | "instruction-not-found"
   /** body.getOoxml failed: the outline is shown without statuses. */
   | "degraded"
@@ -171,6 +177,16 @@ export interface PlanstodHost {
    * clear message) when the document holds anything.
    */
   createPlan?(templateId: string): Promise<Snapshot>;
+  /**
+   * Removes the n-th (from 0) leftover template instruction's text, and nothing else, as one
+   * undoable edit verified as every edit is; refused (PlanstodError with the reason) when the
+   * paragraph holds anything the user wrote. Hosts that cannot edit leave it out.
+   */
+  removeInstruction?(ordinal: number): Promise<Snapshot>;
+  /** Whether `setChecked` works in this client (WordApi 1.7: the checkbox content control API). */
+  readonly canTick?: boolean;
+  /** Ticks or clears a checklist item's box in the document, read back and verified. */
+  setChecked?(field: FieldKey, checked: boolean): Promise<Snapshot>;
 }
 
 export interface CommentsResult {

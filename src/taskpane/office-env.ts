@@ -13,6 +13,8 @@ export interface OfficeEnvironment {
   wordApiSupported: boolean;
   /** The Office theme has a dark body background; undefined when Office does not tell. */
   darkTheme: boolean | undefined;
+  /** Word's display language (Office.context.displayLanguage, e.g. "da-DK"); absent outside Office. */
+  displayLanguage?: string;
 }
 
 function officeGlobal(): typeof Office | undefined {
@@ -66,11 +68,19 @@ export function getOfficeEnvironment(): OfficeEnvironment {
   }
   let inWord = false;
   let darkTheme: boolean | undefined;
+  let displayLanguage: string | undefined;
   try {
+    displayLanguage = office.context?.displayLanguage || undefined;
     inWord = (readyHost ?? hostName(office.context?.host)) === WORD_HOST;
     darkTheme = isDarkColor(office.context?.officeTheme?.bodyBackgroundColor);
   } catch {
     // Office.context can throw outside an Office host; treat that as "not in Word".
   }
-  return { officeLoaded: true, inWord, wordApiSupported: inWord && isWordApiSupported(), darkTheme };
+  return {
+    officeLoaded: true,
+    inWord,
+    wordApiSupported: inWord && isWordApiSupported(),
+    darkTheme,
+    displayLanguage,
+  };
 }

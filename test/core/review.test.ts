@@ -1,7 +1,20 @@
 /** The review (Granska) built from real reports: grouping, order, targets, stepping, comment texts. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildReview, commentText, isPlanstodComment, reviewItems, stepMissing } from "../../src/core/review";
+import {
+  buildReview,
+  commentText,
+  isPlanstodComment,
+  mustGroups,
+  requiredChange,
+  reviewItems,
+  reviewWithout,
+  shouldGroups,
+  stepMissing,
+  stepOrder,
+  stepReview,
+  type Step,
+} from "../../src/core/review";
 import { templateById } from "../../src/core/templates";
 import { checkDocx } from "../../src/ooxml/docx";
 import { FIXTURES } from "../support/paths";
@@ -31,7 +44,10 @@ describe("buildReview", () => {
     const warnings = reviewItems(review).filter((i) => i.kind === "warning");
     const leftovers = warnings.filter((w) => w.warning?.code === "leftover-instruction");
     expect(leftovers.length).toBeGreaterThan(0);
-    leftovers.forEach((w, n) => expect(w.target).toEqual({ kind: "instruction", ordinal: n }));
+    leftovers.forEach((w, n) => {
+      expect(w.target).toEqual({ kind: "instruction", ordinal: n });
+      expect(w.action).toEqual({ kind: "remove-instruction", target: w.target });
+    });
     for (const w of warnings.filter((x) => x.warning?.code === "unused-block")) {
       expect(w.action).toEqual({ kind: "remove-block", block: w.warning?.block });
       expect(w.target).toMatchObject({ kind: "field", field: { id: "omrade", block: w.warning?.block } });
@@ -82,6 +98,77 @@ describe("stepMissing", () => {
     );
     expect(nextIndex).toBeGreaterThan(filled);
     expect(report.fields.slice(filled + 1, nextIndex).every((f) => f.filled || !f.required)).toBe(true);
+  });
+});
+
+describe("must and should", () => {
+  test("missing fields are what must be fixed, warnings what should be, each by section in document order", async () => {
+    const { report, review } = await reviewOf("sv-partial");
+    const must = mustGroups(review).flatMap((g) => g.items);
+    const should = shouldGroups(review).flatMap((g) => g.items);
+    expect(must.map((i) => i.kind)).toEqual(report.missing.map(() => "missing"));
+    expect(should.map((i) => i.kind)).toEqual(report.warnings.map(() => "warning"));
+    expect(must.map((i) => i.order)).toEqual([...must.map((i) => i.order)].sort((a, b) => a - b));
+    expect(should.map((i) => i.order)).toEqual([...should.map((i) => i.order)].sort((a, b) => a - b));
+  });
+});
+
+describe("stepReview", () => {
+  test("walks every item, missing fields and warnings, in document order and starts over, saying so", async () => {
+    const { report, review } = await reviewOf("sv-partial");
+    const order = stepOrder(review);
+    expect(order).toHaveLength(report.missing.length + report.warnings.length);
+    // Document order: a block's unused warning sits between the fields before and after the block.
+    const keys = order.map((i) => i.key);
+    expect(keys.indexOf("warning:0")).toBeGreaterThan(keys.indexOf("missing:effekt@utvecklingsomrade#1"));
+    expect(keys.indexOf("warning:0")).toBeLessThan(keys.indexOf("missing:deltagare"));
+    let at: string | null = null;
+    const seen: string[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const step: Step | null = stepReview(review, report, { currentKey: at, cursor: null }, 1);
+      expect(step).toMatchObject({ position: i + 1, total: order.length, wrapped: false });
+      const key = step?.item.key ?? "";
+      seen.push(key);
+      at = key;
+    }
+    expect(seen).toEqual(keys);
+    const again = stepReview(review, report, { currentKey: at, cursor: null }, 1)!;
+    expect(again).toMatchObject({ position: 1, wrapped: true });
+    const back = stepReview(review, report, { currentKey: keys[0], cursor: null }, -1)!;
+    expect(back).toMatchObject({ position: order.length, wrapped: true });
+    expect(stepReview(review, report, { currentKey: keys[5], cursor: null }, -1)?.item.key).toBe(keys[4]);
+  });
+
+  test("from the cursor: the next item after its field, or the one before it", async () => {
+    const { report, review } = await reviewOf("sv-partial");
+    const ansvar = { id: "ansvar", block: null };
+    expect(stepReview(review, report, { cursor: ansvar }, 1)?.item.key).toBe("missing:delaktighet");
+    expect(stepReview(review, report, { cursor: ansvar }, -1)?.item.key).toBe("missing:tidplan");
+    // Past the last field: forwards starts over.
+    const last = report.fields[report.fields.length - 1];
+    const step = stepReview(review, report, { cursor: { id: last.id, block: last.block } }, 1)!;
+    expect(step.wrapped).toBe(stepOrder(review).every((i) => i.target?.kind === "field"));
+  });
+
+  test("an empty review has nothing to step to", async () => {
+    const { report, review } = await reviewOf("sv-partial");
+    const empty = reviewWithout(review, () => true);
+    expect(empty).toMatchObject({ groups: [], missingCount: 0, warningCount: 0 });
+    expect(stepReview(empty, report, { cursor: null }, 1)).toBeNull();
+  });
+});
+
+describe("requiredChange", () => {
+  test("says which blocks became used and which were added when the required count moves", async () => {
+    const before = await reviewOf("sv-partial");
+    const after = await reviewOf("sv-complete");
+    const change = requiredChange(before.template, before.report, after.report)!;
+    expect(change.before).toBe(before.report.requiredTotal);
+    expect(change.after).toBe(after.report.requiredTotal);
+    expect(change.used).toEqual(["Utvecklingsområde 2", "Utvecklingsområde 3"]);
+    expect(change.added).toEqual(["Uppföljning"]);
+    expect(change.unused).toEqual([]);
+    expect(requiredChange(before.template, before.report, before.report)).toBeNull();
   });
 });
 

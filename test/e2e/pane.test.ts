@@ -2,7 +2,7 @@
  * End to end: the built task pane in headless Chromium, in the harness (dist-harness/, built by
  * `npm test`'s pretest) against the Word API double over a real fixture. Open, see the outline,
  * click a section and go to a field, move the cursor, add an utvecklingsområde and see the outline
- * grow, remove it again; then review: step with "Nästa saknade fält" to every missing field, type
+ * grow, remove it again; then review: step with "Nästa" through every item (missing fields and warnings), type
  * and see the statuses follow, put the review into comments, again, and remove them while a
  * person's comment stays. Screenshots of the pane (320 px wide, as Word's task pane) go to
  * test-results/.
@@ -204,27 +204,38 @@ async function review(): Promise<void> {
     .getByRole("button", { name: /^Granska/ })
     .click();
   const status = pane().getByTestId("review-status");
-  await expect(status.textContent()).resolves.toContain("14 obligatoriska fält saknas");
+  await expect(status.textContent()).resolves.toContain(
+    "Inte klar att skicka: 14 obligatoriska fält saknas.",
+  );
   await shot("07-review");
 
-  // Nästa saknade fält reaches every missing field once, in document order, then wraps around.
-  const next = pane().getByRole("button", { name: "Nästa saknade fält" });
-  const visited: number[] = [];
-  for (let i = 0; i < 14; i++) {
+  // Nästa walks every item (14 missing fields and 4 warnings) once, in document order, with its
+  // position, then starts over and says so.
+  const next = pane().getByRole("button", { name: "Nästa", exact: true });
+  const position = pane().getByTestId("review-position");
+  const keys: string[] = [];
+  const fields: number[] = [];
+  for (let i = 1; i <= 18; i++) {
     await next.click();
-    await eventually(async () => {
-      const at = await selectedParagraph();
-      return at !== (visited.at(-1) ?? -1) ? "moved" : "same";
-    }, "moved");
-    visited.push(await selectedParagraph());
-    await pane().locator('[data-item][data-current="true"]').waitFor();
-    if (i === 3) await shot("08-next-missing");
-    if (i === 11) await shot("08b-next-missing-further");
+    await eventually(() => position.textContent(), `${i} av 18`);
+    const key = (await pane().locator('[aria-current="true"]').getAttribute("data-item")) ?? "";
+    keys.push(key);
+    // A missing field is selected in the document, one after the other in document order.
+    if (key.startsWith("missing:")) {
+      const last = fields.at(-1) ?? -1;
+      await eventually(async () => ((await selectedParagraph()) > last ? "moved" : "same"), "moved");
+      fields.push(await selectedParagraph());
+    }
+    if (i === 4) await shot("08-next");
+    if (i === 12) await shot("08b-next-further");
   }
-  expect(new Set(visited).size).toBe(14);
-  expect([...visited].sort((a, b) => a - b)).toEqual(visited);
+  expect(new Set(keys).size).toBe(18);
+  expect(keys.filter((k) => k.startsWith("missing:"))).toHaveLength(14);
+  expect(new Set(fields).size).toBe(14);
   await next.click();
-  await eventually(selectedParagraph, visited[0]);
+  await eventually(() => position.textContent(), "1 av 18");
+  await pane().getByText("Började om från början.").waitFor();
+  expect(await pane().locator('[aria-current="true"]').getAttribute("data-item")).toBe(keys[0]);
 
   // axe on the review view.
   const violations = await page.evaluate(async () => {

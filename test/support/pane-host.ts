@@ -162,6 +162,16 @@ export class FakeHost implements PlanstodHost {
     if (target.kind === "field") this.selected.push(target.field);
   }
 
+  /** Every removeInstruction() call's ordinal, in order (the fake leaves the document as it is). */
+  readonly removedInstructions: number[] = [];
+
+  async removeInstruction(ordinal: number): Promise<Snapshot> {
+    this.fail();
+    this.removedInstructions.push(ordinal);
+    this.calls.read--;
+    return this.read();
+  }
+
   /** Replaces Planstöd's comments by the current review's, one per item; a person's stay. */
   async insertReviewComments(): Promise<CommentsResult> {
     this.calls.insertComments++;

@@ -57,16 +57,18 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
     expect(status("plan")).toBe("Ifyllt");
     expect(status("deltagare")).toBe("Inte ifyllt");
     expect(status("uppfoljning#1")).toBe("Delvis ifyllt");
-    expect(header(`${UO}#1`).textContent).toContain("Utvecklingsområde 1");
+    // The number stays on the title's line (a no-break space).
+    expect(header(`${UO}#1`).textContent).toContain("Utvecklingsområde\u00a01");
     // The uppföljning names the utvecklingsområde whose insats it follows up.
-    expect(header("uppfoljning#1").textContent).toContain("Följer upp insatsen i utvecklingsområde 1");
+    expect(header("uppfoljning#1").textContent).toContain("Följer upp insatsen i utvecklingsområde\u00a01");
     expect(header(`${UO}#1`).textContent).not.toContain("Följer upp");
 
     // The warnings and the missing fields are counted on the Granska tab.
     expect(screen.getByRole("button", { name: "Granska (18)" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Avsnitt" }).getAttribute("aria-pressed")).toBe("true");
     await user.click(screen.getByRole("button", { name: "Granska (18)" }));
-    // The review says what its total counts.
+    // The review says what its total counts, when asked (it folds away in a small pane).
+    await user.click(screen.getByRole("button", { name: "Vad räknas?" }));
     expect(screen.getByText(/^Räknar alla obligatoriska fält/)).toBeTruthy();
     expect(
       screen.getByText(
@@ -243,8 +245,8 @@ describe("task pane over an Åtgärdsplan (sv-partial)", () => {
       { intent: "success", text: "Uppföljning 2 har lagts till.Gå till första fältet" },
     ]);
     expect(itemKeys()).toContain("uppfoljning#2");
-    // Uppföljning 2 follows up the insats of utvecklingsområde 2.
-    expect(header("uppfoljning#2").textContent).toContain("Följer upp insatsen i utvecklingsområde 2");
+    // Utvecklingsområde 2 is unused: there is no insats for Uppföljning 2 to follow up (yet).
+    expect(header("uppfoljning#2").textContent).not.toContain("Följer upp");
   });
 
   test("offers removal only for unused later instances", async () => {
@@ -361,16 +363,19 @@ describe("task pane over a Handlingsplan (iko-partial)", () => {
     expect(within(malgrupp).getByText("saknas")).toBeTruthy();
   });
 
-  test("the template's questions are a list", async () => {
+  test("the template's guidance is shown one way: each line a paragraph, questions and notes alike", async () => {
     const host = FakeHost.fromFixture("iko-partial.docx");
     const { user } = await renderPane(host);
     const el = await open(user, "nulagesanalys");
-    const questions = within(el)
-      .getAllByRole("listitem")
-      .map((li) => li.textContent);
-    expect(questions).toContain("1. Hur är lägesbilden när det gäller interkulturell kompetens?");
-    expect(questions).toContain("5. Hos vem?");
-    expect(within(el).getByText(/^\(Använd gärna aktiviteten/).tagName).toBe("P");
+    for (const line of [
+      "1. Hur är lägesbilden när det gäller interkulturell kompetens?",
+      "5. Hos vem?",
+      /^\(Använd gärna aktiviteten/,
+    ]) {
+      const p = within(el).getByText(line);
+      expect(p.tagName).toBe("P");
+      expect(p.parentElement?.hasAttribute("data-guidance")).toBe(true);
+    }
   });
 
   test("IKO's overall questions stand above the sections, not under 'Vem tog fram handlingsplanen?'", async () => {

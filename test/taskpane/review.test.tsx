@@ -3,7 +3,8 @@
  */
 /** The Granska view: grouped review, one click to each item, stepping, actions, done state, comments. */
 import { act } from "react";
-import { buildReview, reviewItems } from "../../src/core/review";
+import { buildReview, mustGroups, reviewItems, shouldGroups, stepOrder } from "../../src/core/review";
+import { keepNumber } from "../../src/taskpane/text";
 import { FakeHost } from "../support/pane-host";
 import {
   announced,
@@ -24,12 +25,17 @@ async function openReview(pane: Pane): Promise<void> {
   await pane.user.click(screen.getByRole("button", { name: /^Granska/ }));
 }
 
-const groups = () =>
-  Array.from(document.querySelectorAll<HTMLElement>("[data-group]")).map((g) => ({
+/** The groups shown under *Måste åtgärdas* ("must") or *Bör åtgärdas* ("should"), or both. */
+const groups = (kind?: "must" | "should") =>
+  Array.from(
+    document.querySelectorAll<HTMLElement>(kind ? `[data-kind="${kind}"] [data-group]` : "[data-group]"),
+  ).map((g) => ({
     key: g.dataset.group,
-    heading: g.querySelector("h3")?.textContent,
+    heading: g.querySelector("h4")?.textContent,
     items: g.querySelectorAll("[data-item]").length,
   }));
+
+const position = () => screen.getByTestId("review-position").textContent;
 
 describe("Granska over sv-partial", () => {
   test("lists every missing field and warning grouped by section in document order, with counts", async () => {
@@ -39,22 +45,24 @@ describe("Granska over sv-partial", () => {
     const snapshot = await host.read();
     const review = buildReview(snapshot.template!, snapshot.report!);
 
-    expect(screen.getByTestId("review-status").textContent).toBe(
-      "14 obligatoriska fält saknas, 4 varningar" +
-        "Räknar alla obligatoriska fält, även i de utvecklingsområden, uppföljningar och rader som används. Ett tillagt avsnitt som ännu inte är ifyllt räknas inte.",
+    // Not ready: what must be fixed is counted; the counting is explained on request.
+    const status = screen.getByTestId("review-status");
+    expect(status.textContent).toBe("Inte klar att skicka: 14 obligatoriska fält saknas.Vad räknas?");
+    await pane.user.click(within(status).getByRole("button", { name: "Vad räknas?" }));
+    expect(status.textContent).toContain("Räknar alla obligatoriska fält, även i de utvecklingsområden");
+    // Måste åtgärdas: the missing fields by section; Bör åtgärdas: the warnings, which never block.
+    expect(screen.getByRole("heading", { name: "Måste åtgärdas, 14 punkter" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Bör åtgärdas, 4 punkter" })).toBeTruthy();
+    expect(document.querySelector('[data-kind="should"]')?.textContent).toContain(
+      "Varningar gör aldrig planen ofullständig",
     );
-    // One group per section that has something, in the review's (document) order, each with its count.
-    expect(groups()).toEqual(
-      review.groups.map((g) => ({
-        key: g.key,
-        heading: `${g.title}${g.items.length}`,
-        items: g.items.length,
-      })),
-    );
-    expect(groups().map((g) => g.key)).toEqual([
+    const shown = (groups: ReturnType<typeof mustGroups>) =>
+      // "Utvecklingsområde 1" keeps its number on its line (a no-break space).
+      groups.map((g) => ({ key: g.key, heading: keepNumber(g.title), items: g.items.length }));
+    expect(groups("must")).toEqual(shown(mustGroups(review)));
+    expect(groups("should")).toEqual(shown(shouldGroups(review)));
+    expect(groups("must").map((g) => g.key)).toEqual([
       `${UO}#1`,
-      `${UO}#2`,
-      `${UO}#3`,
       "deltagare",
       "tidplan",
       "ansvar",
@@ -64,17 +72,21 @@ describe("Granska over sv-partial", () => {
       "risker",
       "forebyggande",
       "erfarenhetsspridning",
-      // The leftover instructions belong to the document as a whole, after the sections.
-      "",
     ]);
-    expect(groups().at(-1)?.heading).toBe("Hela dokumentet2");
+    // The leftover instructions belong to the document as a whole, after the sections.
+    expect(groups("should").map((g) => g.key)).toEqual([`${UO}#2`, `${UO}#3`, ""]);
+    expect(groups("should")[0].heading).toBe("Utvecklingsområde\u00a02");
+    expect(groups("should").at(-1)?.heading).toBe("Hela dokumentet");
     const counts = groups().reduce((n, g) => n + g.items, 0);
     expect(counts).toBe(reviewItems(review).length);
     expect(counts).toBe(18);
-    // The count badge is named for screen readers.
+    // A field named as its section is not named twice: "Tidplan" under "Tidplan".
+    const tidplan = document.querySelector<HTMLElement>('[data-group="tidplan"]')!;
     expect(
-      within(document.querySelector<HTMLElement>(`[data-group="${UO}#1"]`)!).getByLabelText("4 punkter"),
-    ).toBeTruthy();
+      within(tidplan).getByRole("button", { name: "Gå till fältet ”Tidplan” (saknas)" }).textContent,
+    ).toBe("Gå till fältet");
+    // Before any step, the stepper says how many items there are.
+    expect(position()).toBe("18 punkter");
   });
 
   test("an item is one click (or Enter) from its field", async () => {
@@ -85,7 +97,7 @@ describe("Granska over sv-partial", () => {
     await pane.user.click(within(group).getByRole("button", { name: "Mål med insatsen, saknas" }));
     expect(host.targets).toEqual([{ kind: "field", field: { id: "mal", block: { type: UO, index: 1 } } }]);
     const deltagare = document.querySelector<HTMLElement>('[data-group="deltagare"]')!;
-    within(deltagare).getByRole("button", { name: "Deltagare i insatsen, saknas" }).focus();
+    within(deltagare).getByRole("button", { name: "Gå till fältet ”Deltagare i insatsen” (saknas)" }).focus();
     await pane.user.keyboard("{Enter}");
     expect(host.targets[1]).toEqual({ kind: "field", field: { id: "deltagare", block: null } });
     // The item the pane went to is marked as where the cursor is.
@@ -96,31 +108,42 @@ describe("Granska over sv-partial", () => {
     );
   });
 
-  test("Nästa saknade fält steps through every missing field from the cursor, and Föregående back", async () => {
+  test("Nästa steps through every item (missing fields and warnings) in document order, and Föregående back", async () => {
     const host = FakeHost.fromFixture("sv-partial.docx");
     const pane = await renderPane(host);
     await openReview(pane);
-    const report = (await host.read()).report!;
-    const next = screen.getByRole("button", { name: "Nästa saknade fält" });
-    for (let i = 0; i < report.missing.length; i++) await pane.user.click(next);
-    expect(host.targets.map((t) => (t.kind === "field" ? t.field : null))).toEqual(
-      report.missing.map((m) => ({ id: m.id, block: m.block })),
-    );
-    expect(announced).toContain(
-      "Saknat fält 1 av 14: Orsaker till identifierade problem (utvecklingsområde 1)",
-    );
-    expect(announced).toContain("Saknat fält 14 av 14: Erfarenhetsspridning");
-    // From the last one, Nästa wraps to the first, Föregående goes back to the last.
+    const snapshot = await host.read();
+    const order = stepOrder(buildReview(snapshot.template!, snapshot.report!));
+    expect(order).toHaveLength(18);
+    const next = screen.getByRole("button", { name: "Nästa" });
+    const current = () => document.querySelectorAll('[aria-current="true"]');
+    for (let i = 0; i < order.length; i++) {
+      await pane.user.click(next);
+      // One current item, the one stepped to, with its position.
+      expect(Array.from(current()).map((el) => el.getAttribute("data-item"))).toEqual([order[i].key]);
+      expect(position()).toBe(`${i + 1} av 18`);
+      expect(screen.queryByTestId("review-wrapped")).toBeNull();
+    }
+    expect(host.targets).toEqual(order.map((item) => item.target));
+    expect(announced).toContain("1 av 18: Orsaker till identifierade problem (utvecklingsområde 1)");
+    expect(announced).toContain("5 av 18: Används inte (utvecklingsområde 2)");
+    expect(announced).toContain("18 av 18: Instruktion kvar i dokumentet");
+    // From the last one, Nästa starts over at the first and says so, visibly and aloud.
     await pane.user.click(next);
-    expect(host.targets.at(-1)).toEqual({
-      kind: "field",
-      field: { id: "orsaker", block: { type: UO, index: 1 } },
-    });
-    await pane.user.click(screen.getByRole("button", { name: "Föregående saknade fält" }));
-    expect(host.targets.at(-1)).toEqual({
-      kind: "field",
-      field: { id: "erfarenhetsspridning", block: null },
-    });
+    expect(host.targets.at(-1)).toEqual(order[0].target);
+    expect(position()).toBe("1 av 18");
+    expect(screen.getByTestId("review-wrapped").textContent).toContain("Började om från början.");
+    expect(announced.at(-1)).toBe(
+      "Började om från början. 1 av 18: Orsaker till identifierade problem (utvecklingsområde 1)",
+    );
+    // Föregående from the first goes to the last, from the end.
+    await pane.user.click(screen.getByRole("button", { name: "Föregående" }));
+    expect(host.targets.at(-1)).toEqual(order[17].target);
+    expect(position()).toBe("18 av 18");
+    expect(screen.getByTestId("review-wrapped").textContent).toContain("Började om från slutet.");
+    await pane.user.click(screen.getByRole("button", { name: "Föregående" }));
+    expect(position()).toBe("17 av 18");
+    expect(screen.queryByTestId("review-wrapped")).toBeNull();
   });
 
   test("stepping starts from where the cursor is in the document", async () => {
@@ -133,8 +156,9 @@ describe("Granska over sv-partial", () => {
       host.fireSelectionChanged();
       await new Promise((r) => setTimeout(r, 300));
     });
-    await pane.user.click(screen.getByRole("button", { name: "Nästa saknade fält" }));
+    await pane.user.click(screen.getByRole("button", { name: "Nästa" }));
     expect(host.targets.at(-1)).toEqual({ kind: "field", field: { id: "delaktighet", block: null } });
+    expect(position()).toBe("10 av 18");
   });
 
   test("warnings carry their action: remove the unused block, go to the leftover instruction", async () => {
@@ -158,16 +182,29 @@ describe("Granska over sv-partial", () => {
     expect((await host.read()).report?.blocks[UO]).toBe(2);
   });
 
-  test("a leftover instruction is one click away", async () => {
+  test("a leftover instruction is one click away, and one click from gone", async () => {
     const host = FakeHost.fromFixture("sv-blank.docx");
     const pane = await renderPane(host);
     await openReview(pane);
-    const leftover = within(document.querySelector<HTMLElement>('[data-group=""]')!).getAllByRole("button", {
-      name: "Instruktion kvar i dokumentet, varning",
-    });
-    expect(leftover).toHaveLength(2);
-    await pane.user.click(leftover[1]);
+    const whole = document.querySelector<HTMLElement>('[data-group=""]')!;
+    const goTo = within(whole).getAllByRole("button", { name: "Gå till" });
+    expect(goTo).toHaveLength(2);
+    await pane.user.click(goTo[1]);
     expect(host.targets.at(-1)).toEqual({ kind: "instruction", ordinal: 1 });
+    // The item gone to is the current one.
+    expect(document.querySelector('[aria-current="true"]')?.getAttribute("data-item")).toBe("warning:3");
+    expect(position()).toBe("26 av 26");
+    // The host can remove it: one button, named for the instruction.
+    await pane.user.click(
+      within(whole).getByRole("button", {
+        name: "Ta bort instruktionen ”Mallens instruktion ”Klistra in här.” står kvar i dokumentet och bör raderas.”",
+      }),
+    );
+    await waitIdle();
+    expect(host.removedInstructions).toEqual([1]);
+    expect(document.querySelector('[data-feedback="review"]')?.textContent).toContain(
+      "Instruktionen har tagits bort. Du kan ångra det i Word med Ctrl+Z.",
+    );
   });
 
   test("too few uppföljningar: the warning offers to add one, which opens in the outline as new", async () => {
@@ -177,7 +214,7 @@ describe("Granska over sv-partial", () => {
     const warning = Array.from(document.querySelectorAll<HTMLElement>("[data-item^='warning']")).find((el) =>
       el.textContent?.includes("För få uppföljningar"),
     )!;
-    expect(warning.textContent).toContain("1 uppföljning är ifylld men 2 utvecklingsområden.");
+    expect(warning.textContent).toContain("1 uppföljning är ifylld, men 2 utvecklingsområden används.");
     await pane.user.click(within(warning).getByRole("button", { name: "Lägg till uppföljning" }));
     await waitIdle();
     expect((await host.read()).report?.blocks.uppfoljning).toBe(2);
@@ -194,13 +231,16 @@ describe("Granska over sv-partial", () => {
 });
 
 describe("done state", () => {
-  test("a complete plan says so plainly, with no step buttons", async () => {
+  test("a complete plan is ready to send, with no step buttons and nothing to comment on", async () => {
     const host = FakeHost.fromFixture("sv-complete.docx");
     const pane = await renderPane(host);
     await openReview(pane);
     const status = screen.getByTestId("review-status").textContent ?? "";
-    expect(status).toContain("✓ Alla obligatoriska fält är ifyllda.");
-    expect(screen.queryByRole("button", { name: "Nästa saknade fält" })).toBeNull();
+    expect(status).toContain("✓ Klar att skicka: alla obligatoriska fält är ifyllda.");
+    expect(screen.queryByRole("button", { name: "Nästa" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Lägg granskningen som kommentarer" })).toBeNull();
+    // Planstöd's earlier comments can still be removed.
+    expect(screen.getByRole("button", { name: "Ta bort Planstöds kommentarer" })).toBeTruthy();
   });
 });
 

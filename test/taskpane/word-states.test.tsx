@@ -11,7 +11,6 @@ import { fixture, type FakeHost } from "../support/pane-host";
 import { messageBars, renderPane, screen, waitFor, waitIdle } from "../support/pane-render";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { sv } from "../../src/taskpane/i18n";
-import { HOST_NOTICE } from "../../src/taskpane/host-notices";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
 import type { OfficeEnvironment } from "../../src/taskpane/office-env";
 import { DIAGNOSTICS_TEXT } from "../../src/taskpane/diagnostics/DiagnosticsView";
@@ -61,7 +60,7 @@ describe("when body.getOoxml fails", () => {
       await renderPane(host, { environment: ENV });
       expect(messageBars()).toContainEqual({
         intent: "warning",
-        text: HOST_NOTICE.degradedTitle + DEGRADED_TEXT,
+        text: sv.degraded.title + DEGRADED_TEXT,
       });
       expect(screen.getByRole("heading", { name: title })).toBeTruthy();
       const outline = screen.getByRole("list", { name: "Mallens avsnitt" });
@@ -119,15 +118,23 @@ test("with Track Changes on, an added block is announced as a tracked change", a
       messageBars().some(
         (m) =>
           m.intent === "success" &&
-          m.text.startsWith(`Utvecklingsområde 4 har lagts till. ${HOST_NOTICE.addedTracked}`),
+          m.text.startsWith(`Utvecklingsområde 4 har lagts till. ${sv.tracked.added}`),
       ),
     ).toBe(true),
   );
 });
 
-test("the self-test page: reached from the small link, runs on the document, shows copyable JSON", async () => {
+test("the self-test page: reached from the Om Planstöd menu, runs on the document, shows copyable JSON", async () => {
   const { double, host } = await wordHost("sv-tracked.docx");
   const { user } = await renderPane(host, { environment: ENV });
+  // Out of the way: behind the small menu, with the version and the support pages.
+  expect(screen.queryByRole("button", { name: "Självtest för Word" })).toBeNull();
+  await user.click(screen.getByRole("button", { name: "Om Planstöd" }));
+  const about = screen.getByTestId("about");
+  expect(about.textContent).toMatch(/Planstöd version \d+\.\d+\.\d+/);
+  expect(screen.getByRole("link", { name: "Support" }).getAttribute("href")).toBe("support.html");
+  expect(screen.getByRole("link", { name: "Integritet" }).getAttribute("href")).toBe("privacy.html");
+  expect(screen.getByRole("link", { name: "Användarguide" })).toBeTruthy();
   await user.click(screen.getByRole("button", { name: "Självtest för Word" }));
   expect(screen.getByRole("heading", { name: DIAGNOSTICS_TEXT.title })).toBeTruthy();
   await user.click(screen.getByRole("button", { name: DIAGNOSTICS_TEXT.run }));

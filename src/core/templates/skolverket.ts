@@ -260,9 +260,13 @@ export const skolverketAtgardsplan: TemplateDef = {
       fewer: "uppfoljning",
       than: "utvecklingsomrade",
       message: (fewer, than) =>
-        `${fewer === 1 ? "1 uppföljning är ifylld" : `${fewer} uppföljningar är ifyllda`} men ${
-          than === 1 ? "1 utvecklingsområde" : `${than} utvecklingsområden`
-        }. Mallen ber om en uppföljning för varje insats.`,
+        `${
+          fewer === 0
+            ? "Ingen uppföljning är ifylld"
+            : fewer === 1
+              ? "1 uppföljning är ifylld"
+              : `${fewer} uppföljningar är ifyllda`
+        }, men ${than === 1 ? "1 utvecklingsområde används" : `${than} utvecklingsområden används`}. Mallen ber om en uppföljning för varje insats.`,
     },
   ],
 };

@@ -13,6 +13,8 @@ import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type Rea
 import { Button, makeStyles, mergeClasses, tokens, typographyStyles } from "@fluentui/react-components";
 
 const NARROW = "@media screen and (max-width: 480px)";
+/** Word at 200 % zoom: a 160-px pane. */
+const TINY = "@media screen and (max-width: 240px)";
 
 const useStyles = makeStyles({
   surface: {
@@ -30,7 +32,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     boxShadow: tokens.shadow64,
+    overflowWrap: "break-word",
     "::backdrop": { backgroundColor: tokens.colorBackgroundOverlay },
+    [TINY]: { padding: "12px" },
   },
   // Opened without showModal: no top layer and no ::backdrop, so the shadow is the backdrop.
   inPlace: {
@@ -40,6 +44,7 @@ const useStyles = makeStyles({
   title: {
     ...typographyStyles.subtitle1,
     margin: `0 0 ${tokens.spacingVerticalS}`,
+    [TINY]: { ...typographyStyles.subtitle2 },
   },
   body: {
     display: "flex",

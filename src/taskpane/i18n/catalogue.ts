@@ -49,7 +49,19 @@ export interface NewPlanText {
   listIntro: string;
 }
 
+/** Why the number of required fields changed (core/review.ts requiredChange), to word. */
+export interface RequiredChangeText {
+  before: number;
+  after: number;
+  used: string[];
+  unused: string[];
+  added: string[];
+  removed: string[];
+}
+
 export interface PaneText {
+  /** The catalogue's language, for the pane's lang attribute. */
+  locale: "sv-SE" | "da-DK";
   title: string;
   intro: string;
   unsupported: string;
@@ -61,8 +73,20 @@ export interface PaneText {
   working: string;
   refresh: string;
   refreshLabel: string;
-  /** The small link at the foot of the pane that opens the self-test page (a support tool, in Swedish). */
+  /** The self-test page's entry in the Om Planstöd menu (a support tool). */
   selfTestLink: string;
+  /** The small "Om Planstöd" menu: version, user guide, support and privacy pages, the self-test. */
+  about: {
+    menu: string;
+    version: (version: string) => string;
+    guide: string;
+    support: string;
+    privacy: string;
+  };
+  /** Track Changes is on: how an add or a removal shows in the document. */
+  tracked: { added: string; removed: string };
+  /** Word could not hand over the document. */
+  degraded: { title: string; outline: string };
   missingTitle: string;
   dismiss: string;
 
@@ -72,6 +96,10 @@ export interface PaneText {
   summary: (filled: number, total: number) => string;
   /** What the total counts, so that it can be trusted when it changes. */
   summaryExplained: string;
+  /** The button that unfolds summaryExplained. */
+  summaryExplainedToggle: string;
+  /** Why the number of required fields is not what it was. */
+  requiredChanged: (change: RequiredChangeText) => string;
   complete: string;
   incomplete: string;
   warnings: (count: number) => string;
@@ -84,6 +112,8 @@ export interface PaneText {
   /** A field's status: `optional` only for a field the template does not require. */
   field: { filled: string; missing: string; optional: string; notFilled: string };
   goToField: (label: string, status: string, row?: number) => string;
+  /** Before a dropdown's choices. */
+  choices: string;
   row: (index: number) => string;
 
   addInstance: (part: PartName) => string;
@@ -102,15 +132,52 @@ export interface PaneText {
   added: (part: PartName, index: number) => string;
   removed: (title: string) => string;
   removedRow: (table: string, row: number) => string;
+  /** After a removal of a block instance that had later ones: they now have new numbers. */
+  renumbered: string;
   goToFirstField: string;
 
+  /** A checklist (checkbox fields) under its section: its count, its items' states. */
+  checklist: {
+    count: (done: number, total: number) => string;
+    label: (section: string) => string;
+    /** Where Word cannot tick the box for Planstöd: the item goes to the box. */
+    goToBox: (label: string) => string;
+    ticked: (label: string, checked: boolean) => string;
+    checked: string;
+    unchecked: string;
+  };
+
   review: {
+    /** Nothing must be fixed. */
+    ready: string;
+    /** What to look at still, when ready. */
+    readyShould: (count: number) => string;
+    notReady: (missing: number) => string;
+    mustHeading: string;
+    shouldHeading: string;
+    /** Warnings never make a plan incomplete. */
+    shouldNote: string;
     done: string;
     doneWarnings: (count: number) => string;
     missingCount: (count: number) => string;
     groupCount: (count: number) => string;
     next: string;
     previous: string;
+    /** The step's position ("3 av 18") and its spoken form. */
+    position: (position: number, total: number) => string;
+    positionLabel: (position: number, total: number) => string;
+    /** How many items there are before the first step. */
+    itemCount: (total: number) => string;
+    /** The walk started over (forwards from the start, backwards from the end). */
+    wrapped: (dir: 1 | -1) => string;
+    goTo: string;
+    /** "Gå till uppföljning 1": the warning's fix is to fill that empty instance. */
+    goToBlock: (title: string) => string;
+    /** A field whose label is its section's title ("Tidplan" in Tidplan). */
+    fillField: string;
+    removeInstruction: string;
+    removeInstructionLabel: (instruction: string) => string;
+    instructionRemoved: string;
     /** Announced after a step; `where` is the block instance's title, if the field is in one. */
     stepped: (label: string, position: number, total: number, where?: string) => string;
     missingTag: string;

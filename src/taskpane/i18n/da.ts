@@ -12,9 +12,14 @@ const table = (name: string): string => `”${name}”`;
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+/** "a, b og c" */
+const list = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
+
 const addInstance = (part: PartName): string => `Tilføj ${lower(part.name)}`;
 
 export const da: PaneText = {
+  locale: "da-DK",
   title: "Planstöd",
   intro: "Åbn en plan, som Planstöd kender, i Word, så hjælper Planstöd dig med at udfylde og gennemgå den.",
   unsupported:
@@ -28,6 +33,23 @@ export const da: PaneText = {
   refresh: "Opdater",
   refreshLabel: "Læs dokumentet igen",
   selfTestLink: "Selvtest for Word",
+  about: {
+    menu: "Om Planstöd",
+    version: (version) => `Planstöd version ${version}`,
+    guide: "Brugervejledning",
+    support: "Support",
+    privacy: "Privatliv",
+  },
+  tracked: {
+    added:
+      "Spor ændringer er slået til, så tilføjelsen vises som en sporet ændring, indtil nogen accepterer den.",
+    removed:
+      "Spor ændringer er slået til, så sletningen vises som en sporet ændring, indtil nogen accepterer den.",
+  },
+  degraded: {
+    title: "Planstöd kunne ikke læse hele dokumentet",
+    outline: "Skabelonens afsnit (uden status):",
+  },
   missingTitle: "Ikke alt virker i denne version af Word",
   dismiss: "Luk meddelelsen",
 
@@ -37,6 +59,16 @@ export const da: PaneText = {
   summary: (filled, total) => `${filled} af ${total} obligatoriske felter udfyldt`,
   summaryExplained:
     "Tæller alle obligatoriske felter, også i de rækker, der bruges. En tilføjet række, der endnu ikke er udfyldt, tælles ikke med.",
+  summaryExplainedToggle: "Hvad tælles med?",
+  requiredChanged: (c) => {
+    const why = [
+      ...c.used.map((t) => `${lower(t)} bruges nu`),
+      ...c.unused.map((t) => `${lower(t)} bruges ikke længere`),
+      ...c.added.map((t) => `en ${lower(t)} er tilføjet`),
+      ...c.removed.map((t) => `en ${lower(t)} er slettet`),
+    ];
+    return `Antallet af obligatoriske felter er nu ${c.after} (var ${c.before})${why.length ? `: ${list(why)}` : ""}.`;
+  },
   complete: "Dokumentet er komplet.",
   incomplete: "Dokumentet er ikke komplet.",
   warnings: (count) => plural(count, "advarsel", "advarsler"),
@@ -63,6 +95,7 @@ export const da: PaneText = {
   goToField: (label, status, row) =>
     `Gå til feltet ”${label}”${row === undefined ? "" : ` i række ${row}`} (${status})`,
   row: (index) => `Række ${index}`,
+  choices: "Du kan vælge mellem:",
 
   addInstance,
   addRow: "Tilføj række",
@@ -85,9 +118,40 @@ export const da: PaneText = {
       : `${part.name} ${index} er tilføjet.`,
   removed: (title) => `${title} er slettet.`,
   removedRow: (name, row) => `Række ${row} i tabellen ${table(name)} er slettet.`,
+  renumbered: "De efterfølgende har fået nye numre.",
   goToFirstField: "Gå til det første felt",
 
+  checklist: {
+    count: (done, total) => `${done} af ${total} gennemført`,
+    label: (section) => `Tjekliste: ${section}`,
+    goToBox: (label) => `Gå til afkrydsningsfeltet for ”${label}”`,
+    checked: "markeret",
+    unchecked: "ikke markeret",
+    ticked: (label, checked) =>
+      `”${label}” er ${checked ? "markeret som gennemført" : "ikke længere markeret"}.`,
+  },
+
   review: {
+    ready: "Klar til at sende: alle obligatoriske felter er udfyldt.",
+    readyShould: (count) =>
+      count === 1
+        ? "Se gerne det, der bør rettes, igennem nedenfor."
+        : `Se gerne de ${count} punkter nedenfor igennem.`,
+    notReady: (missing) =>
+      `Ikke klar til at sende: ${missing === 1 ? "1 obligatorisk felt mangler" : `${missing} obligatoriske felter mangler`}.`,
+    mustHeading: "Skal rettes",
+    shouldHeading: "Bør rettes",
+    shouldNote: "Advarsler gør aldrig planen ufuldstændig, men se dem igennem, før du sender den.",
+    position: (position, total) => `${position} af ${total}`,
+    positionLabel: (position, total) => `Punkt ${position} af ${total}`,
+    itemCount: (total) => plural(total, "punkt", "punkter"),
+    wrapped: (dir) => (dir === 1 ? "Startede forfra fra begyndelsen." : "Startede forfra fra slutningen."),
+    goTo: "Gå til",
+    goToBlock: (title) => `Gå til ${lower(title)}`,
+    fillField: "Gå til feltet",
+    removeInstruction: "Slet instruktionen",
+    removeInstructionLabel: (instruction) => `Slet instruktionen ”${instruction}”`,
+    instructionRemoved: "Instruktionen er slettet. Du kan fortryde det i Word med Ctrl+Z.",
     done: "Alle obligatoriske felter er udfyldt.",
     doneWarnings: (count) =>
       count === 1
@@ -96,10 +160,10 @@ export const da: PaneText = {
     missingCount: (count) =>
       count === 1 ? "1 obligatorisk felt mangler" : `${count} obligatoriske felter mangler`,
     groupCount: (count) => plural(count, "punkt", "punkter"),
-    next: "Næste manglende felt",
-    previous: "Forrige manglende felt",
+    next: "Næste",
+    previous: "Forrige",
     stepped: (label, position, total, where) =>
-      `Manglende felt ${position} af ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
+      `${position} af ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
     missingTag: "Mangler",
     warningTag: "Advarsel",
     addBlock: addInstance,
@@ -177,6 +241,13 @@ export const da: PaneText = {
       "Word ændrede dokumentet på en anden måde end ventet. Kontrollér dokumentet, og fortryd om nødvendigt (Ctrl+Z).",
     "field-gone": () => "Feltet findes ikke længere i dokumentet. Opdater Planstöd.",
     "field-not-found": () => "Planstöd fandt ikke feltet i dokumentet. Opdater, og prøv igen.",
+    "instruction-typed-into": () =>
+      "Afsnittet med instruktionen indeholder nu anden tekst end skabelonens instruktion, så Planstöd sletter ikke noget. Slet instruktionen selv.",
+    "checkbox-unsupported": () =>
+      "Denne version af Word kan ikke markere feltet for Planstöd (WordApi 1.7 kræves). Klik i feltet i dokumentet.",
+    "checkbox-not-found": () => "Planstöd fandt ikke afkrydsningsfeltet i dokumentet. Opdater, og prøv igen.",
+    "checkbox-not-verified": () =>
+      "Word markerede ikke feltet, som Planstöd bad om. Klik i feltet i dokumentet.",
     "instruction-gone": () => "Instruktionen findes ikke længere i dokumentet. Opdater Planstöd.",
     "instruction-not-found": () => "Planstöd fandt ikke instruktionen i dokumentet. Opdater, og prøv igen.",
     degraded: () =>

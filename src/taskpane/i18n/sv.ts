@@ -9,9 +9,14 @@ const table = (name: string): string => `”${name}”`;
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+/** "a, b och c" */
+const list = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+
 const addInstance = (part: PartName): string => `Lägg till ${lower(part.name)}`;
 
 export const sv: PaneText = {
+  locale: "sv-SE",
   title: "Planstöd",
   intro:
     "Öppna Skolverkets åtgärdsplan eller IKO:s handlingsplan i Word så hjälper Planstöd dig att fylla i och granska den.",
@@ -26,6 +31,21 @@ export const sv: PaneText = {
   refresh: "Uppdatera",
   refreshLabel: "Läs dokumentet igen",
   selfTestLink: "Självtest för Word",
+  about: {
+    menu: "Om Planstöd",
+    version: (version) => `Planstöd version ${version}`,
+    guide: "Användarguide",
+    support: "Support",
+    privacy: "Integritet",
+  },
+  tracked: {
+    added: "Spåra ändringar är på, så tillägget syns som en spårad ändring tills någon godkänner det.",
+    removed: "Spåra ändringar är på, så borttagningen syns som en spårad ändring tills någon godkänner den.",
+  },
+  degraded: {
+    title: "Planstöd kunde inte läsa hela dokumentet",
+    outline: "Mallens avsnitt (utan status):",
+  },
   missingTitle: "Allt fungerar inte i den här versionen av Word",
   dismiss: "Stäng meddelandet",
 
@@ -35,6 +55,16 @@ export const sv: PaneText = {
   summary: (filled, total) => `${filled} av ${total} obligatoriska fält ifyllda`,
   summaryExplained:
     "Räknar alla obligatoriska fält, även i de utvecklingsområden, uppföljningar och rader som används. Ett tillagt avsnitt som ännu inte är ifyllt räknas inte.",
+  summaryExplainedToggle: "Vad räknas?",
+  requiredChanged: (c) => {
+    const why = [
+      ...c.used.map((t) => `${lower(t)} används nu`),
+      ...c.unused.map((t) => `${lower(t)} används inte längre`),
+      ...c.added.map((t) => `ett ${lower(t)} har lagts till`),
+      ...c.removed.map((t) => `ett ${lower(t)} har tagits bort`),
+    ];
+    return `Antalet obligatoriska fält är nu ${c.after} (var ${c.before})${why.length ? `: ${list(why)}` : ""}.`;
+  },
   complete: "Dokumentet är komplett.",
   incomplete: "Dokumentet är inte komplett.",
   warnings: (count) => plural(count, "varning", "varningar"),
@@ -61,6 +91,7 @@ export const sv: PaneText = {
   goToField: (label, status, row) =>
     `Gå till fältet ”${label}”${row === undefined ? "" : ` på rad ${row}`} (${status})`,
   row: (index) => `Rad ${index}`,
+  choices: "Att välja mellan:",
 
   addInstance,
   addRow: "Lägg till rad",
@@ -83,9 +114,40 @@ export const sv: PaneText = {
       : `${part.name} ${index} har lagts till.`,
   removed: (title) => `${title} har tagits bort.`,
   removedRow: (name, row) => `Rad ${row} i tabellen ${table(name)} har tagits bort.`,
+  renumbered: "De som kom efter har fått nya nummer.",
   goToFirstField: "Gå till första fältet",
 
+  checklist: {
+    count: (done, total) => `${done} av ${total} genomförda`,
+    label: (section) => `Checklista: ${section}`,
+    goToBox: (label) => `Gå till rutan för ”${label}”`,
+    checked: "markerad",
+    unchecked: "inte markerad",
+    ticked: (label, checked) =>
+      `”${label}” är ${checked ? "markerad som genomförd" : "inte längre markerad"}.`,
+  },
+
   review: {
+    ready: "Klar att skicka: alla obligatoriska fält är ifyllda.",
+    readyShould: (count) =>
+      count === 1
+        ? "Se gärna över det som bör åtgärdas nedan."
+        : `Se gärna över de ${count} punkterna nedan.`,
+    notReady: (missing) =>
+      `Inte klar att skicka: ${missing === 1 ? "1 obligatoriskt fält saknas" : `${missing} obligatoriska fält saknas`}.`,
+    mustHeading: "Måste åtgärdas",
+    shouldHeading: "Bör åtgärdas",
+    shouldNote: "Varningar gör aldrig planen ofullständig, men se över dem innan du skickar den.",
+    position: (position, total) => `${position} av ${total}`,
+    positionLabel: (position, total) => `Punkt ${position} av ${total}`,
+    itemCount: (total) => plural(total, "punkt", "punkter"),
+    wrapped: (dir) => (dir === 1 ? "Började om från början." : "Började om från slutet."),
+    goTo: "Gå till",
+    goToBlock: (title) => `Gå till ${lower(title)}`,
+    fillField: "Gå till fältet",
+    removeInstruction: "Ta bort instruktionen",
+    removeInstructionLabel: (instruction) => `Ta bort instruktionen ”${instruction}”`,
+    instructionRemoved: "Instruktionen har tagits bort. Du kan ångra det i Word med Ctrl+Z.",
     done: "Alla obligatoriska fält är ifyllda.",
     doneWarnings: (count) =>
       count === 1
@@ -94,10 +156,10 @@ export const sv: PaneText = {
     missingCount: (count) =>
       count === 1 ? "1 obligatoriskt fält saknas" : `${count} obligatoriska fält saknas`,
     groupCount: (count) => plural(count, "punkt", "punkter"),
-    next: "Nästa saknade fält",
-    previous: "Föregående saknade fält",
+    next: "Nästa",
+    previous: "Föregående",
     stepped: (label, position, total, where) =>
-      `Saknat fält ${position} av ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
+      `${position} av ${total}: ${label}${where === undefined ? "" : ` (${lower(where)})`}`,
     missingTag: "Saknas",
     warningTag: "Varning",
     addBlock: addInstance,
@@ -177,6 +239,13 @@ export const sv: PaneText = {
       "Word ändrade dokumentet på ett annat sätt än väntat. Kontrollera dokumentet och ångra vid behov (Ctrl+Z).",
     "field-gone": () => "Fältet finns inte längre i dokumentet. Uppdatera Planstöd.",
     "field-not-found": () => "Planstöd hittade inte fältet i dokumentet. Uppdatera och försök igen.",
+    "instruction-typed-into": () =>
+      "Stycket med instruktionen innehåller nu annan text än mallens instruktion, så Planstöd tar inte bort något. Radera instruktionen själv.",
+    "checkbox-unsupported": () =>
+      "Den här versionen av Word kan inte markera rutan åt Planstöd (WordApi 1.7 krävs). Klicka i rutan i dokumentet.",
+    "checkbox-not-found": () => "Planstöd hittade inte rutan i dokumentet. Uppdatera och försök igen.",
+    "checkbox-not-verified": () =>
+      "Word markerade inte rutan som Planstöd bad om. Klicka i rutan i dokumentet.",
     "instruction-gone": () => "Instruktionen finns inte längre i dokumentet. Uppdatera Planstöd.",
     "instruction-not-found": () =>
       "Planstöd hittade inte instruktionen i dokumentet. Uppdatera och försök igen.",

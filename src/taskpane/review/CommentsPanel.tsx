@@ -32,12 +32,14 @@ export interface CommentsPanelProps {
   /** The client can insert and remove Word comments. */
   available: boolean;
   busy: boolean;
+  /** Something is left to comment on (the review has items); else only removing is offered. */
+  canInsert: boolean;
   onInsert: () => void;
   onRemove: () => void;
 }
 
 /** The review as Word comments, for colleagues without Planstöd; or what to do without the API. */
-export function CommentsPanel({ available, busy, onInsert, onRemove }: CommentsPanelProps) {
+export function CommentsPanel({ available, busy, canInsert, onInsert, onRemove }: CommentsPanelProps) {
   const styles = useStyles();
   const t = useText().comments;
   return (
@@ -50,9 +52,11 @@ export function CommentsPanel({ available, busy, onInsert, onRemove }: CommentsP
       </Caption1>
       {available ? (
         <div className={styles.buttons}>
-          <Button appearance="secondary" disabledFocusable={busy} onClick={onInsert}>
-            {t.insert}
-          </Button>
+          {canInsert && (
+            <Button appearance="secondary" disabledFocusable={busy} onClick={onInsert}>
+              {t.insert}
+            </Button>
+          )}
           <Button appearance="secondary" disabledFocusable={busy} onClick={onRemove}>
             {t.remove}
           </Button>

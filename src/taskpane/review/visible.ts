@@ -1,4 +1,4 @@
-import type { Review } from "../../core/review";
+import { reviewWithout, type Review } from "../../core/review";
 import type { Fresh } from "../state/reducer";
 
 /**
@@ -7,15 +7,11 @@ import type { Fresh } from "../state/reducer";
  */
 export function withoutFresh(review: Review, fresh: Fresh | null): Review {
   if (!fresh) return review;
-  const isFresh = (w: { code: string; block?: { type: string; index: number } } | undefined) =>
-    w?.code === "unused-block" && w.block?.type === fresh.type && w.block.index === fresh.index;
-  let dropped = 0;
-  const groups = review.groups
-    .map((g) => {
-      const items = g.items.filter((i) => !isFresh(i.warning));
-      dropped += g.items.length - items.length;
-      return { ...g, items };
-    })
-    .filter((g) => g.items.length > 0);
-  return dropped === 0 ? review : { ...review, groups, warningCount: review.warningCount - dropped };
+  return reviewWithout(
+    review,
+    (i) =>
+      i.warning?.code === "unused-block" &&
+      i.warning.block?.type === fresh.type &&
+      i.warning.block.index === fresh.index,
+  );
 }

@@ -4,7 +4,7 @@
  * to the host and dispatches these actions.
  */
 import { sameField, type FieldKey } from "../../core/outline";
-import type { ReviewTarget } from "../../core/review";
+import { requiredChange, type RequiredChange, type ReviewTarget } from "../../core/review";
 import type { Snapshot } from "../host";
 
 export type Busy = "read" | "edit" | "comments" | null;
@@ -36,6 +36,15 @@ export interface Fresh {
   entered: boolean;
 }
 
+/** Where the user is in Granska's walk: the item stepped (or gone) to, and whether the walk started over. */
+export interface ReviewStep {
+  key: string;
+  /** Where the item points: the step is left behind when the cursor moves to another field. */
+  target: ReviewTarget | null;
+  /** 1 or -1 when this step started over (forwards from the start, backwards from the end). */
+  wrapped: 1 | -1 | null;
+}
+
 export interface PaneState {
   snapshot: Snapshot | null;
   busy: Busy;
@@ -48,6 +57,10 @@ export interface PaneState {
   focusRequest: { key: string } | null;
   view: View;
   fresh: Fresh | null;
+  /** The review item the user is on (set by Nästa/Föregående and by a click in the review). */
+  reviewStep: ReviewStep | null;
+  /** Why the number of required fields changed with the last snapshot that changed it. */
+  requiredChange: RequiredChange | null;
 }
 
 export const initialState = (reading: boolean): PaneState => ({
@@ -59,6 +72,8 @@ export const initialState = (reading: boolean): PaneState => ({
   focusRequest: null,
   view: "outline",
   fresh: null,
+  reviewStep: null,
+  requiredChange: null,
 });
 
 export type PaneAction =
@@ -70,6 +85,7 @@ export type PaneAction =
   | { type: "cursor"; cursor: FieldKey | null; entryKey?: string }
   | { type: "focus"; key: string }
   | { type: "view"; view: View }
+  | { type: "review-step"; step: ReviewStep | null }
   | { type: "added"; snapshot: Snapshot; fresh: Fresh | null; openKey: string };
 
 const inBlock = (field: FieldKey | null, fresh: Fresh): boolean =>
@@ -87,6 +103,17 @@ function keepFresh(fresh: Fresh | null, snapshot: Snapshot): Fresh | null {
   return section && !section.used ? fresh : null;
 }
 
+/** The change in required fields from the state's snapshot to the next, kept until the next change. */
+function changeOf(state: PaneState, next: Snapshot): RequiredChange | null {
+  const before = state.snapshot?.report;
+  const after = next.report;
+  const template = next.template;
+  if (!before || !after || !template) return after ? null : state.requiredChange;
+  if (before.requiredTotal === after.requiredTotal)
+    return before.template === after.template ? state.requiredChange : null;
+  return requiredChange(template, before, after);
+}
+
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "busy":
@@ -95,6 +122,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         snapshot: action.snapshot,
+        requiredChange: changeOf(state, action.snapshot),
         fresh: keepFresh(state.fresh, action.snapshot),
         feedback: action.feedback === undefined ? state.feedback : action.feedback,
       };
@@ -110,9 +138,17 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         action.cursor === null
           ? state.cursor === null
           : state.cursor !== null && sameField(state.cursor, action.cursor);
+      // The user moved on from the review item: it is no longer the current one.
+      const step = state.reviewStep;
+      const left =
+        step !== null &&
+        !same &&
+        action.cursor !== null &&
+        !(step.target?.kind === "field" && sameField(step.target.field, action.cursor));
       return {
         ...state,
         cursor: same ? state.cursor : action.cursor,
+        reviewStep: left ? null : step,
         fresh,
         openItems: withOpen(state.openItems, action.entryKey),
       };
@@ -121,10 +157,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, focusRequest: { key: action.key } };
     case "view":
       return { ...state, view: action.view };
+    case "review-step":
+      return { ...state, reviewStep: action.step };
     case "added":
       return {
         ...state,
         snapshot: action.snapshot,
+        requiredChange: changeOf(state, action.snapshot),
         fresh: action.fresh,
         openItems: withOpen(state.openItems, action.openKey),
       };

@@ -15,13 +15,12 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useAnnounce } from "../a11y/announce";
-import { HOST_NOTICE } from "../host-notices";
 import { outlineKey } from "../../core/keys";
 import { buildOutline, entryOf, type FieldKey, type OutlineEntry } from "../../core/outline";
-import { buildReview, stepMissing, type Review, type ReviewTarget } from "../../core/review";
+import { buildReview, stepReview, type Review, type ReviewItem, type ReviewTarget } from "../../core/review";
 import { errorMessage } from "../errors";
 import type { HostProblem, PlanstodHost, Snapshot } from "../host";
-import { catalogueFor, type PaneText, type PartName } from "../i18n";
+import { catalogueFor, paneCatalogue, type PaneText, type PartName } from "../i18n";
 import { withoutFresh } from "../review/visible";
 import {
   COMMENTS,
@@ -54,6 +53,8 @@ export interface PaneOptions {
   refreshPollMs?: number;
   /** Interval of the safety check while paragraph events are trusted; 0 turns it off. */
   safetyCheckMs?: number;
+  /** Word's display language: the pane's language until a template is known. */
+  displayLanguage?: string;
 }
 
 /** A block to add, as the pane knows it. */
@@ -91,6 +92,12 @@ export interface Pane {
     select: (field: FieldKey, anchor: Anchor) => void;
     goTo: (target: ReviewTarget, anchor: Anchor) => void;
     step: (dir: 1 | -1) => void;
+    /** Goes to a review item and makes it the current one. */
+    goToItem: (item: ReviewItem) => void;
+    /** Removes a leftover instruction's text (the review item's target). */
+    removeInstruction: (item: ReviewItem) => void;
+    /** Ticks or clears a checklist item's box in Word. */
+    setChecked: (field: FieldKey, checked: boolean, label: string, anchor: Anchor) => void;
     add: (request: AddRequest) => void;
     remove: (request: RemoveRequest) => void;
     insertComments: () => void;
@@ -113,7 +120,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   const [eventsOn, setEventsOn] = useState(false);
   const [state, dispatch] = useReducer(paneReducer, host?.capabilities.read ?? false, initialState);
   const { announce } = useAnnounce();
-  const text = catalogueFor(state.snapshot?.template?.language);
+  const text = paneCatalogue(state.snapshot?.template?.language, options.displayLanguage);
   const [followError, setFollowError] = useState<HostProblem | null>(null);
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
@@ -126,10 +133,10 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   }, [state.snapshot, state.fresh]);
 
   // Listeners and timers live as long as the host; they read the latest state from here.
-  const latest = useRef({ state, outline, text, eventsOn });
+  const latest = useRef({ state, outline, text, eventsOn, review });
   useEffect(() => {
-    latest.current = { state, outline, text, eventsOn };
-  }, [state, outline, text, eventsOn]);
+    latest.current = { state, outline, text, eventsOn, review };
+  }, [state, outline, text, eventsOn, review]);
 
   // One host call at a time. `userBusy`: a user action is running or queued (a second one is ignored:
   // buttons stay focusable while busy, so a second click must not start another edit).
@@ -374,47 +381,67 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     dispatch({ type: "cursor", cursor: field, entryKey: o ? entryOf(o, field)?.key : undefined });
   }, []);
 
+  /** A message stays until the user's next action (which may bring its own). */
+  const settle = useCallback(() => {
+    if (latest.current.state.feedback) dispatch({ type: "feedback", feedback: null });
+  }, []);
+
   const goTo = useCallback(
     (target: ReviewTarget, anchor: Anchor) => {
       if (!host) return;
+      settle();
       if (target.kind === "field") moveCursor(target.field);
       enqueue(() => host.selectTarget(target)).catch((e: unknown) => {
         say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
       });
     },
-    [host, moveCursor, say, enqueue],
+    [host, moveCursor, say, enqueue, settle],
   );
 
   const select = useCallback(
     (field: FieldKey, anchor: Anchor) => {
       if (!host) return;
+      settle();
       moveCursor(field);
       enqueue(() => host.select(field)).catch((e: unknown) => {
         say({ intent: "error", text: errorMessage(e, latest.current.text), anchor });
       });
     },
-    [host, moveCursor, say, enqueue],
+    [host, moveCursor, say, enqueue, settle],
+  );
+
+  const goToItem = useCallback(
+    (item: ReviewItem) => {
+      dispatch({ type: "review-step", step: { key: item.key, target: item.target, wrapped: null } });
+      if (item.target) goTo(item.target, REVIEW);
+    },
+    [goTo],
   );
 
   const step = useCallback(
     (dir: 1 | -1) => {
-      const { snapshot, cursor } = latest.current.state;
+      const { snapshot, cursor, reviewStep } = latest.current.state;
       const report = snapshot?.report;
-      if (!host || !report) return;
-      const next = stepMissing(report, cursor, dir);
+      const current = latest.current.review;
+      if (!host || !report || !current) return;
+      const next = stepReview(current, report, { currentKey: reviewStep?.key, cursor }, dir);
       if (!next) return;
-      const field: FieldKey = { id: next.id, block: next.block };
+      const { item } = next;
       const t = latest.current.text;
-      const position = report.missing.indexOf(next) + 1;
+      const field = item.target?.kind === "field" ? item.target.field : null;
       const o = latest.current.outline;
-      const entry = o ? entryOf(o, field) : undefined;
+      const entry = field && o ? entryOf(o, field) : undefined;
       const where = entry?.block?.kind === "instances" ? entry.title : undefined;
-      announce(t.review.stepped(next.label, position, report.missing.length, where), {
-        polite: true,
+      const said = t.review.stepped(item.title, next.position, next.total, where);
+      announce(next.wrapped ? `${t.review.wrapped(dir)} ${said}` : said, { polite: true });
+      dispatch({
+        type: "review-step",
+        step: { key: item.key, target: item.target, wrapped: next.wrapped ? dir : null },
       });
-      goTo({ kind: "field", field }, REVIEW);
+      if (item.target) goTo(item.target, REVIEW);
+      else settle();
     },
-    [host, goTo, announce],
+    [host, goTo, announce, settle],
   );
 
   const add = useCallback(
@@ -433,7 +460,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
           const feedback: Feedback = {
             intent: "success",
             text: next.trackChanges
-              ? `${t.added(request, index)} ${HOST_NOTICE.addedTracked}`
+              ? `${t.added(request, index)} ${t.tracked.added}`
               : t.added(request, index),
             anchor: request.anchor ?? key,
             action: first ? { label: t.goToFirstField, target: { kind: "field", field: first } } : undefined,
@@ -459,19 +486,65 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
         "edit",
         request.anchor,
         async () => {
+          const count = latest.current.state.snapshot?.report?.blocks[request.type] ?? 0;
           const next = await host.removeBlock(request.type, request.index);
           dispatch({ type: "snapshot", snapshot: next });
           if (request.focusKey) dispatch({ type: "focus", key: request.focusKey });
           const t = latest.current.text;
+          // Later instances moved up one number: say so, or the user looks for the old numbers.
+          const renumbered = request.kind === "instances" && request.index < count;
           const message =
-            request.kind === "rows" ? t.removedRow(request.title, request.index) : t.removed(request.title);
-          const shown = next.trackChanges ? `${message} ${HOST_NOTICE.removedTracked}` : message;
+            request.kind === "rows"
+              ? t.removedRow(request.title, request.index)
+              : renumbered
+                ? `${t.removed(request.title)} ${t.renumbered}`
+                : t.removed(request.title);
+          const shown = next.trackChanges ? `${message} ${t.tracked.removed}` : message;
           return { intent: "success", text: shown, anchor: request.anchor };
         },
         true,
       );
     },
     [host, act],
+  );
+
+  const removeInstruction = useCallback(
+    (item: ReviewItem) => {
+      const remove = host?.removeInstruction?.bind(host);
+      if (!remove || item.target?.kind !== "instruction") return;
+      const ordinal = item.target.ordinal;
+      act(
+        "edit",
+        REVIEW,
+        async () => {
+          const next = await remove(ordinal);
+          dispatch({ type: "snapshot", snapshot: next });
+          dispatch({ type: "review-step", step: null });
+          return { intent: "success", text: latest.current.text.review.instructionRemoved, anchor: REVIEW };
+        },
+        true,
+      );
+    },
+    [host, act],
+  );
+
+  const setChecked = useCallback(
+    (field: FieldKey, checked: boolean, label: string, anchor: Anchor) => {
+      const tick = host?.setChecked?.bind(host);
+      if (!tick) return;
+      act(
+        "edit",
+        anchor,
+        async () => {
+          const next = await tick(field, checked);
+          dispatch({ type: "snapshot", snapshot: next });
+          announce(latest.current.text.checklist.ticked(label, checked), { polite: true });
+          return null;
+        },
+        true,
+      );
+    },
+    [host, act, announce],
   );
 
   const insertComments = useCallback(() => {
@@ -524,7 +597,13 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
     [host, act],
   );
 
-  const setView = useCallback((view: View) => dispatch({ type: "view", view }), []);
+  const setView = useCallback(
+    (view: View) => {
+      settle();
+      dispatch({ type: "view", view });
+    },
+    [settle],
+  );
   const setOpenItems = useCallback((openItems: string[]) => dispatch({ type: "open", openItems }), []);
   const dismiss = useCallback(() => dispatch({ type: "feedback", feedback: null }), []);
 
@@ -541,6 +620,9 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
       select,
       goTo,
       step,
+      goToItem,
+      removeInstruction,
+      setChecked,
       add,
       remove,
       insertComments,
