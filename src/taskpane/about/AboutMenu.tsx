@@ -58,7 +58,7 @@ export function AboutMenu({ onSelfTest }: { onSelfTest: (() => void) | null }) {
           <Caption1>{t.version(pkg.version)}</Caption1>
           <ul className={styles.list}>
             <li>
-              <Link href="support.html#anvandarguide" target="_blank" rel="noopener">
+              <Link href="anvandarguide.html" target="_blank" rel="noopener">
                 {t.guide}
               </Link>
             </li>
