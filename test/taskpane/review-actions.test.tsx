@@ -18,7 +18,7 @@ const ENV: OfficeEnvironment = { officeLoaded: true, inWord: true, wordApiSuppor
 
 async function wordHost(name: string) {
   const double = await createWordDouble(fixture(name), {
-    requirementSets: { WordApi: "1.4", DocumentEvents: "1.1" },
+    requirementSets: { WordApi: "1.5", DocumentEvents: "1.1" },
   });
   const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
   return { double, host };
