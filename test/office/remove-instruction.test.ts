@@ -1,11 +1,14 @@
 /**
  * *Ta bort instruktionen* over the Word double (src/office/remove-instruction.ts): on the fixtures
  * with leftover instructions it clears exactly the instruction's text, every other paragraph and
- * every answer stays as it was, one Ctrl+Z brings it back; where the user has typed into the
- * instruction's paragraph since the pane read it, it is refused with the reason and nothing changes.
+ * every answer stays as it was; where the user has typed into the instruction's paragraph since
+ * the pane read it, it is refused with the reason and nothing changes. (The edit is one
+ * Paragraph.clear() in one batch, so one Ctrl+Z undoes it in Word; the double cannot undo an
+ * API edit, so that part is not tested here.)
  */
 import { checkDocx, readDocument } from "../../src/ooxml/docx";
 import { analyse } from "../../src/ooxml/read/recognise";
+import { sv } from "../../src/taskpane/i18n";
 import { hostFor } from "../support/word-host";
 
 /** Every answer's text, as the engine extracts it from the double's saved bytes. */
@@ -60,9 +63,9 @@ describe.each(["sv-blank", "sv-partial"])("%s", (name) => {
     });
     const typed = double.paragraphTexts();
     const ordinal = before.slice(0, at).filter((t) => /Radera denna mening|Klistra in här/.test(t)).length;
-    await expect(host.removeInstruction(ordinal)).rejects.toThrow(
-      /innehåller nu annan text än mallens instruktion/,
-    );
+    // Refused as a problem code; the pane words it ("… innehåller nu annan text än mallens instruktion …").
+    await expect(host.removeInstruction(ordinal)).rejects.toMatchObject({ code: "instruction-typed-into" });
+    expect(sv.host["instruction-typed-into"]({})).toMatch(/innehåller nu annan text än mallens instruktion/);
     expect(double.paragraphTexts()).toEqual(typed);
     expect(typed[at]).toContain("Vår tabell kommer här.");
   });
