@@ -15,3 +15,9 @@ export interface OutlineRef {
 /** The string form of an outline entry's key: "sectionId", or "sectionId#index" for an instance. */
 export const outlineKey = (ref: OutlineRef): string =>
   ref.index === null ? ref.sectionId : `${ref.sectionId}#${ref.index}`;
+
+/** A field's string form, for maps keyed by field (a dropdown's choices as the document holds them). */
+export const fieldKeyString = (field: {
+  id: string;
+  block: { type: string; index: number } | null;
+}): string => (field.block ? `${field.block.type}#${field.block.index}/${field.id}` : field.id);

@@ -1,4 +1,4 @@
-import { outlineKey } from "./keys";
+import { fieldKeyString, outlineKey } from "./keys";
 import { key } from "./text";
 import type { BlockRef, FieldDef, FieldState, Report, SectionState, TemplateDef } from "./types";
 
@@ -49,7 +49,12 @@ export const sameField = (a: FieldKey, b: FieldKey): boolean =>
   (a.block?.type ?? null) === (b.block?.type ?? null) &&
   (a.block?.index ?? null) === (b.block?.index ?? null);
 
-export function buildOutline(template: TemplateDef, report: Report): OutlineEntry[] {
+export function buildOutline(
+  template: TemplateDef,
+  report: Report,
+  /** A dropdown's choices as the document holds them, by fieldKeyString; else the template's. */
+  choices?: Readonly<Record<string, readonly string[]>>,
+): OutlineEntry[] {
   const fieldGuidance = new Map<string, readonly string[]>();
   const controls = new Map<string, FieldDef["control"]>();
   for (const f of template.fields) {
@@ -67,7 +72,10 @@ export function buildOutline(template: TemplateDef, report: Report): OutlineEntr
   const controlOf = (f: FieldState): Pick<OutlineField, "checkbox" | "choices"> => {
     const control = controls.get(`${f.block?.type ?? ""}:${f.id}`);
     if (control?.kind === "checkbox") return { checkbox: true };
-    if (control?.kind === "dropDownList" && control.items?.length) return { choices: control.items };
+    if (control?.kind !== "dropDownList") return {};
+    const held = choices?.[fieldKeyString(f)];
+    if (held?.length) return { choices: held };
+    if (control.items?.length) return { choices: control.items };
     return {};
   };
   const sectionGuidance = new Map(template.sections.map((s) => [s.id, s.guidance] as const));

@@ -15,6 +15,7 @@ import { PlanstodError } from "../core/messages";
 import { analyse, readParts, type Analysis, type ReadDocument } from "../ooxml/read/recognise";
 import type { Paragraph } from "../ooxml/read/paragraph-model";
 import { isEmptyBody } from "../ooxml/read/empty-body";
+import { documentChoices } from "../ooxml/read/locate";
 import { FlatOpc } from "../ooxml/package/flat-opc";
 import { firstW, isWithin, type XmlElement } from "../ooxml/xml/dom";
 import type { HostCapabilities, Snapshot } from "../taskpane/host";
@@ -190,6 +191,10 @@ export class Session {
     const snapshot: Snapshot = { template, report };
     if (state.trackChanges) snapshot.trackChanges = true;
     if (!template && isEmptyBody(state.read.body)) snapshot.empty = true;
+    if (state.analysis) {
+      const choices = documentChoices(state.analysis.extracted, state.read.model);
+      if (Object.keys(choices).length > 0) snapshot.choices = choices;
+    }
     return snapshot;
   }
 

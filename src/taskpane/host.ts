@@ -106,6 +106,8 @@ export interface Snapshot {
   degraded?: HostProblem;
   /** True when the document holds nothing at all (no template): the pane offers a new plan. */
   empty?: boolean;
+  /** Each dropdown field's choices as the document holds them, by fieldKeyString (core/keys.ts). */
+  choices?: Record<string, string[]>;
 }
 
 export interface HostCapabilities {

@@ -10,10 +10,11 @@
  *   the instruction (analysis.extracted.instructions lists their texts in that order).
  * - A paragraph is inside a content control when a block-, cell- or row-level control holds it.
  */
+import { fieldKeyString } from "../../core/keys";
 import type { FieldKey } from "../../core/outline";
 import { fold, key } from "../../core/text";
 import type { ExtractedDocument, ExtractedField, TemplateDef } from "../../core/types";
-import type { DocModel, Paragraph } from "./paragraph-model";
+import type { DocModel, Paragraph, SdtInfo } from "./paragraph-model";
 
 /** Whether a paragraph stands inside a content control (block, cell or row level). */
 export const inContentControl = (p: Paragraph): boolean => p.containers.some((c) => c.kind !== "other");
@@ -98,4 +99,31 @@ export function fieldAt(extracted: ExtractedDocument, index: number): FieldKey |
     if (!best || at > best.at) best = { key: k, at };
   }
   return best?.key ?? null;
+}
+
+/**
+ * The choices of every dropdown field as the document holds them (its w:listItem display texts,
+ * in order), keyed by fieldKeyString: a huvudman may have edited the list, so the pane shows the
+ * document's, not the template's.
+ */
+export function documentChoices(extracted: ExtractedDocument, model: DocModel): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { key: field, field: extractedField } of allFields(extracted)) {
+    const loc = extractedField.location;
+    if (!loc?.controlId) continue;
+    let sdt: SdtInfo | undefined;
+    // An inline control may stand in the label's own paragraph ("Välj utvecklingsområde: [lista]").
+    for (const i of loc.anchor === null ? loc.paragraphs : [...loc.paragraphs, loc.anchor]) {
+      const p = model.paragraphs[i];
+      if (!p) continue;
+      sdt =
+        p.segments.map((s) => s.sdt).find((c) => c?.id === loc.controlId) ??
+        p.containers.find((c) => c.id === loc.controlId);
+      if (sdt) break;
+    }
+    if (!sdt || (sdt.kind !== "dropDownList" && sdt.kind !== "comboBox")) continue;
+    const items = sdt.listItems.map((i) => i.displayText || i.value).filter((t) => t.trim() !== "");
+    if (items.length > 0) out[fieldKeyString(field)] = items;
+  }
+  return out;
 }

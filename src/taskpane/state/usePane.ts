@@ -125,7 +125,7 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
 
   const outline = useMemo<OutlineEntry[] | null>(() => {
     const s = state.snapshot;
-    return s?.template && s.report ? buildOutline(s.template, s.report) : null;
+    return s?.template && s.report ? buildOutline(s.template, s.report, s.choices) : null;
   }, [state.snapshot]);
   const review = useMemo<Review | null>(() => {
     const s = state.snapshot;
