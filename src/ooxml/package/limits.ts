@@ -52,7 +52,7 @@ export function decodeEntities(text: string): string {
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Whether a code point is a character XML 1.0 allows (the production Char). */
-const isXmlChar = (c: number): boolean =>
+export const isXmlChar = (c: number): boolean =>
   c === 9 ||
   c === 10 ||
   c === 13 ||

@@ -1,4 +1,4 @@
-import { tagEnd } from "../package/limits";
+import { isXmlChar, tagEnd } from "../package/limits";
 import { TEXT_ELEMENTS } from "./verify-text";
 import { XML_NS, XMLNS_NS, type XmlDocument, type XmlElement, type XmlNode } from "./dom";
 
@@ -50,15 +50,6 @@ function attributeValue(raw: string): string | null {
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/y;
-
-/** Whether a code point may appear in an XML 1.0 document. */
-const isXmlChar = (c: number): boolean =>
-  c === 9 ||
-  c === 10 ||
-  c === 13 ||
-  (c >= 0x20 && c <= 0xd7ff) ||
-  (c >= 0xe000 && c <= 0xfffd) ||
-  (c >= 0x10000 && c <= 0x10ffff);
 
 /** Character data with its references decoded, or null when one is unknown or malformed. */
 function decoded(raw: string): string | null {
