@@ -21,11 +21,11 @@ import {
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../chromium";
 
 export const DIST = path.resolve(__dirname, "../../dist");
 const CLI = path.resolve(__dirname, "../../bin/planstod.js");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
@@ -67,22 +67,7 @@ export function serveDist(): Promise<DistServer> {
   });
 }
 
-export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
+export { launchChromium };
 
 /** Opens the page and waits until its workers are ready (after that it makes no request). */
 export async function openGranska(browser: Browser, url: string, width = 1280): Promise<Page> {

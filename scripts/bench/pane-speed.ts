@@ -14,10 +14,10 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { CHROMIUM, launchChromium } from "../chromium";
 import { HARNESS_DIR, startHarnessServer } from "../harness-server";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const THROTTLE = 4;
 
 /**
@@ -92,10 +92,7 @@ export async function paneSpeedBench(plans: Map<number, Uint8Array>, runs: numbe
   if (!existsSync(path.join(HARNESS_DIR, "index.html")))
     return [["pane speed: skipped (dist-harness/ not built: npm run build:harness)"]];
   const dir = mkdtempSync(path.join(tmpdir(), "planstod-pane-"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   const rows: string[][] = [
     [
       `pane in Chromium, CPU ${THROTTLE}× slower (median of ${runs})`,

@@ -17,11 +17,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium";
 import * as publish from "../../scripts/publish.cjs";
 import { ROOT } from "../support/paths";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const HOST = "planstod.test";
 const BASE = `https://${HOST}/addin/`;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -88,8 +88,6 @@ function startServer(root: string, key: Buffer, cert: Buffer): Promise<Server> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   work = mkdtempSync(join(tmpdir(), "planstod-published-"));
   site = join(work, "site");
   const env: NodeJS.ProcessEnv = { ...process.env, PLANSTOD_URL: BASE, PLANSTOD_SUPPORT: SUPPORT };
@@ -126,20 +124,7 @@ beforeAll(async () => {
   server = await startServer(site, readFileSync(join(work, "key.pem")), readFileSync(join(work, "cert.pem")));
   const { port } = server.address() as AddressInfo;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      // planstod.test is the local server: the pages keep the address the manifest names.
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}`,
-    ],
-  });
+  browser = await launchChromium([`--host-resolver-rules=MAP ${HOST} 127.0.0.1:${port}`]);
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 320, height: 800 } });
   await context.route("**/*", (route) => {
     const url = route.request().url();

@@ -6,13 +6,13 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium";
 import { GENERATED_TEMPLATES } from "../../src/core/templates";
 import { HARNESS_DIR, startHarnessServer, type HarnessServer } from "../../scripts/harness-server";
 import { fixturePath, variant } from "../../scripts/fixtures/variants";
 import { RESULTS } from "../support/paths";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PANE_WIDTH = 320;
 
 let browser: Browser;
@@ -20,22 +20,11 @@ let server: HarnessServer;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(path.join(HARNESS_DIR, "index.html")))
     throw new Error("dist-harness/ is not built: npm run build:harness");
   mkdirSync(RESULTS, { recursive: true });
   server = await startHarnessServer(fixturePath(variant("empty-document")));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
   page.setDefaultTimeout(20000);
 }, 60000);

@@ -15,12 +15,12 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium";
 import { HARNESS_DIR, startHarnessServer, type HarnessServer } from "../../scripts/harness-server";
 import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import { RESULTS } from "../support/paths";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = path.join(RESULTS, "pane-sizes");
 
 interface Doc {
@@ -64,8 +64,6 @@ let page: Page;
 const servers = new Map<string, HarnessServer>();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(path.join(HARNESS_DIR, "index.html")))
     throw new Error("dist-harness/ is not built: npm run build:harness");
   mkdirSync(SHOTS, { recursive: true });
@@ -74,10 +72,7 @@ beforeAll(async () => {
     if (!variant) throw new Error(`no fixture ${doc.fixture}`);
     servers.set(doc.fixture, await startHarnessServer(fixturePath(variant)));
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(20000);
 }, 60000);

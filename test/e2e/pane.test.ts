@@ -11,36 +11,22 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium";
 import { HARNESS_DIR, startHarnessServer, type HarnessServer } from "../../scripts/harness-server";
 import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import { RESULTS } from "../support/paths";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let browser: Browser;
 let server: HarnessServer;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(path.join(HARNESS_DIR, "index.html")))
     throw new Error("dist-harness/ is not built: npm run build:harness");
   mkdirSync(RESULTS, { recursive: true });
   server = await startHarnessServer(fixturePath(VARIANTS.find((v) => v.name === "sv-partial")!));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(20000);
 }, 60000);
