@@ -3,6 +3,7 @@ import type { ExtractedDocument, ExtractedInstance, TemplateDef } from "../../co
 import { addBlock, removeBlock, type EditTarget } from "./blocks";
 import { analyse, modelOf, type Analysis, type ReadDocument } from "../read/recognise";
 import { extract } from "../read/extract";
+import type { DocModel } from "../read/paragraph-model";
 import { sameUserText } from "./user-text";
 import { descendantsW, firstW, wAttr, type XmlElement } from "../xml/dom";
 
@@ -16,6 +17,8 @@ export interface AppliedEdit {
   extracted: ExtractedDocument;
   /** The fields after it. */
   afterExtracted: ExtractedDocument;
+  /** The paragraph model after it (of the edited DOM). */
+  afterModel: DocModel;
   /** 1-based index of the instance added or removed. */
   index: number;
   /** Add: the elements inserted and the element they follow. */
@@ -124,5 +127,5 @@ export async function applyEdit(
   const before = { model: read.model, placeholders: read.placeholders };
   if (!sameUserText(template, before, { ...before, model: afterModel }))
     throw new PlanstodError("edit-unsafe");
-  return { template, extracted, afterExtracted, ...applied };
+  return { template, extracted, afterExtracted, afterModel, ...applied };
 }

@@ -1,14 +1,19 @@
 /**
  * Re-texting the model: a read document as it is after some of its paragraphs' texts changed,
- * from the texts alone, without reading the OOXML again. The Word adapter uses it while the
- * user types (Word hands over a paragraph's text far more cheaply than the document's OOXML);
- * anything the texts cannot place for certain answers null, and the caller reads the OOXML.
+ * and after empty paragraphs were added (Enter), from the texts alone, without reading the
+ * OOXML again. The Word adapter uses it while the user types (Word hands over a paragraph's
+ * text far more cheaply than the document's OOXML); anything the texts cannot place for certain
+ * answers null, and the caller reads the OOXML.
+ *
+ * The result is a model only: its XML DOM is still the last read's, so nothing may edit or
+ * serialise it (the adapter reads the OOXML again before any edit).
  */
 import { fold } from "../../core/text";
 import { PlanstodError } from "../../core/messages";
 import { analyse, type Analysis, type ReadDocument } from "./recognise";
 import { rulesFor } from "./extract";
 import type { DocModel, Paragraph, Segment, SdtInfo } from "./paragraph-model";
+import { W } from "../xml/namespaces";
 
 /** One paragraph's change: its model index and Word's text before and after. */
 export interface TextChange {
@@ -18,25 +23,52 @@ export interface TextChange {
 }
 
 /**
- * The read and its analysis after `changes` (body paragraphs of the model), or null when one of
- * them cannot be applied from the texts (see retextParagraph), or there is no analysis to
- * re-run. The placeholders, prompts and rules are the engine's own: the whole document is
- * extracted and checked again.
+ * An empty body paragraph added to the model (Word's Enter at the start or end of a paragraph):
+ * it takes model index `at` (the paragraphs from `at` on move one down) and stands in the
+ * containers and table cell of the body paragraph `like` (which the caller has found to be in
+ * the same content control and table nesting in Word).
+ */
+export interface ParagraphInsert {
+  at: number;
+  like: number;
+}
+
+/**
+ * The read and its analysis after `changes` (body paragraphs of the model, by their indexes
+ * before any insert), then `inserts` (by the indexes before any insert, in document order), or
+ * null when one of them cannot be applied from the texts (see retextParagraph and
+ * insertedParagraph), or there is no analysis to re-run. The placeholders, prompts and rules are
+ * the engine's own: the whole document is extracted and checked again.
  */
 export function retextRead(
   read: ReadDocument,
   analysis: Analysis | null,
   changes: readonly TextChange[],
+  inserts: readonly ParagraphInsert[] = [],
 ): { read: ReadDocument; analysis: Analysis | null } | null {
   if (!analysis) return null;
   const placeholders = rulesFor(analysis.template, read.placeholders).placeholders;
-  const paragraphs = [...read.model.paragraphs];
+  let paragraphs = [...read.model.paragraphs];
+  // A control the last read saw showing its placeholder no longer does once text was typed into
+  // one of its paragraphs (Word clears w:showingPlcHdr).
+  const showsPlaceholder = (sdt: SdtInfo) =>
+    sdt.showingPlaceholder &&
+    !paragraphs.some(
+      (p) =>
+        p.segments.some((s) => !s.placeholder && s.text !== "" && s.sdt?.el === sdt.el) ||
+        (p.liveText !== "" && p.containers.some((c) => c.el === sdt.el)),
+    );
   for (const change of changes) {
     const old = paragraphs[change.index];
     if (!old || old.part !== "body") return null;
-    const next = retextParagraph(old, change.before, change.after, placeholders);
+    const next = retextParagraph(old, change.before, change.after, placeholders, showsPlaceholder);
     if (!next) return null;
     paragraphs[old.index] = next;
+  }
+  if (inserts.length > 0) {
+    const placed = insertParagraphs(paragraphs, inserts);
+    if (!placed) return null;
+    paragraphs = placed;
   }
   const model: DocModel = { paragraphs, controls: read.model.controls };
   const next: ReadDocument = { ...read, model };
@@ -47,6 +79,43 @@ export function retextRead(
     if (!(error instanceof PlanstodError && error.code === "unknown-template")) throw error;
   }
   return { read: next, analysis: again };
+}
+
+/**
+ * The paragraphs with an empty one inserted at each of `inserts`, every paragraph re-indexed;
+ * null when an insert is not between two body paragraphs (or at the end of the body) or its
+ * `like` is no body paragraph.
+ */
+function insertParagraphs(
+  paragraphs: readonly Paragraph[],
+  inserts: readonly ParagraphInsert[],
+): Paragraph[] | null {
+  const bodyCount = paragraphs.filter((p) => p.part === "body").length;
+  const sorted = [...inserts].sort((a, b) => a.at - b.at);
+  const out: Paragraph[] = [];
+  let next = 0;
+  const take = (upTo: number) => {
+    for (; next < upTo; next++) out.push(paragraphs[next]);
+  };
+  for (const insert of sorted) {
+    const like = paragraphs[insert.like];
+    if (insert.at < 0 || insert.at > bodyCount || !like || like.part !== "body") return null;
+    const inserted = insertedParagraph(like);
+    if (!inserted) return null;
+    take(insert.at);
+    out.push(inserted);
+  }
+  take(paragraphs.length);
+  return out.map((p, index) => (p.index === index ? p : { ...p, index }));
+}
+
+/**
+ * An empty paragraph in the containers and cell of `like`. Its element is a new w:p outside the
+ * document: the model is no longer the DOM's (see the header).
+ */
+function insertedParagraph(like: Paragraph): Paragraph | null {
+  const el = like.el.ownerDocument?.createElementNS(W, "w:p");
+  return el ? { ...like, el, segments: [], text: "", liveText: "" } : null;
 }
 
 /** Word's line and page breaks (\v, \f) as the model reads them (\n). */
@@ -76,6 +145,7 @@ export function retextParagraph(
   before: string,
   after: string,
   placeholders: readonly string[],
+  showsPlaceholder: (sdt: SdtInfo) => boolean = (sdt) => sdt.showingPlaceholder,
 ): Paragraph | null {
   const old = paragraph.text;
   if (asModelText(before) !== old) return null;
@@ -118,7 +188,7 @@ export function retextParagraph(
   if (sdts.size > 1) return null;
   const sdt: SdtInfo | null =
     touched[0]?.seg.sdt ?? paragraph.containers[paragraph.containers.length - 1] ?? null;
-  if (touched.length === 0 && sdt?.showingPlaceholder) return null;
+  if (touched.length === 0 && sdt && showsPlaceholder(sdt)) return null;
 
   const first = touched[0];
   const last = touched[touched.length - 1];
