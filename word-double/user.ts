@@ -8,8 +8,8 @@
  *   replaces the placeholder (w:showingPlcHdr goes) in the same paragraph, as Word does.
  *   ParagraphChanged for the cursor's paragraph.
  * - pressEnter(): splits the cursor's paragraph after the cursor (content after the cursor, when
- *   the cursor sits directly in the paragraph, moves to the new one; pPr is copied); the cursor
- *   goes to the start of the new paragraph. ParagraphAdded for the new paragraph,
+ *   the cursor sits directly in the paragraph or at its start, moves to the new one; pPr is
+ *   copied); the cursor goes to the start of the new paragraph. ParagraphAdded for the new paragraph,
  *   ParagraphChanged for the old one.
  * - paste(text): the first line at the cursor, each further line a new paragraph after the
  *   cursor's paragraph (pasted at the end of a paragraph).
@@ -228,12 +228,19 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
   function split(p: XmlElement, cursor: RangeTarget | null): XmlElement {
     const oldId = hub.idOf(p);
     const next = newParagraphAfter(p, "");
+    const moving: XmlElement[] = [];
     if (cursor?.kind === "edge" && cursor.el.parentNode === p && cursor.el !== p) {
       const from = cursor.edge === "before" || cursor.edge === "start" ? cursor.el : cursor.el.nextSibling;
-      const moving: XmlElement[] = [];
       for (let n = from; n; n = n.nextSibling) if (n.nodeType === 1) moving.push(n as XmlElement);
-      for (const n of moving) next.appendChild(n);
+    } else if (
+      cursor?.kind === "edge" &&
+      cursor.el === p &&
+      (cursor.edge === "start" || cursor.edge === "before")
+    ) {
+      // Enter at the start of a paragraph: all its content goes on in the new one.
+      for (const c of children(p)) if (!isW(c, "pPr")) moving.push(c);
     }
+    for (const n of moving) next.appendChild(n);
     if (hub.faults.idMovesToNewParagraph) {
       hub.reassign(p, null);
       hub.reassign(next, oldId);

@@ -345,11 +345,19 @@ async function main(): Promise<void> {
         textOoxml += double.costs.getOoxml - start;
       }
     }
+    const phase = (name: string) => {
+      const c = double.costs;
+      debug(
+        `${name}: trips=${c.roundTrips} getOoxml=${c.getOoxml} kib ooxml=${Math.round(c.kib.ooxml)} text=${Math.round(c.kib.text)} other=${Math.round(c.kib.other)}`,
+      );
+    };
+    phase("after typing");
     // 3. Enter twice.
     double.user.pressEnter();
     await tick(KEYSTROKE_MS);
     double.user.pressEnter();
     await tick(PAUSE_MS);
+    phase("after Enter");
     // 4. Add a block with the pane's button.
     const button = Array.from(document.querySelectorAll<HTMLButtonElement>("button")).find(
       (b) => b.textContent === "Lägg till utvecklingsområde",
@@ -359,6 +367,7 @@ async function main(): Promise<void> {
     await until(() => blockKeys() === blocks + 1 && !document.querySelector(".fui-Spinner"), 60000);
     await tick(PAUSE_MS);
 
+    phase("after add");
     const costs = double.costs;
     reactRoot.unmount();
     container.remove();

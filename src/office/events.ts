@@ -5,10 +5,11 @@
  * Events say *that* something changed, never *what is true*: a handler only notes what was
  * named, and the check that follows asks Word. A changed paragraph is re-read by its id
  * (getParagraphByUniqueLocalId: its text only, one round trip for every paragraph named) and
- * re-texted in the model by the engine (src/ooxml/read/retext.ts). An added or deleted
- * paragraph, an id the last read does not know, a paragraph gone meanwhile, or a change the text
- * cannot place gets the ordinary refresh (refresh.ts: the texts, then the OOXML only when the
- * structure changed).
+ * re-texted in the model by the engine (src/ooxml/read/retext.ts); an empty paragraph added by
+ * Enter is placed in the model by its id and its neighbours' (place-added.ts). A deleted
+ * paragraph, an added one that is not empty or cannot be placed for certain, an id the last read
+ * does not know, a paragraph gone meanwhile, or a change the text cannot place gets the ordinary
+ * refresh (refresh.ts: the texts, then the OOXML only when the structure changed).
  *
  * Word's events have known faults (no deletion event while tracking changes, #3864; events
  * missed on fast edits and pastes, #4874; none on undo on the web, #5089; deletions unreliable on
@@ -21,7 +22,9 @@
 import type { Snapshot } from "../taskpane/host";
 import { has, REQUIREMENTS } from "./capabilities";
 import { newSnapshot, refresh, retextState } from "./refresh";
-import { nothingPending, type Session, type State } from "./session";
+import { controlIdsOf, queueAddedInfo } from "./paragraph-info";
+import { boundaryIds, place, runsOf } from "./place-added";
+import { isQuiet, nothingPending, type Session, type State } from "./session";
 import { wordText } from "./word-text";
 
 interface ParagraphEventArgs {
@@ -41,15 +44,16 @@ export async function watchParagraphs(
   onMissed: () => void,
 ): Promise<(() => void) | null> {
   if (!session.capabilities.read || !has(session.apis.Office, REQUIREMENTS.paragraphEvents)) return null;
-  const note = (args: ParagraphEventArgs, structure: boolean) => {
+  const note = (args: ParagraphEventArgs, kind: "changed" | "added" | "deleted") => {
     const pending = session.pending;
-    if (structure || !Array.isArray(args.uniqueLocalIds)) pending.structure = true;
-    else for (const id of args.uniqueLocalIds) pending.changed.add(id);
+    if (kind === "deleted" || !Array.isArray(args.uniqueLocalIds)) pending.structure = true;
+    else for (const id of args.uniqueLocalIds) pending[kind].add(id);
     listener();
     return Promise.resolve();
   };
-  const onChanged = (args: ParagraphEventArgs) => note(args, false);
-  const onStructure = (args: ParagraphEventArgs) => note(args, true);
+  const onChanged = (args: ParagraphEventArgs) => note(args, "changed");
+  const onAdded = (args: ParagraphEventArgs) => note(args, "added");
+  const onDeleted = (args: ParagraphEventArgs) => note(args, "deleted");
   let results: OfficeExtension.EventHandlerResult<unknown>[] = [];
   try {
     // The ids of the paragraphs of the read already made ride in the same round trip.
@@ -59,8 +63,8 @@ export async function watchParagraphs(
       const document = context.document;
       const added = [
         document.onParagraphChanged.add(onChanged),
-        document.onParagraphAdded.add(onStructure),
-        document.onParagraphDeleted.add(onStructure),
+        document.onParagraphAdded.add(onAdded),
+        document.onParagraphDeleted.add(onDeleted),
       ];
       const paragraphs = state && !state.ids ? document.body.paragraphs.load("items/uniqueLocalId") : null;
       await context.sync();
@@ -92,38 +96,67 @@ export async function watchParagraphs(
 }
 
 /**
- * The check after events: nothing when none is pending; the named paragraphs' texts by id (1
- * round trip) when only texts changed; the ordinary refresh otherwise. Null when the report is
- * the one the pane has.
+ * The check after events: nothing when none is pending; otherwise one round trip for the named
+ * paragraphs by id (a changed paragraph's text; an added one's text, neighbours, content control
+ * and nesting, place-added.ts), a second only when an added paragraph lies at the edge of a
+ * content control or cell (its neighbours' controls), and the model is patched. A deletion, an
+ * id the last read does not know, a paragraph gone meanwhile, or anything the texts and ids
+ * cannot place gets the ordinary refresh. Null when the report is the one the pane has.
  */
 export async function refreshChanged(session: Session): Promise<Snapshot | null> {
   const pending = session.pending;
   session.pending = nothingPending();
   const state = session.state;
   if (!state) return refresh(session);
-  if (!pending.structure && pending.changed.size === 0) return newSnapshot(session, state);
-  if (pending.structure || !state.ids) return refresh(session);
-  const ordinals = [...pending.changed].map((id) => state.ids?.indexOf(id) ?? -1);
-  if (ordinals.some((o) => o < 0)) return refresh(session);
-  const texts = await session
-    .run(async (context) => {
-      const paragraphs = [...pending.changed].map((id) =>
-        context.document.getParagraphByUniqueLocalId(id).load("text"),
-      );
-      await context.sync();
-      return paragraphs.map((p) => wordText(p.text));
-    })
+  if (isQuiet(pending)) return newSnapshot(session, state);
+  const ids = state.ids;
+  if (pending.structure || !ids) return refresh(session);
+  // An added paragraph the last read already holds (placed by the cursor check) is a changed one.
+  const added = [...pending.added].filter((id) => !ids.includes(id));
+  const changedIds = [...new Set([...pending.changed, ...pending.added])].filter((id) => ids.includes(id));
+  if ([...pending.changed].some((id) => !ids.includes(id) && !pending.added.has(id))) return refresh(session);
+  const next = await session
+    .run((context) => patchByIds(context, state, changedIds, added))
     .catch(() => null);
-  // A paragraph gone meanwhile (ItemNotFound) or a batch Word refused: ask the ordinary way.
-  if (!texts) return refresh(session);
-  const changed = new Map<number, string>(ordinals.map((o, i) => [o, texts[i]]));
   // A full read made meanwhile is newer than these texts.
   if (session.state !== state) return newSnapshot(session, session.state ?? state);
-  const result = retextState(state, changed);
-  if (result === null) return refresh(session);
-  const next: State = result === "same" ? state : result;
+  // A paragraph gone meanwhile (ItemNotFound), a batch Word refused, or anything the ids and
+  // texts cannot place: ask the ordinary way.
+  if (!next) return refresh(session);
   session.state = next;
   return newSnapshot(session, next);
+}
+
+/**
+ * In one Word.run: the texts of the paragraphs `changedIds` and what placing `addedIds` needs (1
+ * round trip, 2 when an added paragraph lies at a control's or cell's edge); the state with them
+ * applied ("same" as `state` when nothing changed), or null when they cannot be.
+ */
+export async function patchByIds(
+  context: Word.RequestContext,
+  state: State,
+  changedIds: readonly string[],
+  addedIds: readonly string[],
+): Promise<State | null> {
+  const ids = state.ids ?? [];
+  const changed = changedIds.map((id) => context.document.getParagraphByUniqueLocalId(id).load("text"));
+  const infos = addedIds.map((id) => queueAddedInfo(context.document.getParagraphByUniqueLocalId(id)));
+  await context.sync();
+  const texts = new Map<number, string>(
+    changedIds.map((id, i) => [ids.indexOf(id), wordText(changed[i].text)]),
+  );
+  if (addedIds.length === 0) {
+    const result = retextState(state, texts);
+    return result === "same" ? state : result;
+  }
+  const runs = runsOf(
+    ids,
+    infos.map((get) => get()),
+  );
+  if (!runs) return null;
+  const boundary = boundaryIds(state, runs);
+  const ccOf = await controlIdsOf(context, boundary);
+  return place(state, runs, ccOf, texts);
 }
 
 /**
@@ -131,7 +164,7 @@ export async function refreshChanged(session: Session): Promise<Snapshot | null>
  * event announced means events are being missed, and the pane is told to poll.
  */
 export async function safetyCheck(session: Session): Promise<Snapshot | null> {
-  const quiet = !session.pending.structure && session.pending.changed.size === 0;
+  const quiet = isQuiet(session.pending);
   const before = session.state;
   const snapshot = await refresh(session);
   const missed = quiet && before !== null && session.state !== before;

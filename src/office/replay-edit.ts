@@ -5,7 +5,9 @@
  * Three round trips: read (1); run the shared operation on that OOXML, which refuses before Word
  * is touched; load the text of every paragraph the replay acts on and refuse, with nothing
  * changed, when one of them moved (2); replay it in Word and read back in the same batch (3),
- * then verify that no user text changed. On Word on the web an insert into a document holding a
+ * then verify that no user text changed. The read-back is Word's paragraph texts and the
+ * inserted range's OOXML where they can verify the edit (read-back.ts), else the whole document
+ * (a fourth round trip when the texts disagree). On Word on the web an insert into a document holding a
  * date picker answers NotAllowed (office-js #6865): problem "not-supported-on-web".
  */
 import { PlanstodError } from "../core/messages";
@@ -19,6 +21,8 @@ import { readDocument } from "./read";
 import type { Session, State } from "./session";
 import { matchesParagraph, normalizeWordText, wordTextsOf } from "./text-match";
 import { countRevisions } from "./tracking";
+import { stateByText } from "./read-back";
+import { wordText } from "./word-text";
 
 export async function replayEdit(session: Session, operation: BlockOperation): Promise<Snapshot> {
   if (!session.capabilities.editBlocks) {
@@ -84,19 +88,22 @@ export async function replayEdit(session: Session, operation: BlockOperation): P
         return !model || !matchesParagraph(p.text, model);
       });
       if (moved) throw problem("document-changed");
+      let insertedRange: Word.Range | null = null;
+      let rows = false;
       for (const { el, p } of proxies) {
         if (!p) throw new PlanstodError("edit-unsafe");
         if (operation.op === "add") {
           if (isW(el, "tr")) {
             const cells = elementChildren(el).filter((c) => isW(c, "tc") || isW(c, "sdt")).length;
             p.parentTableCell.parentRow.insertRows("After", 1, [Array.from({ length: cells }, () => "")]);
+            rows = true;
           } else {
             const range = isW(el, "tbl")
               ? p.parentTable.getRange("Whole")
               : isW(el, "sdt")
                 ? p.parentContentControl.getRange("Whole")
                 : p.getRange("Whole");
-            range.insertOoxml(flatOpcOf(edit.inserted, state.read.doc), "After");
+            insertedRange = range.insertOoxml(flatOpcOf(edit.inserted, state.read.doc), "After");
           }
         } else if (isW(el, "tr")) p.parentTableCell.parentRow.delete();
         else if (isW(el, "tbl")) p.parentTable.delete();
@@ -104,6 +111,24 @@ export async function replayEdit(session: Session, operation: BlockOperation): P
         else p.delete();
       }
       // The read-back rides in the same round trip as the edit: it sees the document after it.
+      // Where Word tracks nothing (or cannot say, read-back.ts) and the edit is no row
+      // (insertRows writes Word's own cells):
+      // Word's paragraph texts and the inserted range's OOXML, checked against the engine's
+      // result (read-back.ts); only when they disagree, the whole OOXML in a fourth round trip.
+      const byTextFits =
+        state.trackChanges === false || (state.trackChanges === null && operation.op === "add");
+      if (byTextFits && !rows) {
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load(session.paragraphIds ? "items/text,items/uniqueLocalId" : "items/text");
+        const inserted = insertedRange ? insertedRange.getOoxml() : null;
+        await context.sync();
+        const byText = stateByText(state, edit, {
+          texts: paragraphs.items.map((p) => wordText(p.text)),
+          ids: session.paragraphIds ? paragraphs.items.map((p) => p.uniqueLocalId) : null,
+          inserted: inserted ? inserted.value : null,
+        });
+        if (byText) return byText;
+      }
       const build = session.queueRead(context);
       await context.sync();
       return build();

@@ -54,11 +54,16 @@ export interface State {
 export interface Pending {
   /** uniqueLocalIds of changed paragraphs. */
   changed: Set<string>;
-  /** A paragraph was added or deleted (or an event could not be read). */
+  /** uniqueLocalIds of added paragraphs (place-added.ts places the empty ones). */
+  added: Set<string>;
+  /** A paragraph was deleted (or an event could not be read). */
   structure: boolean;
 }
 
-export const nothingPending = (): Pending => ({ changed: new Set(), structure: false });
+export const nothingPending = (): Pending => ({ changed: new Set(), added: new Set(), structure: false });
+
+/** Whether nothing is pending. */
+export const isQuiet = (p: Pending): boolean => !p.structure && p.changed.size === 0 && p.added.size === 0;
 
 /** The body root (w:body) of a flat OPC package's main part, or null. */
 function bodyOf(pkg: FlatOpc): XmlElement | null {

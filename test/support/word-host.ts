@@ -1,5 +1,7 @@
 /** Shared set-up of the Word adapter tests: a fixture's bytes, a host over the double, sync counts. */
 import { readFileSync } from "node:fs";
+import type { Paragraph } from "../../src/ooxml/read/paragraph-model";
+import type { State } from "../../src/office/session";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "../../word-double";
 import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
@@ -53,4 +55,39 @@ export async function typeAtEnd(double: WordDouble, text: string): Promise<void>
     context.document.getSelection().paragraphs.getFirst().insertText(text, "End");
     await context.sync();
   });
+}
+
+/** What the rules see of a model paragraph (two reads' elements differ). */
+export const paragraphShape = (p: Paragraph) => ({
+  index: p.index,
+  part: p.part,
+  text: p.text,
+  segments: p.segments.map((s) => [s.text, s.placeholder, s.sdt?.tag ?? null, s.sdt?.kind ?? null]),
+  containers: p.containers.map((c) => [c.tag, c.kind, c.level]),
+  cells: p.cells,
+});
+
+/**
+ * Expects the adapter's session state to be what a full read of the double's document gives now:
+ * the paragraph model, Word's texts and ids, the paragraph map. Returns the getOoxml calls the
+ * comparison read made (for tests that count the host's own).
+ */
+export async function expectStateAsRead(double: WordDouble, host: WordHost): Promise<number> {
+  const fresh = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+  fresh.session.paragraphIds = host.session.paragraphIds;
+  const before = double.costs.getOoxml;
+  await fresh.read();
+  const want = fresh.session.state as State;
+  const have = host.session.state as State;
+  expect(have.read.model.paragraphs.map(paragraphShape)).toEqual(
+    want.read.model.paragraphs.map(paragraphShape),
+  );
+  expect(have.wordTexts).toEqual(want.wordTexts);
+  expect(have.ids).toEqual(want.ids);
+  const sorted = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
+  expect(sorted(have.toWord)).toEqual(sorted(want.toWord));
+  expect(have.headerStarts).toEqual(want.headerStarts);
+  expect(have.bodyCount).toEqual(want.bodyCount);
+  expect(have.analysis?.report).toEqual(want.analysis?.report);
+  return double.costs.getOoxml - before;
 }
