@@ -46,7 +46,9 @@ export const REFRESH_POLL_MS = 1000;
  */
 export const EVENT_DELAY_MS = 1000;
 /** With paragraph events, how often the safety check runs (it catches what events miss). */
-export const SAFETY_CHECK_MS = 12000;
+export const SAFETY_CHECK_MS = 15000;
+/** How soon a safety check that found another call running tries again. */
+export const SAFETY_RETRY_MS = 250;
 
 export interface PaneOptions {
   /** Interval of the background check; 0 turns it off (the check after a cursor move stays). */
@@ -339,11 +341,20 @@ export function usePane(host: PlanstodHost | null, options: PaneOptions = {}): P
   useEffect(() => {
     const every = eventsOn ? safetyMs : pollMs;
     if (!host?.capabilities.read || every <= 0) return;
-    const id = setInterval(() => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      clearTimeout(retry);
       if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
-      void autoRefresh();
-    }, every);
-    return () => clearInterval(id);
+      // The safety check is not skipped while another call runs (events arrive while the user
+      // types, so it could be skipped for good): it tries again shortly.
+      if (eventsOn && pending.current > 0) retry = setTimeout(tick, SAFETY_RETRY_MS);
+      else void autoRefresh();
+    };
+    const id = setInterval(tick, every);
+    return () => {
+      clearInterval(id);
+      clearTimeout(retry);
+    };
   }, [host, pollMs, safetyMs, eventsOn, autoRefresh]);
 
   // The safety check whenever the pane becomes visible again (what happened meanwhile is unknown).
