@@ -127,6 +127,15 @@ export class EventHub {
     return next;
   }
 
+  /** The add-in's own edits, for their events (user.ts; set by index.ts). */
+  apiEdits: { snapshot(): unknown; raise(before: unknown): void } | null = null;
+
+  /** Whether any paragraph event handler is registered. */
+  get paragraphListeners(): boolean {
+    for (const s of this.paragraph.values()) if (s.size > 0) return true;
+    return false;
+  }
+
   get handlerCount(): number {
     let n = 0;
     for (const s of this.paragraph.values()) n += s.size;

@@ -597,6 +597,7 @@ export async function createWordDouble(
     clock,
     fireSelectionChanged: () => office.fireSelectionChanged(),
   });
+  events.apiEdits = people.apiEdits;
   const cursor = (el: XmlElement, mode: CursorMode): RangeTarget =>
     mode === "whole" ? { kind: "nodes", first: el, last: el } : { kind: "edge", el, edge: mode };
 

@@ -22,7 +22,7 @@ import {
   type BuiltInStyleString,
 } from "./model";
 import { blocksOfFlatOpc, type DocxParts } from "./package";
-import type { ChangeTrackingModeString } from "./tracking";
+import { acceptRevisions, type ChangeTrackingModeString } from "./tracking";
 import {
   ClientObjectDouble,
   ClientResultDouble,
@@ -197,6 +197,10 @@ export class RequestContextDouble implements BatchContext {
     const commits: (() => void)[] = [];
     this.commits = commits;
     this.batchBytes = { ooxml: 0, text: 0, other: 0 };
+    // The paragraphs before the batch, when someone listens for paragraph events: Word raises
+    // them for the add-in's own edits too.
+    const hub = this.session.events;
+    const before = hub.paragraphListeners && hub.apiEdits ? hub.apiEdits.snapshot() : null;
     let current: QueuedAction | undefined;
     let failure: unknown = null;
     try {
@@ -222,6 +226,7 @@ export class RequestContextDouble implements BatchContext {
     const total = kib(this.batchBytes.ooxml + this.batchBytes.text + this.batchBytes.other);
     const ms = model.syncMs + total * model.msPerKiB;
     costs.wordMs += ms;
+    if (before !== null) hub.apiEdits?.raise(before);
     if (ms > 0) await this.session.clock.sleep(ms);
     if (failure !== null) throw failure;
     for (const commit of commits) commit();
@@ -979,6 +984,22 @@ export class ParagraphDouble extends ElementObject {
 
   clear(): void {
     this.enqueue("Paragraph.clear", WordApi11, () => this.model.clearContent(this.target("Paragraph.clear")));
+  }
+
+  /**
+   * WordApi 1.6: the paragraph's tracked changes; the double has only what the self-test calls,
+   * acceptAll() (tracking.ts acceptRevisions).
+   */
+  getTrackedChanges(): { acceptAll(): void } {
+    const location = "Paragraph.getTrackedChanges";
+    return {
+      acceptAll: () =>
+        this.enqueue(`${location}.acceptAll`, WordApi16, () => {
+          const p = this.target(location);
+          this.model.markDirty(p);
+          acceptRevisions(p);
+        }),
+    };
   }
 }
 

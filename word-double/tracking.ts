@@ -99,3 +99,33 @@ export function trackInsertion(nodes: readonly XmlElement[]): void {
 export function isTracking(mode: ChangeTrackingModeString): boolean {
   return mode === "TrackAll" || mode === "TrackMineOnly";
 }
+
+/**
+ * Accepts every revision in paragraph `p` (TrackedChangeCollection.acceptAll on the paragraph's
+ * changes, WordApi 1.6): deleted runs go, inserted ones stay unwrapped; a deleted paragraph mark
+ * joins the paragraph to the next one, and a paragraph left with nothing goes with it.
+ */
+export function acceptRevisions(p: XmlElement): void {
+  for (const del of descendantsW(p, "del").filter((d) => !isW(d.parentNode as XmlElement, "rPr"))) {
+    del.parentNode?.removeChild(del);
+  }
+  for (const ins of descendantsW(p, "ins").filter((i) => !isW(i.parentNode as XmlElement, "rPr"))) {
+    while (ins.firstChild) ins.parentNode?.insertBefore(ins.firstChild, ins);
+    ins.parentNode?.removeChild(ins);
+  }
+  const rPr = childW(childW(p, "pPr") ?? p, "rPr");
+  const insMark = rPr ? childW(rPr, "ins") : null;
+  if (rPr && insMark) rPr.removeChild(insMark);
+  const delMark = rPr ? childW(rPr, "del") : null;
+  if (!rPr || !delMark) return;
+  rPr.removeChild(delMark);
+  const content = children(p).filter((c) => !isW(c, "pPr"));
+  let next = p.nextSibling;
+  while (next && !isElement(next)) next = next.nextSibling;
+  if (content.length > 0 && next && isW(next as XmlElement, "p")) {
+    const target = next as XmlElement;
+    const first = children(target).find((c) => !isW(c, "pPr")) ?? null;
+    for (const c of content) target.insertBefore(c, first);
+  }
+  if (content.length === 0 || (next && isW(next as XmlElement, "p"))) p.parentNode?.removeChild(p);
+}

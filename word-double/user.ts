@@ -74,7 +74,17 @@ interface UndoEntry {
   revert(): void;
 }
 
-export function createUser(env: Environment): { user: UserDouble; coauthor: CoauthorDouble } {
+/** The add-in's own edits (API calls in a sync): the paragraphs before, and the events after. */
+export interface ApiEdits {
+  snapshot(): unknown;
+  raise(before: unknown): void;
+}
+
+export function createUser(env: Environment): {
+  user: UserDouble;
+  coauthor: CoauthorDouble;
+  apiEdits: ApiEdits;
+} {
   const { model, hub, clock } = env;
   const undoStack: UndoEntry[] = [];
   let lastEditAt = Number.NEGATIVE_INFINITY;
@@ -91,11 +101,17 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
   const pages = () => Math.ceil(model.blockText(model.body).length / CHARACTERS_PER_PAGE);
 
   /** Raises the paragraph events that take `before` to the document as it is now. */
-  function raiseDiff(before: Snapshot, source: EventSourceString, kind: "edit" | "paste" | "undo"): void {
+  function raiseDiff(
+    before: Snapshot,
+    source: EventSourceString,
+    kind: "edit" | "paste" | "undo" | "api",
+  ): void {
     const f = hub.faults;
     const now = clock.now();
-    const fast = f.missFastEditsWithinMs !== undefined && now - lastEditAt < f.missFastEditsWithinMs;
-    if (source === "Local") lastEditAt = now;
+    // The user's fast edits lose events (#4874); the add-in's own batches are not typing.
+    const fast =
+      kind !== "api" && f.missFastEditsWithinMs !== undefined && now - lastEditAt < f.missFastEditsWithinMs;
+    if (source === "Local" && kind !== "api") lastEditAt = now;
     if (kind === "undo" && f.noUndoEvents) return;
     if ((kind === "paste" && f.missFastEditsWithinMs !== undefined) || fast) return;
     const after = paragraphs();
@@ -383,5 +399,11 @@ export function createUser(env: Environment): { user: UserDouble; coauthor: Coau
     },
   };
 
-  return { user, coauthor };
+  // Word raises the paragraph events for the add-in's own edits too (Microsoft's onParagraphAdded
+  // sample inserts paragraphs through the API to show them).
+  const apiEdits: ApiEdits = {
+    snapshot,
+    raise: (before) => raiseDiff(before as Snapshot, "Local", "api"),
+  };
+  return { user, coauthor, apiEdits };
 }

@@ -46,8 +46,10 @@ export async function watchParagraphs(
   if (!session.capabilities.read || !has(session.apis.Office, REQUIREMENTS.paragraphEvents)) return null;
   const note = (args: ParagraphEventArgs, kind: "changed" | "added" | "deleted") => {
     const pending = session.pending;
-    if (kind === "deleted" || !Array.isArray(args.uniqueLocalIds)) pending.structure = true;
-    else for (const id of args.uniqueLocalIds) pending[kind].add(id);
+    const ids = Array.isArray(args.uniqueLocalIds) ? args.uniqueLocalIds : null;
+    if (kind === "deleted" || !ids) pending.structure = true;
+    else for (const id of ids) pending[kind].add(id);
+    clearSuspect(session, kind, ids ?? []);
     listener();
     return Promise.resolve();
   };
@@ -79,9 +81,10 @@ export async function watchParagraphs(
   } catch {
     return null;
   }
-  session.events = { onMissed };
+  session.events = { onMissed, suspect: null };
   session.paragraphIds = true;
   return () => {
+    if (session.events?.suspect) clearTimeout(session.events.suspect.timer);
     session.events = null;
     session.paragraphIds = false;
     for (const result of results) {
@@ -160,14 +163,49 @@ export async function patchByIds(
 }
 
 /**
- * The safety check while events are trusted: the ordinary refresh; a change it finds that no
- * event announced means events are being missed, and the pane is told to poll.
+ * How long after a safety check finds an unannounced change an event may still come for it:
+ * Word delivers events after the edit (up to a few hundred ms on the web), so a check that falls
+ * between an edit and its event would otherwise take events for missed.
+ */
+export const MISSED_GRACE_MS = 2000;
+
+/**
+ * The safety check while events are trusted: the ordinary refresh. A change it finds that no
+ * event announced means events are being missed, and the pane is told to poll, unless an event
+ * naming that change arrives within MISSED_GRACE_MS.
  */
 export async function safetyCheck(session: Session): Promise<Snapshot | null> {
   const quiet = isQuiet(session.pending);
   const before = session.state;
   const snapshot = await refresh(session);
-  const missed = quiet && before !== null && session.state !== before;
-  if (missed) session.events?.onMissed();
+  const after = session.state;
+  const watch = session.events;
+  if (!quiet || before === null || after === before || !watch || watch.suspect) return snapshot;
+  const sameCount =
+    after !== null && after.wordTexts.length === before.wordTexts.length && before.ids !== null;
+  const ids = new Set<string>();
+  if (sameCount) {
+    before.wordTexts.forEach((t, i) => {
+      if (t !== after.wordTexts[i] && before.ids) ids.add(before.ids[i]);
+    });
+  }
+  watch.suspect = {
+    ids,
+    structural: !sameCount,
+    timer: setTimeout(() => {
+      watch.suspect = null;
+      if (session.events === watch) watch.onMissed();
+    }, MISSED_GRACE_MS),
+  };
   return snapshot;
+}
+
+/** An event that names what the safety check found: it was on its way, not missed. */
+function clearSuspect(session: Session, kind: "changed" | "added" | "deleted", ids: readonly string[]): void {
+  const suspect = session.events?.suspect;
+  if (!suspect || !session.events) return;
+  const named = kind === "changed" ? ids.some((id) => suspect.ids.has(id)) : suspect.structural;
+  if (!named) return;
+  clearTimeout(suspect.timer);
+  session.events.suspect = null;
 }

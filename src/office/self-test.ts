@@ -309,7 +309,8 @@ export async function runSelfTest(raw: OfficeApis, options: SelfTestOptions): Pr
       const removed = await host.removeBlock(type, count + 1);
       const removeTrips = syncs();
       const restored = JSON.stringify(removed.report) === JSON.stringify(before.report);
-      const ok = added.report?.blocks[type] === count + 1 && restored && addTrips <= 3 && removeTrips <= 3;
+      // 3 round trips each; a fourth when Word's texts could not verify the edit (replay-edit.ts).
+      const ok = added.report?.blocks[type] === count + 1 && restored && addTrips <= 4 && removeTrips <= 4;
       add(
         "add-remove-round-trip",
         ok ? "ok" : "fail",

@@ -50,6 +50,18 @@ export interface State {
   ids: string[] | null;
 }
 
+/**
+ * A change the safety check found that no event had announced yet (events.ts): missed, unless an
+ * event naming it arrives within the grace period (it was on its way).
+ */
+export interface Suspect {
+  /** Ids of the paragraphs whose text changed. */
+  ids: Set<string>;
+  /** The paragraph count changed (or the change could not be told by id). */
+  structural: boolean;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 /** What paragraph events announced since the last check (events.ts). */
 export interface Pending {
   /** uniqueLocalIds of changed paragraphs. */
@@ -106,7 +118,7 @@ export class Session {
    */
   paragraphIds = false;
   /** Paragraph events subscribed (events.ts), with what to call when a check finds one missed. */
-  events: { onMissed: () => void } | null = null;
+  events: { onMissed: () => void; suspect: Suspect | null } | null = null;
   /** What the events announced since the last check (events.ts). */
   pending: Pending = nothingPending();
 

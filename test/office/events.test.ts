@@ -6,6 +6,7 @@
  * document as it is then.
  */
 import { checkDocx } from "../../src/ooxml/docx";
+import { MISSED_GRACE_MS } from "../../src/office/events";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import type { Snapshot } from "../../src/taskpane/host";
 import {
@@ -214,8 +215,27 @@ describe("paragraph events (WordApi 1.6)", () => {
     expect(w.events()).toBe(0);
     expect(w.shown()?.fields.find((f) => f.id === "deltagare")?.filled).toBe(false);
     await w.safety();
+    // Missed once no event names the change within the grace period.
+    expect(w.missed()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, MISSED_GRACE_MS + 100));
     expect(w.missed()).toBe(1);
     expect(w.shown()?.fields.find((f) => f.id === "deltagare")?.filled).toBe(true);
+    expect(w.shown()).toEqual(await truth(w.double));
+  });
+
+  test("a safety check between an edit and its event (Word delivers it later) is no missed event", async () => {
+    const w = await watched("sv-blank", { costs: { syncMs: 0, msPerKiB: 0, eventDelayMs: 300 } });
+    intoAnswerOf(w.double, "Ange målgrupp, funktion och antal.");
+    w.double.user.type("Alla lärare.");
+    // The check runs before the event reaches the add-in, and sees the change.
+    await w.safety();
+    expect(w.events()).toBe(0);
+    expect(w.shown()?.fields.find((f) => f.id === "deltagare")?.filled).toBe(true);
+    await w.double.user.settled();
+    expect(w.events()).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, MISSED_GRACE_MS + 100));
+    expect(w.missed()).toBe(0);
+    await w.afterEvents();
     expect(w.shown()).toEqual(await truth(w.double));
   });
 
