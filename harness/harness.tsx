@@ -22,8 +22,12 @@ import { browserXmlDom } from "../src/taskpane/browser-xml";
 // The pane's engine on the browser's XML parser, as in Word (the double keeps its own).
 setXmlDom(browserXmlDom(window));
 
-/** A Word with comments (WordApi 1.4) and selection events; the older clients are covered by the jsdom tests. */
-const DEFAULT_SETS: Readonly<Record<string, string>> = { WordApi: "1.4", DocumentEvents: "1.1" };
+/**
+ * A current Word: comments, paragraph events (WordApi 1.6, so the pane keeps up by events and its
+ * safety check, not by the poll), check boxes (1.7) and selection events. The older clients are
+ * covered by the jsdom tests; `?sets=WordApi:1.4,DocumentEvents:1.1` shows the pane polling.
+ */
+const DEFAULT_SETS: Readonly<Record<string, string>> = { WordApi: "1.7", DocumentEvents: "1.1" };
 
 /**
  * The harness's options, from the page's query string:
@@ -146,6 +150,12 @@ class ObservedHost implements PlanstodHost {
   refresh(): Promise<Snapshot | null> {
     return this.inner.refresh();
   }
+  watchChanges(listener: () => void, onMissed: () => void): Promise<(() => void) | null> {
+    return this.inner.watchChanges(listener, onMissed);
+  }
+  refreshChanged(): Promise<Snapshot | null> {
+    return this.inner.refreshChanged();
+  }
   async selectTarget(target: ReviewTarget): Promise<void> {
     await this.inner.selectTarget(target);
     this.changed();
@@ -239,7 +249,8 @@ function Harness({
       else paragraph.insertText(typed, "End");
       await context.sync();
     });
-    // Typing does not move Word's selection events: the pane has to notice by itself.
+    // Typing does not move Word's selection events: the pane notices by Word's paragraph events
+    // (WordApi 1.6), or by its poll on an older Word.
     bump();
   };
 

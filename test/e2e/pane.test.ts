@@ -241,7 +241,22 @@ async function review(): Promise<void> {
   });
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
-  // Typing in the document: the pane notices by itself, with no click on Uppdatera.
+  // Typing in the document: the pane notices by itself, with no click on Uppdatera — by Word's
+  // paragraph events (the harness's Word has WordApi 1.7), not by a poll.
+  const harnessEvents = () =>
+    page.evaluate(() => {
+      const h = (
+        window as unknown as {
+          planstodHarness: { double: { eventHandlerCount: number; events: { type?: string }[] } };
+        }
+      ).planstodHarness;
+      return {
+        handlers: h.double.eventHandlerCount,
+        paragraphEvents: h.double.events.filter((e) => e.type?.startsWith("Paragraph")).length,
+      };
+    });
+  expect((await harnessEvents()).handlers).toBeGreaterThanOrEqual(3);
+  const eventsBefore = (await harnessEvents()).paragraphEvents;
   await next.click(); // the second missing field: Mål med insatsen
   await page.getByTestId("type-text").fill("Fler elever ska nå målen i matematik.");
   await page.getByTestId("type-button").click();
@@ -252,6 +267,7 @@ async function review(): Promise<void> {
   await expect(pane().getByTestId("summary").textContent()).resolves.toContain(
     "9 av 22 obligatoriska fält ifyllda",
   );
+  expect((await harnessEvents()).paragraphEvents).toBeGreaterThan(eventsBefore);
   await shot("09-refreshed-after-typing");
 
   // Comments, when this Word (double and adapter) can make them.
