@@ -6,10 +6,12 @@
  * code the command line runs. Problems are thrown as codes (problems.ts) the pane words.
  *
  * Round trips (context.sync), for any document size: read 1 (read.ts); navigate 1, 3 after a
- * stale read (navigate.ts); field at cursor 1, 2 when the paragraphs above the cursor changed
- * (cursor.ts); refresh 1, 2 when the structure changed (refresh.ts); paragraph events: the
- * changed paragraphs' texts 1 (events.ts); add or remove a block 3 (replay-edit.ts); review
- * comments 3 (comments.ts); a new plan 2 + read (create-plan.ts). The figures Word charges for
+ * stale read (navigate.ts); field at cursor 1 (by id: one more per new paragraph around it and
+ * one for the controls at its edge; by text: 2 when the paragraphs above the cursor changed)
+ * (cursor.ts); refresh 1, 2 when the structure changed (refresh.ts); paragraph events: the named
+ * paragraphs 1, 2 when Enter added one at a control's edge (events.ts); add or remove a block 3,
+ * 4 when Word's texts cannot verify it (replay-edit.ts); review comments 3 (comments.ts); a new
+ * plan 2 + read (create-plan.ts). The figures Word charges for
  * them are in docs/design.md ("What Word costs").
  */
 import { PlanstodError } from "../core/messages";
