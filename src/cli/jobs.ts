@@ -23,7 +23,8 @@ function failure(file: string, error: unknown): { file: string; error: string } 
 
 export async function checkFile(file: string, templateId?: string): Promise<CheckOutcome> {
   try {
-    // The check alone: no answers to read.
+    // The check alone: no answers to read. An unknown --template is refused before the file is
+    // read (readInput), as readDocument refuses it before the package is opened.
     forcedTemplate(templateId);
     const read = await readDocument(readInput(file), { templateId });
     return { file, report: analyse(read, templateId).report };
