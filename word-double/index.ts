@@ -150,6 +150,8 @@
  *   (`user.type/pressEnter/paste/deleteParagraph/undo/moveTo`) and co-authors (`coauthor.*`,
  *   source "Remote") raise them, local edits with DocumentSelectionChanged; each known fault of
  *   Word is switchable through `eventFaults` (#3864, #4874, #5089, #5400, #5784, #5597).
+ *   The add-in's own edits (any batch that changes a body paragraph) raise the paragraph events
+ *   too, as in Word.
  * - Check boxes (WordApi 1.7): ContentControl.checkboxContentControl (a null object on other
  *   types) with isChecked (load, write, set({ isChecked })); a write sets w14:checked and puts
  *   the glyph of w14:checkedState/uncheckedState in its font into the control's run, as Word

@@ -7,8 +7,8 @@
  * changed, when one of them moved (2); replay it in Word and read back in the same batch (3),
  * then verify that no user text changed. The read-back is Word's paragraph texts and the
  * inserted range's OOXML where they can verify the edit (read-back.ts), else the whole document
- * (a fourth round trip when the texts disagree). On Word on the web an insert into a document holding a
- * date picker answers NotAllowed (office-js #6865): problem "not-supported-on-web".
+ * (a fourth round trip when the texts disagree). On Word on the web an insert into a document
+ * holding a date picker answers NotAllowed (office-js #6865): problem "not-supported-on-web".
  */
 import { PlanstodError } from "../core/messages";
 import type { BlockOperation } from "../ooxml/edit/apply";
@@ -111,10 +111,10 @@ export async function replayEdit(session: Session, operation: BlockOperation): P
         else p.delete();
       }
       // The read-back rides in the same round trip as the edit: it sees the document after it.
-      // Where Word tracks nothing (or cannot say, read-back.ts) and the edit is no row
-      // (insertRows writes Word's own cells):
-      // Word's paragraph texts and the inserted range's OOXML, checked against the engine's
-      // result (read-back.ts); only when they disagree, the whole OOXML in a fourth round trip.
+      // Where Word tracks nothing (or cannot say, for an insertion: read-back.ts) and the edit is
+      // no table row (insertRows writes Word's own cells), it is Word's paragraph texts and the
+      // inserted range's OOXML, checked against the engine's result; only when they disagree is
+      // the whole document read, in a fourth round trip.
       const byTextFits =
         state.trackChanges === false || (state.trackChanges === null && operation.op === "add");
       if (byTextFits && !rows) {

@@ -208,6 +208,41 @@ describe("paragraph events and ids (WordApi 1.6)", () => {
     }
   });
 
+  test("the add-in's own edits raise the events too (Microsoft's onParagraphAdded sample); a batch that only reads raises none", async () => {
+    const double = await open();
+    const seen = await listen(double);
+    await double.Word.run(async (context) => {
+      const ps = context.document.body.paragraphs;
+      ps.load("items/text");
+      await context.sync();
+    });
+    await double.user.settled();
+    expect(seen).toEqual([]);
+    await double.Word.run(async (context) => {
+      const first = context.document.body.paragraphs.getFirst().getNext();
+      first.insertText(" Mer.", "End");
+      first.insertParagraph("Nytt stycke.", "After");
+      await context.sync();
+    });
+    await double.user.settled();
+    expect(kinds(seen)).toEqual(["ParagraphAdded:1:Local", "ParagraphChanged:1:Local"]);
+    expect(await textById(double, seen[0].uniqueLocalIds[0])).toBe("Nytt stycke.");
+  });
+
+  test("accepting a paragraph's tracked deletion (getTrackedChanges().acceptAll) removes it and leaves no revision", async () => {
+    const double = await open({ changeTrackingMode: "TrackAll" });
+    await double.Word.run(async (context) => {
+      const last = context.document.body.paragraphs.getLast();
+      last.delete();
+      await context.sync();
+      last.getTrackedChanges().acceptAll();
+      await context.sync();
+    });
+    expect(double.paragraphTexts()).not.toContain("Sista stycket.");
+    expect(double.documentXml()).not.toContain("w:delText");
+    expect(double.documentXml()).not.toMatch(/<w:del\b/);
+  });
+
   test("fault #4874: keystrokes in quick succession and pastes raise no event", async () => {
     const clock = manualClock();
     const double = await open({ clock, eventFaults: { missFastEditsWithinMs: 100 } });
