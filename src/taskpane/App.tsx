@@ -34,6 +34,10 @@ const useStyles = makeStyles({
     containerType: "inline-size",
     minWidth: 0,
     overflowWrap: "break-word",
+    // Long compounds ("Utvecklingsområde", "Implementeringsplan") in a 160-px pane: hyphenated by
+    // the language in `lang` where the browser has its dictionary (Word's WebView2 and Safari web
+    // views do), else broken where they must be (overflowWrap).
+    hyphens: "auto",
     // Buttons and message bars wrap their words in a narrow pane instead of running out of it.
     "& .fui-Button": { whiteSpace: "normal", height: "auto", maxWidth: "100%", minWidth: 0 },
     // (Notice is always multiline: icon, body, actions; the body may shrink below its longest word.)
