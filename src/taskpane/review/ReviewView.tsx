@@ -163,8 +163,8 @@ function scrollerOf(el: HTMLElement): HTMLElement {
 
 /**
  * Scrolls so that the item is wholly visible below the sticky stepper: upwards when it is above
- * or under the stepper, downwards when it runs past the pane's bottom edge (then as little as that
- * takes, never pushing its top under the stepper).
+ * or under the stepper, downwards when it runs past the pane's bottom edge (then to a third of the
+ * way down, never pushing its top under the stepper).
  */
 function reveal(item: HTMLElement, sticky: HTMLElement | null): void {
   const scroller = scrollerOf(item);
@@ -182,7 +182,12 @@ function reveal(item: HTMLElement, sticky: HTMLElement | null): void {
   const bottom = box.bottom - MARGIN;
   let by = 0;
   if (r.top < top) by = r.top - top;
-  else if (r.bottom > bottom) by = Math.min(r.bottom - bottom, r.top - top);
+  else if (r.bottom > bottom) {
+    // Stepping forward: the item a third of the way down, so that what comes next shows too
+    // (never its top under the stepper, never its bottom past the edge when it fits).
+    const slack = Math.max(0, bottom - top - (r.bottom - r.top));
+    by = r.top - (top + slack / 3);
+  }
   if (by !== 0) scroller.scrollTop += by;
 }
 
