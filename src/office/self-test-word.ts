@@ -163,9 +163,11 @@ async function trackedDeletionFires(
     document.load("changeTrackingMode");
     await context.sync();
     const mode = document.changeTrackingMode;
+    let probe: Word.Paragraph | null = null;
+    let removed = false;
     try {
       document.changeTrackingMode = "Off";
-      const probe = document.body.paragraphs.getLast().insertParagraph("Planstöd självtest", "After");
+      probe = document.body.paragraphs.getLast().insertParagraph("Planstöd självtest", "After");
       await context.sync();
       await waitFor(seen.length + 1);
       const count = seen.length;
@@ -179,8 +181,28 @@ async function trackedDeletionFires(
       document.changeTrackingMode = "Off";
       probe.getTrackedChanges().acceptAll();
       await context.sync();
+      removed = true;
       return fired;
     } finally {
+      // A probe that stopped half-way takes its paragraph with it, whatever state it is in.
+      if (probe && !removed) {
+        const left = probe;
+        const steps = [
+          () => {
+            document.changeTrackingMode = "Off";
+          },
+          () => left.getTrackedChanges().acceptAll(),
+          () => left.delete(),
+        ];
+        for (const step of steps) {
+          try {
+            step();
+            await context.sync();
+          } catch {
+            // The next step, or nothing is left to remove.
+          }
+        }
+      }
       document.changeTrackingMode = mode;
       await context.sync();
     }

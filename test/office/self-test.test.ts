@@ -102,6 +102,34 @@ test("iko-partial: the round trip uses a row block", async () => {
 }, 60000);
 
 describe("the self-test fails where an assumption breaks", () => {
+  test("a tracked-deletion probe that stops half-way still removes its paragraph and puts tracking back", async () => {
+    const double = await createWordDouble(bytesOf("sv-partial"), {
+      requirementSets: SETS,
+      changeTrackingMode: "TrackMineOnly",
+    });
+    const proto = await double.Word.run(async (context) =>
+      Promise.resolve(Object.getPrototypeOf(context.document.body.paragraphs.getFirst()) as object),
+    );
+    // Word refuses to accept the tracked change.
+    jest.spyOn(proto as { getTrackedChanges: () => unknown }, "getTrackedChanges").mockImplementation(() => ({
+      acceptAll() {
+        throw new Error("GeneralException");
+      },
+    }));
+    const host = new WordHost({ Word: double.Word, Office: double.Office } as unknown as OfficeApis);
+    const result = await host.selfTest();
+    jest.restoreAllMocks();
+    expect(check(result, "paragraph-events").status).toBe("fail");
+    expect(double.documentXml()).not.toContain("Planstöd självtest");
+    expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-partial")));
+    const mode = await double.Word.run(async (context) => {
+      context.document.load("changeTrackingMode");
+      await context.sync();
+      return context.document.changeTrackingMode;
+    });
+    expect(mode).toBe("TrackMineOnly");
+  }, 60000);
+
   test("#3864: no event for a tracked deletion is measured, the probe leaves no trace, and tracking is put back", async () => {
     const { double, result } = await selfTest("sv-partial", {
       eventFaults: { noDeleteEventWhileTracking: true },
