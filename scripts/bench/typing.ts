@@ -8,7 +8,8 @@
  * It prints the `typing-minute` lines for this tree's src/, then the `baseline` lines: the same
  * scenario, with the same (current) double, run on the source of BASELINE_COMMIT - main when
  * issue 17 started - checked out into a temporary `git worktree add --detach` (node_modules
- * symlinked to this tree's). To reproduce a baseline by hand:
+ * symlinked to this tree's); then a `typing-ratio` line for each (baseline / current: KiB,
+ * getOoxml calls, round trips). To reproduce a baseline by hand:
  *
  *   git worktree add --detach /tmp/base 751cd6ab6b8cb8edf117d9bfb869eaff9effbdad
  *   ln -s "$PWD/node_modules" /tmp/base/node_modules
@@ -89,8 +90,46 @@ export async function typingBench(): Promise<void> {
     "\na minute of typing in the pane over the Word double (simulated time; see scripts/bench/typing.ts)",
   );
   const trees = (process.env.TYPING_TREES ?? "current,baseline").split(",");
-  if (trees.includes("current")) await scenario("typing-minute", ROOT);
-  if (trees.includes("baseline")) await withBaseline((dir) => scenario("baseline", dir));
+  const now = trees.includes("current") ? await scenario("typing-minute", ROOT) : [];
+  const before = trees.includes("baseline") ? await withBaseline((dir) => scenario("baseline", dir)) : [];
+  for (const line of ratios(now, before)) console.log(line);
+}
+
+/** The fields of a typing-minute or baseline line, by name. */
+function fieldsOf(line: string): Map<string, string> {
+  return new Map(
+    line
+      .split(" ")
+      .slice(1)
+      .map((pair) => pair.split("=") as [string, string]),
+  );
+}
+
+/**
+ * One `typing-ratio` line per profile, set and plan measured on both trees: how many times fewer
+ * KiB, getOoxml calls and round trips the current tree needs than the baseline.
+ */
+export function ratios(now: readonly string[], before: readonly string[]): string[] {
+  const key = (f: Map<string, string>) =>
+    `profile=${f.get("profile")} sets=${f.get("sets")} blocks=${f.get("blocks")}`;
+  const base = new Map(
+    before.filter((l) => l.startsWith("baseline ")).map((l) => [key(fieldsOf(l)), fieldsOf(l)]),
+  );
+  const out: string[] = [];
+  for (const line of now.filter((l) => l.startsWith("typing-minute "))) {
+    const f = fieldsOf(line);
+    const b = base.get(key(f));
+    if (!b) continue;
+    const times = (name: string) => {
+      const x = Number(f.get(name));
+      const y = Number(b.get(name));
+      return x > 0 ? `${(y / x).toFixed(1)}x` : y > 0 ? "inf" : "1.0x";
+    };
+    out.push(
+      `typing-ratio ${key(f)} kib=${times("kib")} getOoxml=${times("getOoxml")} trips=${times("trips")}`,
+    );
+  }
+  return out;
 }
 
 if (require.main === module) {
