@@ -4,20 +4,17 @@
  * behaves as Word does (read-only documents refuse edits, locks are enforced, addHandlerAsync
  * reports failure through its callback).
  */
-import { readFileSync } from "node:fs";
 import { checkDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import type { XmlElement } from "../../word-double/xml";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function hostFor(name: string, options: WordDoubleOptions = {}) {
   const double = await createWordDouble(bytesOf(name), { requirementSets: SETS, ...options });

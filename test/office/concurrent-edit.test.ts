@@ -3,18 +3,15 @@
  * of an add or remove, the user or a co-author changes the document. The double's beforeSync hook
  * makes that change between two round trips; the replay must then refuse with nothing changed.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function hostFor(name: string) {
   const double = await createWordDouble(bytesOf(name), { requirementSets: REQUIREMENT_SETS.modern });

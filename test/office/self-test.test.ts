@@ -3,19 +3,16 @@
  * documented to: so the double stays honest against the checks a Word user runs in the real
  * client, and the checks are shown to fail where an assumption breaks.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import type { SelfTestResult } from "../../src/taskpane/diagnostics/types";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
 
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function selfTest(name: string, options: WordDoubleOptions = {}) {
   const double = await createWordDouble(bytesOf(name), { requirementSets: SETS, ...options });

@@ -4,18 +4,14 @@
  * their anchor's text) and non-breaking / optional hyphens (U+001E / U+001F). sv-notes has all of
  * them inside answers; the double reports them as Word does.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx, editDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { normalizeWordText } from "../../src/office/text-match";
 import { createWordDouble, REQUIREMENT_SETS, type DeletedTextMode } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
-
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function hostFor(name: string, deletedText: DeletedTextMode = "include") {
   const double = await createWordDouble(bytesOf(name), {

@@ -4,18 +4,14 @@
  * (WordApi 1.4) with the document and: adds a block as a tracked insertion (counted), refuses to
  * remove one (it would stay as a tracked deletion until accepted).
  */
-import { readFileSync } from "node:fs";
 import { checkDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import { typeInControl } from "../support/word-host";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
-
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function hostFor(name: string, options: WordDoubleOptions = {}) {
   const double = await createWordDouble(bytesOf(name), {

@@ -3,19 +3,16 @@
  * and on the desktop while markup is shown, and leaves it out with markup hidden. Every adapter
  * step on the tracked fixtures runs under both of the double's text modes.
  */
-import { readFileSync } from "node:fs";
 import { checkDocx, editDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type DeletedTextMode } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
 import { typeAtEnd, typeInControl } from "../support/word-host";
+import { bytesOf } from "../support/fixtures";
 
 // Real .docx files through the double: slow on a loaded 2-core machine.
 jest.setTimeout(60000);
 
 const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 async function hostFor(name: string, deletedText: DeletedTextMode) {
   const double = await createWordDouble(bytesOf(name), { requirementSets: SETS, deletedText });

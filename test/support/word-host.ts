@@ -1,17 +1,14 @@
 /** Shared set-up of the Word adapter tests: a fixture's bytes, a host over the double, sync counts. */
-import { readFileSync } from "node:fs";
 import type { Paragraph } from "../../src/ooxml/read/paragraph-model";
 import type { State } from "../../src/office/session";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
 import { createWordDouble, REQUIREMENT_SETS, type WordDouble } from "../../word-double";
-import { VARIANTS, fixturePath } from "../../scripts/fixtures/variants";
+import { bytesOf } from "./fixtures";
+
+export { bytesOf };
 
 /** A modern Word that follows the cursor. */
 export const SETS = { ...REQUIREMENT_SETS.modern, DocumentEvents: "1.1" };
-
-/** A generated fixture's bytes, by its variant name. */
-export const bytesOf = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
 
 /** The adapter over the double holding a fixture, in a modern Word. */
 export async function hostFor(name: string): Promise<{ double: WordDouble; host: WordHost }> {

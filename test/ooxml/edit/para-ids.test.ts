@@ -2,13 +2,9 @@
  * A copied block or row gets fresh w14:paraId/w14:textId values: MS-DOCX requires a paraId to be
  * unique within its part and below 0x80000000, and Word reports a document that repeats one.
  */
-import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { editDocx } from "../../../src/ooxml/docx";
-import { VARIANTS, fixturePath } from "../../../scripts/fixtures/variants";
-
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
+import { bytesOf } from "../../support/fixtures";
 
 async function ids(bytes: Uint8Array, attr: "paraId" | "textId"): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");

@@ -12,8 +12,8 @@ import * as xml from "../../../src/ooxml/xml/dom";
 import { bombOf, smallEntry, writeZip } from "../../../scripts/fixtures/bad";
 import { VARIANTS, fixturePath } from "../../../scripts/fixtures/variants";
 import { runTexts } from "../../../scripts/fuzz/harness";
+import { bytesOf } from "../../support/fixtures";
 
-const bytesOf = (name: string) => readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!));
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "planstod-hardening-"));

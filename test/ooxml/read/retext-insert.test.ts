@@ -3,21 +3,17 @@
  * model patched from "an empty paragraph after this one" must be the model the engine builds
  * from the OOXML with that paragraph really there, and the report the same.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { readDocument } from "../../../src/ooxml/docx";
 import type { Paragraph } from "../../../src/ooxml/read/paragraph-model";
 import { analyse, modelOf, type ReadDocument } from "../../../src/ooxml/read/recognise";
 import { retextRead } from "../../../src/ooxml/read/retext";
 import { W } from "../../../src/ooxml/xml/dom";
-import { FIXTURES } from "../../support/paths";
+import { bytesOf } from "../../support/fixtures";
 import { paragraphShape } from "../../support/word-host";
-
-const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, `${name}.docx`)));
 
 /** The read with an empty w:p really inserted after body paragraph `index` (a copy of the DOM). */
 async function truthAfter(name: string, index: number): Promise<ReadDocument> {
-  const read = await readDocument(bytes(name));
+  const read = await readDocument(bytesOf(name));
   const p = read.model.paragraphs[index];
   p.el.parentNode?.insertBefore(read.doc.createElementNS(W, "w:p"), p.el.nextSibling);
   return { ...read, model: modelOf(read.body, read.headers) };
@@ -47,7 +43,7 @@ describe("retextRead with inserts", () => {
     ["in a Danish plan's table", "dk-partial", (p: Paragraph) => p.cells.length > 0],
     ["in an answer cell of IKO's plan", "iko-partial", (p: Paragraph) => p.cells.length > 0 && p.text !== ""],
   ])("an empty paragraph %s: the model and report the OOXML would give", async (_name, fixture, where) => {
-    const read = await readDocument(bytes(fixture));
+    const read = await readDocument(bytesOf(fixture));
     const analysis = analyse(read);
     const index = find(read, where);
     expect(index).toBeGreaterThanOrEqual(0);
@@ -61,7 +57,7 @@ describe("retextRead with inserts", () => {
   });
 
   test("two paragraphs at one place keep their order, and a text change applies first (by the old indexes)", async () => {
-    const read = await readDocument(bytes("sv-blank"));
+    const read = await readDocument(bytesOf("sv-blank"));
     const analysis = analyse(read);
     const index = find(
       read,
@@ -90,7 +86,7 @@ describe("retextRead with inserts", () => {
   });
 
   test("an insert that is not among the body's paragraphs, or like no body paragraph, is refused", async () => {
-    const read = await readDocument(bytes("sv-partial"));
+    const read = await readDocument(bytesOf("sv-partial"));
     const analysis = analyse(read);
     const body = read.model.paragraphs.filter((p) => p.part === "body").length;
     const header = read.model.paragraphs.findIndex((p) => p.part === "header");

@@ -16,27 +16,13 @@ import {
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
+import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { checkDocx, editDocx } from "../../../src/ooxml/docx";
 import { run, type Io } from "../../../src/cli/main";
-import { VARIANTS, fixturePath } from "../../../scripts/fixtures/variants";
 import type { Report } from "../../../src/core/types";
+import { bytesOf, editedDocx } from "../../support/fixtures";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
-
-/** Edits word/document.xml of a fixture through the DOM and returns the new .docx. */
-async function edited(name: string, change: (doc: Document) => void): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytesOf(name));
-  const doc = new DOMParser().parseFromString(
-    await zip.file("word/document.xml")!.async("string"),
-    "text/xml",
-  );
-  change(doc);
-  zip.file("word/document.xml", new XMLSerializer().serializeToString(doc), { createFolders: false });
-  return zip.generateAsync({ type: "uint8array" });
-}
 
 const paragraphs = (doc: Document) => Array.from(doc.getElementsByTagNameNS(W, "p"));
 const textOf = (p: Element) =>
@@ -74,7 +60,7 @@ const filled = (report: Report, id: string, index?: number) =>
 
 describe("the report stays right when", () => {
   test("a small table is pasted into an answer cell", async () => {
-    const bytes = await edited("sv-complete", (doc) => {
+    const bytes = await editedDocx("sv-complete", (doc) => {
       const answer = find(doc, (t) => t.startsWith("Var fjärde elev i årskurs 3"));
       const tbl = doc.createElementNS(W, "w:tbl");
       const tr = doc.createElementNS(W, "w:tr");
@@ -90,7 +76,7 @@ describe("the report stays right when", () => {
   });
 
   test("an answer has a line that starts like another field's label (IKO)", async () => {
-    const bytes = await edited("iko-complete", (doc) => {
+    const bytes = await editedDocx("iko-complete", (doc) => {
       const insatser = find(doc, (t) => t.startsWith("Insatser och aktiviteter"));
       const table = insatser.parentNode!.parentNode!.parentNode as Element; // p → tc → tr → tbl
       // Right under the "Skriv här:" prompt, before the answer's own text.
@@ -106,7 +92,7 @@ describe("the report stays right when", () => {
 
   test("a plan has a sub-heading named like a later section", async () => {
     for (const name of ["sv-complete", "sv-typed-over"]) {
-      const bytes = await edited(name, (doc) => {
+      const bytes = await editedDocx(name, (doc) => {
         const heading = find(doc, (t) => t === "Plan för insatser inom ramen för utvecklingsområdet");
         const guidance = heading.nextSibling as Element;
         after(guidance, para(doc, "Tidplan"));
@@ -118,7 +104,7 @@ describe("the report stays right when", () => {
   });
 
   test("an answer is typed on a heading's own line", async () => {
-    const bytes = await edited("sv-blank", (doc) => {
+    const bytes = await editedDocx("sv-blank", (doc) => {
       const heading = find(doc, (t) => t === "Risker");
       const t = heading.getElementsByTagNameNS(W, "t")[0];
       t.textContent = "Risker: hög personalomsättning";
@@ -129,7 +115,7 @@ describe("the report stays right when", () => {
   });
 
   test("a heading is renamed: the field is found by its guidance, the previous one stays empty", async () => {
-    const bytes = await edited("sv-blank", (doc) => {
+    const bytes = await editedDocx("sv-blank", (doc) => {
       const heading = find(doc, (t) => t === "Risker");
       heading.getElementsByTagNameNS(W, "t")[0].textContent = "Risker och hinder";
     });
@@ -141,7 +127,7 @@ describe("the report stays right when", () => {
 
   test("a table's column headings are added to or reworded: its rows are still read", async () => {
     const original = await checkDocx(bytesOf("trs-partial"));
-    const bytes = await edited("trs-partial", (doc) => {
+    const bytes = await editedDocx("trs-partial", (doc) => {
       const heading = (label: string) => find(doc, (t) => t === label).getElementsByTagNameNS(W, "t")[0];
       heading("Aktivitet").textContent = "Aktivitet (vad gör vi?)";
       heading("Ansvarig").textContent = "Vem";
@@ -156,7 +142,7 @@ describe("the report stays right when", () => {
     const added = await editDocx(bytes, { op: "add", type: "handlingsplan", after: 2 });
     expect(added.after.blocks.handlingsplan).toBe(original.blocks.handlingsplan + 1);
     // Two headings reworded is another table.
-    const other = await edited("trs-partial", (doc) => {
+    const other = await editedDocx("trs-partial", (doc) => {
       for (const [from, to] of [
         ["Aktivitet", "Vad"],
         ["Ansvarig", "Vem"],
@@ -169,7 +155,7 @@ describe("the report stays right when", () => {
   test("a column of the user's own is added to a table: its rows are read, copied and kept", async () => {
     const original = await checkDocx(bytesOf("trs-partial"));
     const texts = ["Status", "", "Pågår", "", ""];
-    const bytes = await edited("trs-partial", (doc) => {
+    const bytes = await editedDocx("trs-partial", (doc) => {
       const rows = rowsOf(tableOf(find(doc, (t) => t === "Aktivitet")));
       expect(rows).toHaveLength(texts.length);
       rows.forEach((tr, i) => {
@@ -199,7 +185,7 @@ describe("the report stays right when", () => {
 
   test("a column of a table is deleted: the others are still read, the deleted one is missing", async () => {
     const original = await checkDocx(bytesOf("iko-partial"));
-    const bytes = await edited("iko-partial", (doc) => {
+    const bytes = await editedDocx("iko-partial", (doc) => {
       for (const tr of rowsOf(tableOf(find(doc, (t) => t === "Kontaktuppgifter")))) {
         const cells = Array.from(tr.childNodes).filter(
           (n): n is Element => (n as Element).localName === "tc",
@@ -222,7 +208,7 @@ describe("the report stays right when", () => {
 
   test("a new utvecklingsområde is copied from one without the user's own column; with none, it is refused", async () => {
     const withColumn = (which: (i: number) => boolean) =>
-      edited("sv-partial", (doc) => {
+      editedDocx("sv-partial", (doc) => {
         paragraphs(doc)
           .filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))
           .forEach((label, i) => {
@@ -252,7 +238,7 @@ describe("the report stays right when", () => {
   });
 
   test("text in a text box counts, and keeps a block from being removed", async () => {
-    const bytes = await edited("sv-blank", (doc) => {
+    const bytes = await editedDocx("sv-blank", (doc) => {
       const third = paragraphs(doc).filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))[2];
       const drawing = new DOMParser().parseFromString(
         `<w:r xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Anteckning om läsning</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Anteckning om läsning</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
@@ -269,7 +255,7 @@ describe("the report stays right when", () => {
   });
 
   test("a picture in an empty block keeps it from being removed", async () => {
-    const bytes = await edited("sv-blank", (doc) => {
+    const bytes = await editedDocx("sv-blank", (doc) => {
       const third = paragraphs(doc).filter((p) => textOf(p).startsWith("Namn på insats/insatser:"))[2];
       const r = doc.createElementNS(W, "w:r");
       r.appendChild(doc.createElementNS(W, "w:drawing"));

@@ -3,27 +3,12 @@
  * (scripts/fixtures/third-round.ts) and on edits of them: rows and tables deleted or inserted as
  * tracked changes, and row cells whose answer equals a heading of the template.
  */
-import { readFileSync } from "node:fs";
-import JSZip from "jszip";
-import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
+import { type Document, type Element } from "@xmldom/xmldom";
 import { checkDocx, editDocx } from "../../../src/ooxml/docx";
-import { VARIANTS, fixturePath } from "../../../scripts/fixtures/variants";
 import type { Report } from "../../../src/core/types";
+import { bytesOf, editedDocx } from "../../support/fixtures";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(fixturePath(VARIANTS.find((v) => v.name === name)!)));
-
-async function edited(name: string, change: (doc: Document) => void): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytesOf(name));
-  const doc = new DOMParser().parseFromString(
-    await zip.file("word/document.xml")!.async("string"),
-    "text/xml",
-  );
-  change(doc);
-  zip.file("word/document.xml", new XMLSerializer().serializeToString(doc), { createFolders: false });
-  return zip.generateAsync({ type: "uint8array" });
-}
 
 const rowTexts = (report: Report, type: string) =>
   report.fields.filter((f) => f.block?.type === type && f.filled).map((f) => `${f.block!.index}.${f.id}`);
@@ -77,7 +62,7 @@ describe("a table row deleted as a tracked change is absent; one inserted is pre
   });
 
   test("a deleted row is not read even when its text is not marked deleted (a partly filled row)", async () => {
-    const bytes = await edited("dk-partial", (doc) => {
+    const bytes = await editedDocx("dk-partial", (doc) => {
       // dk-partial's row 1 lacks its fase: deleting the row leaves no partly filled row.
       markRow(doc, rows(tableOf(doc, "dk-implementeringsplan/ansvar/opgave"))[1], "del");
     });
@@ -95,7 +80,7 @@ describe("a table row deleted as a tracked change is absent; one inserted is pre
   });
 
   test("a whole table deleted as a tracked change is absent: no rows, row 1 owed", async () => {
-    const bytes = await edited("dk-complete", (doc) => {
+    const bytes = await editedDocx("dk-complete", (doc) => {
       for (const tr of rows(tableOf(doc, "dk-implementeringsplan/ansvar/opgave"))) markRow(doc, tr, "del");
     });
     const report = await checkDocx(bytes);
@@ -109,7 +94,7 @@ describe("a table row deleted as a tracked change is absent; one inserted is pre
   });
 
   test("an Åtgärdsplan instance's table deleted as a tracked change is not read", async () => {
-    const bytes = await edited("sv-complete", (doc) => {
+    const bytes = await editedDocx("sv-complete", (doc) => {
       const tables = Array.from(doc.getElementsByTagNameNS(W, "tbl")).filter((t) =>
         (t.textContent ?? "").includes("Namn på insats"),
       );
