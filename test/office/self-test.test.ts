@@ -5,7 +5,12 @@
  */
 import { checkDocx } from "../../src/ooxml/docx";
 import { WordHost, type OfficeApis } from "../../src/office/word-host";
-import { createWordDouble, REQUIREMENT_SETS, type WordDoubleOptions } from "../../word-double";
+import {
+  createWordDouble,
+  REQUIREMENT_SETS,
+  type WordDouble,
+  type WordDoubleOptions,
+} from "../../word-double";
 import type { SelfTestResult } from "../../src/taskpane/diagnostics/types";
 import { bytesOf } from "../support/fixtures";
 
@@ -98,6 +103,18 @@ test("iko-partial: the round trip uses a row block", async () => {
   expect(check(result, "tracked-deletion-text").status).toBe("skipped");
 }, 60000);
 
+/** The tracked-deletion probe left nothing behind: no paragraph of its own, the same report, the user's tracking mode. */
+async function expectNoTrace(double: WordDouble, name: string, mode: string): Promise<void> {
+  expect(double.documentXml()).not.toContain("Planstöd självtest");
+  expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf(name)));
+  const now = await double.Word.run(async (context) => {
+    context.document.load("changeTrackingMode");
+    await context.sync();
+    return context.document.changeTrackingMode;
+  });
+  expect(now).toBe(mode);
+}
+
 describe("the self-test fails where an assumption breaks", () => {
   test("a tracked-deletion probe that stops half-way still removes its paragraph and puts tracking back", async () => {
     const double = await createWordDouble(bytesOf("sv-partial"), {
@@ -117,14 +134,7 @@ describe("the self-test fails where an assumption breaks", () => {
     const result = await host.selfTest();
     jest.restoreAllMocks();
     expect(check(result, "paragraph-events").status).toBe("fail");
-    expect(double.documentXml()).not.toContain("Planstöd självtest");
-    expect(await checkDocx(await double.toDocx())).toEqual(await checkDocx(bytesOf("sv-partial")));
-    const mode = await double.Word.run(async (context) => {
-      context.document.load("changeTrackingMode");
-      await context.sync();
-      return context.document.changeTrackingMode;
-    });
-    expect(mode).toBe("TrackMineOnly");
+    await expectNoTrace(double, "sv-partial", "TrackMineOnly");
   }, 60000);
 
   test("#3864: no event for a tracked deletion is measured, the probe leaves no trace, and tracking is put back", async () => {
@@ -138,16 +148,7 @@ describe("the self-test fails where an assumption breaks", () => {
       trackedDeletion: false,
     });
     expect(check(result, "paragraph-events").detail).toContain("#3864");
-    const xml = double.documentXml();
-    expect(xml).not.toContain("Planstöd självtest");
-    const docx = await double.toDocx();
-    expect(await checkDocx(docx)).toEqual(await checkDocx(bytesOf("sv-partial")));
-    const mode = await double.Word.run(async (context) => {
-      context.document.load("changeTrackingMode");
-      await context.sync();
-      return context.document.changeTrackingMode;
-    });
-    expect(mode).toBe("TrackMineOnly");
+    await expectNoTrace(double, "sv-partial", "TrackMineOnly");
   }, 60000);
 
   test("getOoxml failing is reported, not thrown", async () => {

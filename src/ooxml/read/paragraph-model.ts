@@ -61,6 +61,13 @@ export interface Paragraph {
   containers: SdtInfo[];
 }
 
+/** The text of the segments outside placeholders (Paragraph.liveText). */
+export const liveTextOf = (segments: readonly Segment[]): string =>
+  segments
+    .filter((s) => !s.placeholder)
+    .map((s) => s.text)
+    .join("");
+
 export interface DocModel {
   paragraphs: Paragraph[];
   /** Every content control met, in document order. */
@@ -321,10 +328,7 @@ class Builder {
       el: p,
       segments,
       text,
-      liveText: segments
-        .filter((s) => !s.placeholder)
-        .map((s) => s.text)
-        .join(""),
+      liveText: liveTextOf(segments),
       cell: cells[0] ?? null,
       cells,
       containers,

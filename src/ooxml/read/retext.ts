@@ -12,7 +12,7 @@ import { fold } from "../../core/text";
 import { PlanstodError } from "../../core/messages";
 import { analyse, type Analysis, type ReadDocument } from "./recognise";
 import { rulesFor } from "./extract";
-import type { DocModel, Paragraph, Segment, SdtInfo } from "./paragraph-model";
+import { liveTextOf, type DocModel, type Paragraph, type Segment, type SdtInfo } from "./paragraph-model";
 import { W } from "../xml/namespaces";
 
 /** One paragraph's change: its model index and Word's text before and after. */
@@ -230,9 +230,6 @@ export function retextParagraph(
     ...paragraph,
     segments,
     text,
-    liveText: segments
-      .filter((s) => !s.placeholder)
-      .map((s) => s.text)
-      .join(""),
+    liveText: liveTextOf(segments),
   };
 }
