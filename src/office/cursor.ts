@@ -18,7 +18,6 @@
  */
 import type { FieldKey } from "../core/outline";
 import { fieldAt } from "../ooxml/read/locate";
-import { retextRead } from "../ooxml/read/retext";
 import { controlIdsOf, queueAddedInfo } from "./paragraph-info";
 import { boundaryIds, place, runsOf, type AddedInfo } from "./place-added";
 import { retextState } from "./refresh";
@@ -57,17 +56,10 @@ export function cursorAgrees(probe: CursorProbe, wordTexts: readonly string[]): 
 }
 
 /** The state with the cursor's paragraph re-texted; the same state when it is unchanged or cannot be. */
-function retextCursor(state: State, probe: CursorProbe): State {
-  const before = state.wordTexts[probe.ordinal];
-  const after = probe.texts[probe.ordinal];
-  if (before === after) return state;
-  const index = modelIndexOf(state, probe.ordinal);
-  if (index === null) return state;
-  const next = retextRead(state.read, state.analysis, [{ index, before, after }]);
-  if (!next) return state;
-  const wordTexts = [...state.wordTexts];
-  wordTexts[probe.ordinal] = after;
-  return { ...state, ...next, wordTexts };
+function retextCursor(state: State, ordinal: number, text: string): State {
+  const result = retextState(state, new Map([[ordinal, text]]));
+  // A text the model cannot take is left to the next check.
+  return result === "same" || result === null ? state : result;
 }
 
 function fieldAtOrdinal(state: State, ordinal: number): FieldKey | null {
@@ -122,11 +114,7 @@ async function cursorById(
         const ccOf = await controlIdsOf(context, boundary);
         next = place(state, runs, ccOf, changed);
         if (!next) return undefined;
-      } else {
-        // A text the model cannot take is left to the check after the events.
-        const result = retextState(state, changed);
-        next = result === "same" || result === null ? state : result;
-      }
+      } else if (known) next = retextCursor(state, k, cursor.text);
       // The cursor's neighbours are where the (patched) map has them.
       const now = next.ids ?? [];
       const at = now.indexOf(cursor.id);
@@ -166,7 +154,7 @@ export async function fieldAtCursor(session: Session): Promise<FieldKey | null> 
   if (!probe || probe.ordinal < 0) return null;
   if (cursorAgrees(probe, state.wordTexts)) {
     // Unless a full read replaced it meanwhile, the re-texted state is the session's.
-    const next = retextCursor(state, probe);
+    const next = retextCursor(state, probe.ordinal, probe.texts[probe.ordinal]);
     if (session.state === state) session.state = next;
     return fieldAtOrdinal(next, probe.ordinal);
   }

@@ -17,7 +17,8 @@
 import type { AppliedEdit } from "../ooxml/edit/apply";
 import { FlatOpc } from "../ooxml/package/flat-opc";
 import { modelOf } from "../ooxml/read/document";
-import { analyse, type Analysis } from "../ooxml/read/recognise";
+import { evaluate } from "../core/evaluate";
+import type { Analysis } from "../ooxml/read/recognise";
 import { paragraphsOfBlocks, sameParagraphs } from "../ooxml/read/same-paragraphs";
 import { firstW } from "../ooxml/xml/dom";
 import type { State } from "./session";
@@ -55,12 +56,12 @@ export function stateByText(before: State, edit: AppliedEdit, back: ReadBack): S
     if (countRevisions(root) > 0) return null;
   } else if (before.trackChanges !== false) return null;
   const read = { ...before.read, model };
-  let analysis: Analysis;
-  try {
-    analysis = analyse(read);
-  } catch {
-    return null;
-  }
+  // The engine's own fields after the edit (applyEdit extracted them from this model).
+  const analysis: Analysis = {
+    template: edit.template,
+    extracted: edit.afterExtracted,
+    report: evaluate(edit.template, edit.afterExtracted),
+  };
   const toWord = new Map<number, number>(body.map((_, i) => [i, i]));
   return {
     ...before,
